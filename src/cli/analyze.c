@@ -1,0 +1,39 @@
+#include "cli/analyze.h"
+#include "hcl/generic.h"
+#include "hcl/parse.h"
+
+#include <string.h>
+
+bool analyze_is_parse_failure(const struct diag *d) {
+    return d->severity == SEVERITY_ERROR &&
+           (strcmp(d->rule->id, "HCL001") == 0 || strcmp(d->rule->id, "HCL002") == 0 ||
+            strcmp(d->rule->id, "HCL003") == 0);
+}
+
+static bool has_parse_failure(const struct diag_list *diags, size_t from) {
+    for (size_t i = from; i < diags->count; i++)
+        if (analyze_is_parse_failure(&diags->items[i]))
+            return true;
+    return false;
+}
+
+const struct hcl_file *analyze_file(struct arena *arena, const struct source *src,
+                                    const struct analyze_options *options,
+                                    struct diag_list *diags, bool *parse_failed) {
+    (void)options;
+    size_t first = diags->count;
+    *parse_failed = false;
+
+    const struct hcl_file *file = hcl_parse(arena, src, diags);
+    if (!file || has_parse_failure(diags, first)) {
+        *parse_failed = true;
+        return file;
+    }
+    const struct gval *generic = hcl_decode_generic(arena, file, diags);
+    if (!generic || has_parse_failure(diags, first)) {
+        *parse_failed = true;
+        return file;
+    }
+    /* Nomad job model, validation and rkt checks follow here. */
+    return file;
+}

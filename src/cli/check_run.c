@@ -1,0 +1,168 @@
+#include "cli/check_run.h"
+#include "cli/analyze.h"
+#include "cli/cli.h"
+#include "diag/suppress.h"
+#include "util/arena.h"
+#include "util/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void check_run_init(struct check_run *run) {
+    memset(run, 0, sizeof *run);
+    diag_list_init(&run->diags);
+}
+
+/* Moves finding i of from (and its reason) to the end of the run's list. */
+static void take(struct check_run *run, struct diag_list *from, size_t i,
+                 char *reason) {
+    struct diag_list *to = &run->diags;
+    if (to->count == to->cap) {
+        to->cap = to->cap ? to->cap * 2 : 64;
+        to->items = xreallocarray(to->items, to->cap, sizeof *to->items);
+    }
+    if (to->count >= run->reasons_cap) {
+        run->reasons_cap = to->cap;
+        run->reasons = xreallocarray(run->reasons, run->reasons_cap, sizeof *run->reasons);
+    }
+    run->reasons[to->count] = reason;
+    to->items[to->count++] = from->items[i];
+    /* the strings now belong to the run's list */
+    from->items[i].message = NULL;
+    from->items[i].fix = NULL;
+    from->items[i].notes = NULL;
+    from->items[i].note_count = 0;
+}
+
+static double seconds_since(const struct timespec *start) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) +
+           (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+void check_run_file(struct check_run *run, const char *path,
+                    const char *display_name, const struct config *cfg,
+                    bool timed) {
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (run->file_count == run->file_cap) {
+        run->file_cap = run->file_cap ? run->file_cap * 2 : 16;
+        run->files = xreallocarray(run->files, run->file_cap, sizeof *run->files);
+        run->sources = xreallocarray(run->sources, run->file_cap, sizeof *run->sources);
+    }
+    struct report_file *file = &run->files[run->file_count];
+    memset(file, 0, sizeof *file);
+    file->rule_disabled = cfg->rule_disabled;
+
+    struct diag_list diags;
+    diag_list_init(&diags);
+    char *error = NULL;
+    struct source *src = source_load(path, display_name, &error);
+    char **reasons = NULL;
+    if (!src) {
+        const char *name = display_name ? display_name
+                           : strcmp(path, "-") == 0 ? "<stdin>" : path;
+        src = source_from_memory(name, "", 0);
+        size_t n = strlen(name);
+        /* source_load says "NAME: problem"; the location already names it */
+        const char *message = strncmp(error, name, n) == 0 && error[n] == ':'
+                                  ? error + n + 2 : error;
+        diag_add(&diags, "RKC001", src, span_make(0, 0), "%s", message);
+        free(error);
+        file->unreadable = true;
+        run->input_failed = true;
+    } else {
+        struct arena *arena = arena_new();
+        struct analyze_options options = {0};
+        bool parse_failed;
+        const struct hcl_file *tree = analyze_file(arena, src, &options, &diags,
+                                                   &parse_failed);
+        if (parse_failed) {
+            file->unparsable = true;
+            run->input_failed = true;
+        }
+        if (cfg->inline_ignore && tree) {
+            struct suppress_options so = {cfg->require_reason};
+            reasons = suppress_apply(tree, &diags, &so);
+        }
+        arena_free(arena);
+        config_apply_severities(cfg, &diags);
+    }
+    for (size_t i = 0; i < diags.count; i++) {
+        char *reason = reasons ? reasons[i] : NULL;
+        const struct diag *d = &diags.items[i];
+        if (config_rule_disabled(cfg, d->rule) && !analyze_is_parse_failure(d)) {
+            free(reason);
+            continue;
+        }
+        take(run, &diags, i, reason);
+    }
+    free(reasons);
+    diag_list_free(&diags);
+    file->src = src;
+    file->seconds = timed ? seconds_since(&start) : 0;
+    run->sources[run->file_count++] = src;
+}
+
+struct keyed_reason {
+    uintptr_t key; /* the finding's message pointer: unique, kept by sorting */
+    char *reason;
+};
+
+static int compare_keys(const void *a, const void *b) {
+    uintptr_t x = ((const struct keyed_reason *)a)->key;
+    uintptr_t y = ((const struct keyed_reason *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+void check_run_finish(struct check_run *run) {
+    struct diag_list *list = &run->diags;
+    size_t n = 0;
+    struct keyed_reason *keyed = xcalloc(list->count + 1, sizeof *keyed);
+    for (size_t i = 0; i < list->count; i++)
+        if (run->reasons[i]) {
+            keyed[n].key = (uintptr_t)list->items[i].message;
+            keyed[n++].reason = run->reasons[i];
+        }
+    qsort(keyed, n, sizeof *keyed, compare_keys);
+    diag_sort(list);
+    for (size_t i = 0; i < list->count; i++) {
+        struct keyed_reason probe = {(uintptr_t)list->items[i].message, NULL};
+        struct keyed_reason *hit =
+            n ? bsearch(&probe, keyed, n, sizeof *keyed, compare_keys) : NULL;
+        run->reasons[i] = hit ? hit->reason : NULL;
+    }
+    free(keyed);
+}
+
+struct report check_run_report(const struct check_run *run,
+                               const struct report_options *options) {
+    struct report r = {run->files, run->file_count, &run->diags, run->reasons,
+                       *options};
+    return r;
+}
+
+int check_run_status(const struct check_run *run, enum severity threshold,
+                     bool no_fail) {
+    if (run->input_failed)
+        return EXIT_INPUT;
+    for (size_t i = 0; i < run->diags.count; i++)
+        if (!run->reasons[i] && run->diags.items[i].severity <= threshold)
+            return no_fail ? EXIT_OK : EXIT_FINDINGS;
+    return EXIT_OK;
+}
+
+void check_run_free(struct check_run *run) {
+    for (size_t i = 0; i < run->diags.count; i++)
+        free(run->reasons[i]);
+    free(run->reasons);
+    diag_list_free(&run->diags);
+    for (size_t i = 0; i < run->file_count; i++)
+        source_free(run->sources[i]);
+    free(run->sources);
+    free(run->files);
+    memset(run, 0, sizeof *run);
+}

@@ -1,0 +1,24 @@
+/* inputs.h — which files a `check` run reads.
+ *
+ * Contract: inputs_collect expands the path arguments: a file is kept as
+ * given (whatever its name; a missing path is kept too, so the run reports
+ * it as unreadable), a directory is walked recursively (symbolic links to
+ * directories are not followed, entries starting with '.' are skipped) for
+ * *.nomad, *.hcl, *.nomad.json and *.json. The result is sorted bytewise
+ * and free of duplicates (heap; inputs_free). */
+#ifndef RKTC_CLI_INPUTS_H
+#define RKTC_CLI_INPUTS_H
+
+#include <stddef.h>
+
+struct inputs {
+    char **paths;
+    size_t count, cap;
+};
+
+void inputs_collect(struct inputs *out, char *const *args, size_t count);
+void inputs_free(struct inputs *in);
+/* True when a file name has one of the extensions a directory walk takes. */
+int inputs_wanted_name(const char *name);
+
+#endif
