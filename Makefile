@@ -1,0 +1,121 @@
+# rktc — build, test, fuzz and benchmark.
+#   make          build ./rktc (installs missing Debian packages first)
+#   make demo     build, then run rktc on the bundled example job
+#   make check    build and run every test, then again under ASan+UBSan
+#   make fuzz     libFuzzer harnesses (FUZZ_SECONDS per target)
+#   make bench    throughput and memory figures
+
+CC       ?= cc
+BUILD    ?= build/release
+CSTD      = -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN      = -Wall -Wextra -Werror -Wno-unused-function
+OPT      ?= -O2 -g
+SANFLAGS ?=
+PKGS      = libxml-2.0
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Isrc -Igrammar -I. -I$(BUILD)/gen \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+SHARED   ?= ../shared
+
+LIB_SRC  := $(filter-out src/main.c,$(shell find src targets -name '*.c' 2>/dev/null | sort))
+GEN_SRC  := $(BUILD)/gen/hcl.tab.c $(BUILD)/gen/hcl.lex.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
+
+.PHONY: all deps demo check test unit golden corpus conformance asan fuzz bench clean tools
+
+all: deps rktc
+
+# ---- dependencies: Debian packages, installed with apt when missing -------
+DEB_BUILD = flex bison pkg-config libxml2-dev
+DEB_TEST  = libcriterion-dev jq libxml2-utils python3 python3-jsonschema \
+            python3-junitparser shellcheck systemd golang-go \
+            golang-github-hashicorp-hcl-dev
+deps:
+	@sh tests/tools/install-deps.sh $(DEB_BUILD)
+
+deps-test:
+	@sh tests/tools/install-deps.sh $(DEB_BUILD) $(DEB_TEST)
+
+# ---- build -----------------------------------------------------------------
+rktc: $(BUILD)/rktc
+	@if [ "$(BUILD)" = build/release ]; then cp $(BUILD)/rktc rktc; fi
+
+$(BUILD)/rktc: $(BUILD)/src/main.o $(LIB_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/gen/hcl.tab.c $(BUILD)/gen/hcl.tab.h: grammar/hcl.y
+	@mkdir -p $(BUILD)/gen
+	@echo "  BISON   $<"
+	@bison -Wall -Werror --defines=$(BUILD)/gen/hcl.tab.h -o $(BUILD)/gen/hcl.tab.c $<
+
+$(BUILD)/gen/hcl.lex.c $(BUILD)/gen/hcl.lex.h: grammar/hcl.l
+	@mkdir -p $(BUILD)/gen
+	@echo "  FLEX    $<"
+	@flex --header-file=$(BUILD)/gen/hcl.lex.h -o $(BUILD)/gen/hcl.lex.c $<
+
+# generated code: same flags, minus warnings flex/bison output cannot avoid
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -Wno-sign-compare -Wno-unused-parameter -c -o $@ $<
+
+$(BUILD)/%.o: %.c | $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- tests -----------------------------------------------------------------
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(LIB_OBJ)
+	$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS_ALL) -lcriterion
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c | $(BUILD)/gen/hcl.tab.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -Wno-missing-field-initializers -MMD -MP -c -o $@ $<
+
+tools: build/tools/hcl1json
+
+build/tools/hcl1json: $(SHARED)/tools/hcl1json/main.go
+	@mkdir -p build/tools
+	sh $(SHARED)/tools/hcl1json/build.sh $(abspath $@) >/dev/null
+
+unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests --jobs=2
+
+golden: $(BUILD)/rktc
+	sh tests/golden.sh $(BUILD)/rktc
+
+corpus: $(BUILD)/rktc
+	sh tests/corpus.sh $(BUILD)/rktc $(SHARED)
+
+# one suite, run by `check` twice: plain and under sanitizers
+test: $(BUILD)/rktc unit golden corpus
+
+asan:
+	$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
+	  SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+check: deps-test
+	$(MAKE) --no-print-directory rktc
+	$(MAKE) --no-print-directory test
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) --no-print-directory asan
+	@echo "make check: all suites passed (plain and ASan+UBSan)"
+
+demo: all
+	./rktc parse examples/web.nomad
+
+# ---- fuzzing and benchmarks ------------------------------------------------
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh tests/tools/install-deps.sh clang libclang-rt-14-dev
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+bench: all
+	sh bench/run.sh ./rktc $(SHARED)
+
+clean:
+	rm -rf build rktc

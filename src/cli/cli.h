@@ -1,0 +1,32 @@
+/* cli.h — the command line: subcommands and their shared helpers.
+ *
+ * Contract: each subcommand is `int cmd_NAME(int argc, char **argv)` with
+ * argv[0] the subcommand name; it returns the process exit status
+ * (EXIT_OK .. EXIT_CONFIG, as DESIGN.md fixes them). Only code under
+ * src/cli and src/main.c writes to stdout/stderr or the file system. */
+#ifndef RKTC_CLI_H
+#define RKTC_CLI_H
+
+#include <stdio.h>
+
+enum exit_status {
+    EXIT_OK = 0,       /* nothing at or above the failure threshold */
+    EXIT_FINDINGS = 1, /* findings at or above the threshold / refused plan */
+    EXIT_INPUT = 2,    /* an input could not be read or parsed */
+    EXIT_USAGE = 3,    /* bad command line */
+    EXIT_CONFIG = 4,   /* bad configuration */
+};
+
+#define RKTC_VERSION "0.1.0"
+
+#define COMMAND(name, fn, synopsis, summary) int fn(int argc, char **argv);
+#include "cli/commands.def"
+#undef COMMAND
+
+/* Prints "rktc: <message>" and the usage hint for command; returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Prints the help of one command (or the overview for NULL) to out. */
+int cli_help(FILE *out, const char *command);
+
+#endif

@@ -1,0 +1,85 @@
+/* diag.h — diagnostics: what every pipeline stage reports instead of printing.
+ *
+ * Contract: a diagnostic is {rule id, severity, message, primary span in a
+ * source, optional notes at secondary spans, optional fix hint}. Rule ids
+ * are declared once, in rules.def, with their default severity; diag_add
+ * looks the rule up (an undeclared id is a programming error and aborts).
+ * A diag_list owns its records and strings (heap); diag_list_free releases
+ * them. The list caps the number of records (DIAG_MAX_PER_FILE); once the
+ * cap is hit it records one final HCL-limit diagnostic and drops the rest,
+ * and `truncated` tells callers to stop early. */
+#ifndef RKTC_DIAG_H
+#define RKTC_DIAG_H
+
+#include "source.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define DIAG_MAX_PER_FILE 1000
+
+enum severity {
+    SEVERITY_ERROR = 0,
+    SEVERITY_WARNING = 1,
+    SEVERITY_INFO = 2,
+    SEVERITY_STYLE = 3,
+};
+
+struct rule {
+    const char *id;        /* e.g. "HCL001" */
+    const char *name;      /* short kebab-case name, e.g. "syntax-error" */
+    enum severity severity;
+    const char *summary;   /* one line */
+    const char *explanation; /* long text: why, a bad and a good example */
+};
+
+struct diag_note {
+    struct span span;
+    char *message;
+};
+
+struct diag {
+    const struct rule *rule;
+    enum severity severity;
+    const struct source *src; /* NULL: not tied to a file position */
+    struct span span;
+    char *message;
+    struct diag_note *notes;
+    size_t note_count;
+    char *fix; /* NULL or a hint ("write `=` here") */
+};
+
+struct diag_list {
+    struct diag *items;
+    size_t count;
+    size_t cap;
+    size_t limit;   /* 0 means DIAG_MAX_PER_FILE */
+    bool truncated; /* the cap was hit */
+};
+
+const struct rule *rule_find(const char *id);
+const struct rule *rule_table(size_t *count);
+const char *severity_name(enum severity s);
+/* parses "error", "warning", "info", "style"; returns false otherwise */
+bool severity_parse(const char *text, enum severity *out);
+
+void diag_list_init(struct diag_list *list);
+void diag_list_free(struct diag_list *list);
+
+/* Adds a diagnostic; returns it (for notes and fix), or NULL when the cap
+ * dropped it. */
+struct diag *diag_add(struct diag_list *list, const char *rule_id,
+                      const struct source *src, struct span span,
+                      const char *format, ...)
+    __attribute__((format(printf, 5, 6)));
+void diag_note(struct diag *d, struct span span, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+void diag_fix(struct diag *d, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Number of records at severity `at_least` or more severe. */
+size_t diag_count(const struct diag_list *list, enum severity at_least);
+/* Sorts by (file, line, column, rule id), stable. */
+void diag_sort(struct diag_list *list);
+
+#endif

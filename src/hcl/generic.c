@@ -1,0 +1,480 @@
+/* generic.c — a port of HCL1's decoder for `interface{}` targets
+ * (decoder.go: decode, decodeInterface, decodeMap, decodeSlice and the
+ * scalar decoders), so that values, merges and errors are the reference's.
+ *
+ * Go's reflect targets are modelled as slot types: an interface (which may
+ * already hold a value from an earlier repeated key), a map, or a slice of
+ * maps / of interfaces. The decoder keeps Go's stack of kinds, which decides
+ * whether an object becomes a map or a list of maps. */
+#include "hcl/generic.h"
+#include "util/arena.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum slot_type { SLOT_IFACE, SLOT_MAP, SLOT_SLICE_MAP, SLOT_SLICE_IFACE };
+enum go_kind { K_INTERFACE, K_MAP, K_SLICE, K_INT, K_FLOAT, K_BOOL, K_STRING };
+
+struct item_view {
+    const struct hcl_item *item;
+    size_t key_off; /* keys stripped by ObjectList.Filter */
+};
+
+enum node_type { N_LIST_OF_ITEMS, N_OBJECT, N_LIST, N_LITERAL, N_ITEM };
+
+struct node {
+    enum node_type type;
+    const struct hcl_value *value; /* N_OBJECT, N_LIST, N_LITERAL */
+    struct item_view *items;       /* N_LIST_OF_ITEMS */
+    size_t count;
+    struct item_view item;         /* N_ITEM */
+};
+
+struct decoder {
+    struct arena *arena;
+    const struct source *src;
+    struct diag_list *diags;
+    enum go_kind stack[2 * 256 + 16];
+    size_t depth;
+};
+
+static const char *go_type(const struct node *n) {
+    switch (n->type) {
+    case N_LIST_OF_ITEMS: return "*ast.ObjectList";
+    case N_OBJECT: return "*ast.ObjectType";
+    case N_LIST: return "*ast.ListType";
+    case N_LITERAL: return "*ast.LiteralType";
+    case N_ITEM: return "*ast.ObjectItem";
+    }
+    return "?";
+}
+
+static size_t view_keys(const struct item_view *v) { return v->item->key_count - v->key_off; }
+
+/* Where HCL1 would point (node.Pos()); for items without keys it has no
+ * position, and we point at the item itself. */
+static struct span node_span(const struct node *n) {
+    switch (n->type) {
+    case N_LIST_OF_ITEMS:
+        return n->count ? n->items[0].item->span : span_make(0, 0);
+    case N_ITEM:
+        return n->item.item->span;
+    default:
+        return n->value->span;
+    }
+}
+
+static bool fail(struct decoder *d, const struct node *n, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#include <stdarg.h>
+static bool fail(struct decoder *d, const struct node *n, const char *format, ...) {
+    char msg[1024];
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(msg, sizeof msg, format, ap);
+    va_end(ap);
+    diag_add(d->diags, "HCL002", d->src, node_span(n), "%s", msg);
+    return false;
+}
+
+static struct node value_node(const struct hcl_value *v) {
+    struct node n = {0};
+    n.value = v;
+    n.type = v->kind == HCL_OBJECT ? N_OBJECT : v->kind == HCL_LIST ? N_LIST : N_LITERAL;
+    return n;
+}
+
+static struct node object_items(struct decoder *d, const struct hcl_value *obj) {
+    struct node n = {0};
+    n.type = N_LIST_OF_ITEMS;
+    n.count = obj->as.object.count;
+    n.items = arena_array(d->arena, n.count, sizeof *n.items);
+    for (size_t i = 0; i < n.count; i++)
+        n.items[i].item = obj->as.object.items[i];
+    return n;
+}
+
+static struct gval *new_gval(struct decoder *d, enum gval_kind kind, const struct hcl_value *node) {
+    struct gval *g = arena_alloc(d->arena, sizeof *g);
+    g->kind = kind;
+    g->node = node;
+    return g;
+}
+
+static void list_push(struct decoder *d, struct gval *list, struct gval *elem) {
+    if (list->as.list.count == list->as.list.cap) {
+        size_t cap = list->as.list.cap ? list->as.list.cap * 2 : 4;
+        list->as.list.elems = arena_grow(d->arena, list->as.list.elems, list->as.list.count,
+                                         cap, sizeof *list->as.list.elems);
+        list->as.list.cap = cap;
+    }
+    list->as.list.elems[list->as.list.count++] = elem;
+}
+
+static struct gval_entry *map_find(struct gval *map, const char *key, size_t len) {
+    for (size_t i = 0; i < map->as.map.count; i++) {
+        struct gval_entry *e = &map->as.map.entries[i];
+        if (e->key_len == len && memcmp(e->key, key, len) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static struct gval_entry *map_put(struct decoder *d, struct gval *map, const char *key,
+                                  size_t len, const struct hcl_item *item) {
+    struct gval_entry *e = map_find(map, key, len);
+    if (e)
+        return e;
+    if (map->as.map.count == map->as.map.cap) {
+        size_t cap = map->as.map.cap ? map->as.map.cap * 2 : 8;
+        map->as.map.entries = arena_grow(d->arena, map->as.map.entries, map->as.map.count,
+                                         cap, sizeof *map->as.map.entries);
+        map->as.map.cap = cap;
+    }
+    e = &map->as.map.entries[map->as.map.count++];
+    e->key = key;
+    e->key_len = len;
+    e->value = NULL;
+    e->item = item;
+    return e;
+}
+
+static bool decode(struct decoder *d, const char *name, const struct node *node,
+                   enum slot_type type, struct gval **slot);
+
+static enum go_kind kind_of(const struct gval *g) {
+    switch (g->kind) {
+    case GVAL_MAP: return K_MAP;
+    case GVAL_MAP_LIST:
+    case GVAL_LIST: return K_SLICE;
+    case GVAL_INT: return K_INT;
+    case GVAL_FLOAT: return K_FLOAT;
+    case GVAL_BOOL: return K_BOOL;
+    case GVAL_STRING: return K_STRING;
+    }
+    return K_INTERFACE;
+}
+
+static const char *node_words(const struct node *n) {
+    switch (n->type) {
+    case N_LITERAL: return hcl_kind_name(n->value->kind);
+    case N_LIST: return "list";
+    default: return "block";
+    }
+}
+
+static bool literal_is(const struct node *n, enum hcl_kind k) {
+    return n->type == N_LITERAL && n->value->kind == k;
+}
+
+static struct gval *scalar(struct decoder *d, struct gval **slot, enum gval_kind kind,
+                           const struct node *n) {
+    /* a value in an interface is replaced, as reflect's Set does */
+    struct gval *g = new_gval(d, kind, n->value);
+    *slot = g;
+    return g;
+}
+
+static bool decode_bool(struct decoder *d, const char *name, const struct node *n,
+                        struct gval **slot) {
+    if (literal_is(n, HCL_BOOL)) {
+        scalar(d, slot, GVAL_BOOL, n)->as.boolean = n->value->as.boolean;
+        return true;
+    }
+    return fail(d, n, "%s: expected a boolean here, not a %s (HCL1: unknown type %s)",
+                name, node_words(n),
+                go_type(n));
+}
+
+static bool decode_float(struct decoder *d, const char *name, const struct node *n,
+                         struct gval **slot) {
+    if (literal_is(n, HCL_FLOAT) || literal_is(n, HCL_NUMBER)) {
+        double v;
+        const char *err;
+        if (!strconv_parse_float(d->arena, n->value->as.number.text, n->value->as.number.len, &v, &err))
+            return fail(d, n, "invalid number `%s` (%s)", n->value->as.number.text, err);
+        scalar(d, slot, GVAL_FLOAT, n)->as.number = v;
+        return true;
+    }
+    return fail(d, n, "%s: expected a number here, not a %s (HCL1: unknown type %s)",
+                name, node_words(n),
+                go_type(n));
+}
+
+static bool decode_int(struct decoder *d, const char *name, const struct node *n,
+                       struct gval **slot) {
+    const char *text = NULL;
+    size_t len = 0;
+    if (literal_is(n, HCL_NUMBER)) {
+        text = n->value->as.number.text, len = n->value->as.number.len;
+    } else if (literal_is(n, HCL_STRING)) {
+        text = n->value->as.string.text, len = n->value->as.string.len;
+    } else {
+        return fail(d, n, "%s: expected an integer here, not a %s (HCL1: unknown type %s)",
+                    name, node_words(n),
+                    go_type(n));
+    }
+    int64_t v;
+    const char *err;
+    if (!strconv_parse_int(d->arena, text, len, &v, &err)) {
+        if (literal_is(n, HCL_NUMBER) && len >= 2 && text[text[0] == '-'] == '0')
+            return fail(d, n, "invalid number `%.*s`: a leading 0 makes it octal (%s)",
+                        (int)len, text, err);
+        if (literal_is(n, HCL_STRING))
+            return fail(d, n, "%s: this value repeats an earlier integer value, and `%.*s` is "
+                        "not an integer (%s)", name, (int)len, text, err);
+        return fail(d, n, "invalid number `%.*s` (%s)", (int)len, text, err);
+    }
+    scalar(d, slot, GVAL_INT, n)->as.integer = v;
+    return true;
+}
+
+static bool decode_string(struct decoder *d, const char *name, const struct node *n,
+                          struct gval **slot) {
+    if (literal_is(n, HCL_NUMBER)) {
+        struct gval *g = scalar(d, slot, GVAL_STRING, n);
+        g->as.string.text = n->value->as.number.text;
+        g->as.string.len = n->value->as.number.len;
+        return true;
+    }
+    if (literal_is(n, HCL_STRING) || literal_is(n, HCL_HEREDOC)) {
+        struct gval *g = scalar(d, slot, GVAL_STRING, n);
+        g->as.string.text = n->value->as.string.text;
+        g->as.string.len = n->value->as.string.len;
+        return true;
+    }
+    return fail(d, n, "%s: this value repeats an earlier string value and must be a string "
+                "too, not a %s (HCL1: unknown type for string %s)",
+                name, node_words(n), go_type(n));
+}
+
+static bool decode_interface(struct decoder *d, const char *name, const struct node *n,
+                             struct gval **slot) {
+    struct gval *set;
+    bool top_is_slice = d->depth == 0 || d->stack[d->depth - 1] == K_SLICE;
+    switch (n->type) {
+    case N_OBJECT:
+    case N_LIST_OF_ITEMS:
+        set = new_gval(d, top_is_slice ? GVAL_MAP : GVAL_MAP_LIST,
+                       n->type == N_OBJECT ? n->value : NULL);
+        break;
+    case N_LIST:
+        set = new_gval(d, GVAL_LIST, n->value);
+        break;
+    case N_LITERAL:
+        switch (n->value->kind) {
+        case HCL_BOOL: set = new_gval(d, GVAL_BOOL, n->value); break;
+        case HCL_FLOAT: set = new_gval(d, GVAL_FLOAT, n->value); break;
+        case HCL_NUMBER: set = new_gval(d, GVAL_INT, n->value); break;
+        default: set = new_gval(d, GVAL_STRING, n->value); break;
+        }
+        break;
+    default:
+        return fail(d, n, "%s: a labelled block where a plain value was given before "
+                    "(HCL1: cannot decode into interface: %s)", name, go_type(n));
+    }
+    *slot = set;
+    return decode(d, name, n, SLOT_IFACE, slot);
+}
+
+static struct node filter(struct decoder *d, const struct node *list, const char *key,
+                          size_t key_len) {
+    struct node out = {0};
+    out.type = N_LIST_OF_ITEMS;
+    out.items = arena_array(d->arena, list->count, sizeof *out.items);
+    for (size_t i = 0; i < list->count; i++) {
+        const struct item_view *v = &list->items[i];
+        if (view_keys(v) < 1)
+            continue;
+        const struct hcl_key *k = &v->item->keys[v->key_off];
+        if (k->len != key_len)
+            continue;
+        bool match = true;
+        for (size_t j = 0; j < key_len && match; j++) {
+            unsigned char a = (unsigned char)k->text[j], b = (unsigned char)key[j];
+            if (a >= 'A' && a <= 'Z')
+                a = (unsigned char)(a + 32);
+            if (b >= 'A' && b <= 'Z')
+                b = (unsigned char)(b + 32);
+            match = a == b;
+        }
+        if (!match)
+            continue;
+        out.items[out.count].item = v->item;
+        out.items[out.count].key_off = v->key_off + 1;
+        out.count++;
+    }
+    return out;
+}
+
+static bool decode_map(struct decoder *d, const char *name, const struct node *node,
+                       struct gval **slot) {
+    struct node list;
+    if (node->type == N_ITEM) {
+        list.type = N_LIST_OF_ITEMS;
+        list.items = arena_alloc(d->arena, sizeof *list.items);
+        list.items[0] = node->item;
+        list.count = 1;
+    } else if (node->type == N_OBJECT) {
+        list = object_items(d, node->value);
+    } else if (node->type == N_LIST_OF_ITEMS) {
+        list = *node;
+    } else {
+        return fail(d, node, "%s: expected a block here, not a %s (HCL1: not an object type "
+                    "for map (%s))", name,
+                    node->type == N_LIST ? "list" : hcl_kind_name(node->value->kind),
+                    go_type(node));
+    }
+    struct gval *map = *slot;
+    if (!map) {
+        map = new_gval(d, GVAL_MAP, node->type == N_OBJECT ? node->value : NULL);
+        *slot = map;
+    }
+    /* keys already merged through Filter */
+    const char **done = arena_array(d->arena, list.count ? list.count : 1, sizeof *done);
+    size_t *done_len = arena_array(d->arena, list.count ? list.count : 1, sizeof *done_len);
+    size_t done_count = 0;
+    for (size_t i = 0; i < list.count; i++) {
+        const struct item_view *v = &list.items[i];
+        if (!v->item->value)
+            continue;
+        if (view_keys(v) == 0) {
+            struct node at = {0};
+            at.type = N_ITEM;
+            at.item = *v;
+            return fail(d, &at, "%s: a block without labels where blocks of the same kind "
+                        "have labels (HCL1: map must have string keys)", name);
+        }
+        const struct hcl_key *key = &v->item->keys[v->key_off];
+        bool seen = false;
+        for (size_t j = 0; j < done_count && !seen; j++)
+            seen = done_len[j] == key->len && memcmp(done[j], key->text, key->len) == 0;
+        if (seen)
+            continue;
+        struct node value;
+        if (view_keys(v) > 1) {
+            value = filter(d, &list, key->text, key->len);
+            done[done_count] = key->text;
+            done_len[done_count++] = key->len;
+        } else {
+            value = value_node(v->item->value);
+        }
+        char *field = arena_printf(d->arena, "%s.%.*s", name, (int)key->len, key->text);
+        struct gval_entry *e = map_put(d, map, key->text, key->len, v->item);
+        struct gval *val = e->value;
+        if (!decode(d, field, &value, SLOT_IFACE, &val))
+            return false;
+        e = map_find(map, key->text, key->len);
+        e->value = val;
+    }
+    return true;
+}
+
+static bool decode_slice(struct decoder *d, const char *name, const struct node *node,
+                         enum slot_type type, struct gval **slot) {
+    struct gval *list = *slot;
+    if (!list) {
+        list = new_gval(d, type == SLOT_SLICE_MAP ? GVAL_MAP_LIST : GVAL_LIST,
+                        node->type == N_LIST || node->type == N_OBJECT ? node->value : NULL);
+        *slot = list;
+    }
+    enum slot_type elem = list->kind == GVAL_MAP_LIST ? SLOT_MAP : SLOT_IFACE;
+    size_t count;
+    switch (node->type) {
+    case N_LIST_OF_ITEMS: count = node->count; break;
+    case N_OBJECT: count = 1; break;
+    case N_LIST: count = node->value->as.list.count; break;
+    default:
+        return fail(d, node, "%s: a plain value where a block or list was given before "
+                    "(HCL1: unknown slice type: %s)", name, go_type(node));
+    }
+    for (size_t i = 0; i < count; i++) {
+        struct node item = {0};
+        if (node->type == N_LIST_OF_ITEMS) {
+            item.type = N_ITEM;
+            item.item = node->items[i];
+        } else if (node->type == N_OBJECT) {
+            item = *node;
+        } else {
+            item = value_node(node->value->as.list.elems[i]);
+        }
+        char *field = arena_printf(d->arena, "%s[%zu]", name, i);
+        struct gval *val = NULL;
+        if (!decode(d, field, &item, elem, &val))
+            return false;
+        list_push(d, list, val);
+    }
+    return true;
+}
+
+static bool decode(struct decoder *d, const char *name, const struct node *node,
+                   enum slot_type type, struct gval **slot) {
+    enum go_kind k;
+    switch (type) {
+    case SLOT_IFACE: k = *slot ? kind_of(*slot) : K_INTERFACE; break;
+    case SLOT_MAP: k = K_MAP; break;
+    default: k = K_SLICE; break;
+    }
+    if (k != K_INTERFACE) {
+        if (d->depth == sizeof d->stack / sizeof d->stack[0])
+            return fail(d, node, "values nested too deeply");
+        d->stack[d->depth++] = k;
+    }
+    bool ok;
+    switch (k) {
+    case K_BOOL: ok = decode_bool(d, name, node, slot); break;
+    case K_FLOAT: ok = decode_float(d, name, node, slot); break;
+    case K_INT: ok = decode_int(d, name, node, slot); break;
+    case K_STRING: ok = decode_string(d, name, node, slot); break;
+    case K_INTERFACE: ok = decode_interface(d, name, node, slot); break;
+    case K_MAP: ok = decode_map(d, name, node, slot); break;
+    default:
+        ok = decode_slice(d, name, node,
+                          type == SLOT_IFACE ? ((*slot)->kind == GVAL_MAP_LIST ? SLOT_SLICE_MAP
+                                                                              : SLOT_SLICE_IFACE)
+                                             : type,
+                          slot);
+        break;
+    }
+    if (k != K_INTERFACE)
+        d->depth--;
+    return ok;
+}
+
+struct gval *hcl_decode_object(struct arena *arena, const struct source *src,
+                               const struct hcl_object *body, struct diag_list *diags) {
+    struct decoder d = {0};
+    d.arena = arena;
+    d.src = src;
+    d.diags = diags;
+    struct node root = {0};
+    root.type = N_LIST_OF_ITEMS;
+    root.count = body->count;
+    root.items = arena_array(arena, body->count, sizeof *root.items);
+    for (size_t i = 0; i < body->count; i++)
+        root.items[i].item = body->items[i];
+    struct gval *out = NULL;
+    if (!decode(&d, "root", &root, SLOT_IFACE, &out))
+        return NULL;
+    return out;
+}
+
+struct gval *hcl_decode_generic(struct arena *arena, const struct hcl_file *file,
+                                struct diag_list *diags) {
+    struct gval *g = hcl_decode_object(arena, file->src, &file->root->as.object, diags);
+    if (g)
+        g->node = file->root;
+    return g;
+}
+
+const struct gval *gval_map_get(const struct gval *map, const char *key) {
+    if (!map || map->kind != GVAL_MAP)
+        return NULL;
+    size_t len = strlen(key);
+    for (size_t i = 0; i < map->as.map.count; i++)
+        if (map->as.map.entries[i].key_len == len &&
+            memcmp(map->as.map.entries[i].key, key, len) == 0)
+            return map->as.map.entries[i].value;
+    return NULL;
+}

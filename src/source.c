@@ -1,0 +1,134 @@
+#include "source.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void index_lines(struct source *src) {
+    size_t cap = 64, n = 0;
+    uint32_t *starts = xmalloc(cap * sizeof *starts);
+    starts[n++] = 0;
+    for (size_t i = 0; i < src->len; i++) {
+        if (src->text[i] == '\n') {
+            if (n == cap) {
+                cap *= 2;
+                starts = xreallocarray(starts, cap, sizeof *starts);
+            }
+            starts[n++] = (uint32_t)(i + 1);
+        }
+    }
+    src->line_starts = starts;
+    src->line_count = n;
+}
+
+struct source *source_from_memory(const char *name, const char *bytes,
+                                  size_t len) {
+    struct source *src = xcalloc(1, sizeof *src);
+    src->path = xstrdup(name);
+    src->text = xmalloc(len + 1);
+    if (len)
+        memcpy(src->text, bytes, len);
+    src->text[len] = '\0';
+    src->len = len;
+    index_lines(src);
+    return src;
+}
+
+struct source *source_load(const char *path, const char *display_name,
+                           char **error) {
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    const char *name = display_name ? display_name : (is_stdin ? "<stdin>" : path);
+    if (!f) {
+        struct buf m;
+        buf_init(&m);
+        buf_printf(&m, "%s: cannot open: %s", name, strerror(errno));
+        *error = buf_detach(&m);
+        return NULL;
+    }
+    struct buf b;
+    buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    int too_big = 0;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > SOURCE_MAX_BYTES) {
+            too_big = 1;
+            break;
+        }
+        buf_add(&b, chunk, n);
+    }
+    int read_error = ferror(f);
+    int saved = errno;
+    if (!is_stdin)
+        fclose(f);
+    if (too_big || read_error) {
+        buf_free(&b);
+        struct buf m;
+        buf_init(&m);
+        if (too_big)
+            buf_printf(&m, "%s: input larger than the limit of %zu MiB",
+                       name, SOURCE_MAX_BYTES >> 20);
+        else
+            buf_printf(&m, "%s: read error: %s", name, strerror(saved));
+        *error = buf_detach(&m);
+        return NULL;
+    }
+    struct source *src = source_from_memory(name, b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return src;
+}
+
+void source_free(struct source *src) {
+    if (!src)
+        return;
+    free(src->path);
+    free(src->text);
+    free(src->line_starts);
+    free(src);
+}
+
+static size_t line_index(const struct source *src, uint32_t offset) {
+    size_t lo = 0, hi = src->line_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (src->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+struct position source_position(const struct source *src, uint32_t offset) {
+    if (offset > src->len)
+        offset = (uint32_t)src->len;
+    size_t li = line_index(src, offset);
+    uint32_t column = 1;
+    for (uint32_t i = src->line_starts[li]; i < offset; i++) {
+        unsigned char c = (unsigned char)src->text[i];
+        if ((c & 0xC0) != 0x80)
+            column++;
+        else if (i == src->line_starts[li])
+            column++;
+    }
+    struct position p = {(uint32_t)li + 1, column};
+    return p;
+}
+
+const char *source_line(const struct source *src, uint32_t line, size_t *len) {
+    if (line == 0 || line > src->line_count) {
+        *len = 0;
+        return "";
+    }
+    uint32_t start = src->line_starts[line - 1];
+    uint32_t end = line < src->line_count ? src->line_starts[line] - 1
+                                           : (uint32_t)src->len;
+    if (end > start && src->text[end - 1] == '\r')
+        end--;
+    *len = end - start;
+    return src->text + start;
+}

@@ -1,0 +1,34 @@
+/* arena.h — region allocator: one arena per input file.
+ *
+ * Contract: everything allocated from an arena lives until arena_free()
+ * releases the whole region at once. Allocation never fails silently: on
+ * out-of-memory the process aborts with a message (there is no sensible
+ * partial result). Memory is zeroed. Not thread-safe; use one per thread. */
+#ifndef RKTC_ARENA_H
+#define RKTC_ARENA_H
+
+#include <stddef.h>
+
+struct arena;
+
+struct arena *arena_new(void);
+void arena_free(struct arena *arena);
+
+/* Zeroed memory for size bytes, aligned for any object type. */
+void *arena_alloc(struct arena *arena, size_t size);
+/* Zeroed array of count elements of size bytes (overflow-checked). */
+void *arena_array(struct arena *arena, size_t count, size_t size);
+/* Copy of the len bytes at text, NUL-terminated. */
+char *arena_strndup(struct arena *arena, const char *text, size_t len);
+char *arena_strdup(struct arena *arena, const char *text);
+/* printf into the arena. */
+char *arena_printf(struct arena *arena, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Grows an array held in the arena: returns a block for new_count elements
+ * holding the first old_count elements of old (the old block is abandoned). */
+void *arena_grow(struct arena *arena, void *old, size_t old_count,
+                 size_t new_count, size_t size);
+/* Bytes handed out so far (for benchmarks and limits). */
+size_t arena_used(const struct arena *arena);
+
+#endif

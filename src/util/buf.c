@@ -1,0 +1,71 @@
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void buf_init(struct buf *b) {
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+}
+
+void buf_free(struct buf *b) {
+    free(b->data);
+    buf_init(b);
+}
+
+void buf_reserve(struct buf *b, size_t extra) {
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > ((size_t)-1) / 2)
+            xalloc_die();
+        cap *= 2;
+    }
+    b->data = xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void buf_add(struct buf *b, const void *data, size_t len) {
+    buf_reserve(b, len);
+    if (len)
+        memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void buf_puts(struct buf *b, const char *text) { buf_add(b, text, strlen(text)); }
+
+void buf_putc(struct buf *b, char c) { buf_add(b, &c, 1); }
+
+void buf_printf(struct buf *b, const char *format, ...) {
+    va_list ap, aq;
+    va_start(ap, format);
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, format, ap);
+    va_end(ap);
+    if (n < 0)
+        xalloc_die();
+    buf_reserve(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, format, aq);
+    va_end(aq);
+    b->len += (size_t)n;
+}
+
+char *buf_detach(struct buf *b) {
+    if (!b->data)
+        buf_reserve(b, 0), b->data[0] = '\0';
+    char *p = b->data;
+    buf_init(b);
+    return p;
+}
+
+void buf_clear(struct buf *b) {
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
