@@ -1,0 +1,210 @@
+#include "rkt/env.h"
+
+#include "util/arena.h"
+#include "util/buf.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct env_builder {
+    struct arena *arena;
+    struct env_var *vars;
+    size_t count, cap;
+};
+
+static void put(struct env_builder *b, const char *key, const char *value) {
+    for (size_t i = 0; i < b->count; i++)
+        if (strcmp(b->vars[i].key, key) == 0) {
+            b->vars[i].value = value;
+            return;
+        }
+    if (b->count == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 32;
+        b->vars = arena_grow(b->arena, b->vars, b->count, cap, sizeof *b->vars);
+        b->cap = cap;
+    }
+    b->vars[b->count].key = key;
+    b->vars[b->count].value = value;
+    b->count++;
+}
+
+static bool has_prefix(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+
+static const char *clean_key(struct arena *arena, const char *key) {
+    if (!(has_prefix(key, "NOMAD_ADDR_") || has_prefix(key, "NOMAD_IP_") ||
+          has_prefix(key, "NOMAD_PORT_") || has_prefix(key, "NOMAD_HOST_PORT_") ||
+          has_prefix(key, "NOMAD_META_")))
+        return key;
+    char *k = arena_strdup(arena, key);
+    for (unsigned char *p = (unsigned char *)k; *p; p++)
+        if (!(isalnum(*p) || *p == '_' || *p == '.') || *p >= 0x80)
+            *p = '_';
+    return k;
+}
+
+char *join_host_port(struct arena *arena, const char *ip, int port) {
+    if (strchr(ip, ':'))
+        return arena_printf(arena, "[%s]:%d", ip, port);
+    return arena_printf(arena, "%s:%d", ip, port);
+}
+
+static int compare_vars(const void *a, const void *b) {
+    const struct env_var *x = a, *y = b;
+    return strcmp(x->key, y->key); /* strcmp compares as unsigned char */
+}
+
+static void add_meta(struct env_builder *b, const struct rkt_pairs *meta,
+                     struct rkt_pairs *combined) {
+    if (!meta)
+        return;
+    for (size_t i = 0; i < meta->count; i++) {
+        size_t j;
+        for (j = 0; j < combined->count; j++)
+            if (strcmp(combined->items[j].key, meta->items[i].key) == 0)
+                break;
+        if (j == combined->count) {
+            combined->items = arena_grow(b->arena, combined->items, combined->count,
+                                         combined->count + 1, sizeof *combined->items);
+            combined->count++;
+        }
+        combined->items[j] = meta->items[i];
+    }
+}
+
+void env_build(struct arena *arena, const struct env_params *p,
+               const struct node_profile *node, struct task_env *out) {
+    struct env_builder b = {arena, NULL, 0, 0};
+    put(&b, "NOMAD_ALLOC_DIR", "/alloc");
+    put(&b, "NOMAD_TASK_DIR", "/local");
+    put(&b, "NOMAD_SECRETS_DIR", "/secrets");
+    if (p->memory)
+        put(&b, "NOMAD_MEMORY_LIMIT", arena_printf(arena, "%d", p->memory));
+    if (p->cpu)
+        put(&b, "NOMAD_CPU_LIMIT", arena_printf(arena, "%d", p->cpu));
+    put(&b, "NOMAD_ALLOC_ID", p->alloc_id);
+    put(&b, "NOMAD_ALLOC_NAME",
+        arena_printf(arena, "%s.%s[%d]", p->job_id ? p->job_id : p->job, p->group, p->alloc_index));
+    put(&b, "NOMAD_ALLOC_INDEX", arena_printf(arena, "%d", p->alloc_index));
+    put(&b, "NOMAD_GROUP_NAME", p->group);
+    put(&b, "NOMAD_JOB_NAME", p->job);
+    put(&b, "NOMAD_TASK_NAME", p->task);
+    put(&b, "NOMAD_DC", node->datacenter);
+    put(&b, "NOMAD_REGION", node->region);
+    put(&b, "NOMAD_NAMESPACE", p->namespace_name ? p->namespace_name : "default");
+    for (size_t i = 0; i < p->port_count; i++) {
+        const char *l = p->ports[i].label;
+        const char *port = arena_printf(arena, "%d", p->ports[i].host_port);
+        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_IP_%s", l)), p->ip);
+        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_HOST_PORT_%s", l)), port);
+        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_PORT_%s", l)), port);
+        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_ADDR_%s", l)),
+            join_host_port(arena, p->ip, p->ports[i].host_port));
+    }
+    for (size_t i = 0; i < p->other_port_count; i++) {
+        const struct env_other_port *o = &p->other_ports[i];
+        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_ADDR_%s_%s", o->task, o->label)),
+            join_host_port(arena, p->ip, o->host_port));
+        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_IP_%s_%s", o->task, o->label)), p->ip);
+        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_PORT_%s_%s", o->task, o->label)),
+            arena_printf(arena, "%d", o->host_port));
+    }
+    struct rkt_pairs meta = {NULL, 0};
+    add_meta(&b, p->job_meta, &meta);
+    add_meta(&b, p->group_meta, &meta);
+    add_meta(&b, p->task_meta, &meta);
+    for (size_t i = 0; i < meta.count; i++) {
+        const char *k = meta.items[i].key;
+        char *upper = arena_strdup(arena, k);
+        for (char *c = upper; *c; c++)
+            *c = (char)toupper((unsigned char)*c);
+        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_META_%s", upper)), meta.items[i].value);
+        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_META_%s", k)), meta.items[i].value);
+    }
+    /* user env: substituted against Nomad's keys plus the raw user values */
+    if (p->user_env && p->user_env->count) {
+        struct task_env before = {b.vars, b.count};
+        struct env_builder scope = {arena, NULL, 0, 0};
+        for (size_t i = 0; i < before.count; i++)
+            put(&scope, before.vars[i].key, before.vars[i].value);
+        for (size_t i = 0; i < p->user_env->count; i++)
+            put(&scope, p->user_env->items[i].key, p->user_env->items[i].value);
+        qsort(scope.vars, scope.count, sizeof *scope.vars, compare_vars);
+        struct task_env scope_env = {scope.vars, scope.count};
+        for (size_t i = 0; i < p->user_env->count; i++) {
+            const struct rkt_pair *e = &p->user_env->items[i];
+            put(&b, clean_key(arena, e->key), env_substitute(arena, e->value, &scope_env, node));
+        }
+    }
+    qsort(b.vars, b.count, sizeof *b.vars, compare_vars);
+    out->vars = b.vars;
+    out->count = b.count;
+}
+
+const char *env_lookup(const struct task_env *env, const char *key) {
+    size_t lo = 0, hi = env->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(env->vars[mid].key, key);
+        if (c == 0)
+            return env->vars[mid].value;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+const char *node_variable(const struct node_profile *node, const char *name) {
+    if (strcmp(name, "node.unique.id") == 0)
+        return node->id;
+    if (strcmp(name, "node.unique.name") == 0)
+        return node->name;
+    if (strcmp(name, "node.datacenter") == 0)
+        return node->datacenter;
+    if (strcmp(name, "node.class") == 0)
+        return node->class_name;
+    if (strcmp(name, "node.region") == 0)
+        return node->region;
+    if (has_prefix(name, "attr."))
+        return node_attribute(node, name + 5);
+    if (has_prefix(name, "meta."))
+        return node_meta(node, name + 5);
+    return NULL;
+}
+
+static bool env_name_char(char c) {
+    return isalnum((unsigned char)c) || c == '_' || c == '-' || c == '.';
+}
+
+const char *env_substitute(struct arena *arena, const char *text,
+                           const struct task_env *env, const struct node_profile *node) {
+    if (!strstr(text, "${"))
+        return text;
+    struct buf out;
+    buf_init(&out);
+    const char *p = text;
+    while (*p) {
+        if (p[0] == '$' && p[1] == '{') {
+            const char *q = p + 2;
+            while (env_name_char(*q))
+                q++;
+            if (q > p + 2 && *q == '}') {
+                char *name = arena_strndup(arena, p + 2, (size_t)(q - p - 2));
+                const char *v = node_variable(node, name);
+                if (!v)
+                    v = env_lookup(env, name);
+                if (v) {
+                    buf_puts(&out, v);
+                    p = q + 1;
+                    continue;
+                }
+            }
+        }
+        buf_putc(&out, *p++);
+    }
+    const char *r = arena_strndup(arena, out.data ? out.data : "", out.len);
+    buf_free(&out);
+    return r;
+}

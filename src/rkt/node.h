@@ -1,0 +1,56 @@
+/* node.h — the host profile: what a Nomad client would know (`--node FILE`).
+ *
+ * Contract: node_defaults fills the defaults of DESIGN.md ("Host profile");
+ * node_read reads a `node { ... }` HCL file over those defaults, reporting
+ * unknown keys, wrong types and a bad port range as RKT diagnostics at
+ * their keys (it returns false when the profile is unusable). Attribute and
+ * meta lookups are exact-key. Everything lives in the arena passed in. */
+#ifndef RKTC_RKT_NODE_H
+#define RKTC_RKT_NODE_H
+
+#include "diag/diag.h"
+#include "hcl/tree.h"
+#include "rkt/task.h"
+
+#include <stdbool.h>
+
+struct arena;
+
+struct node_host_volume {
+    const char *name;
+    const char *path;
+    bool read_only;
+};
+
+struct node_profile {
+    const char *id;          /* ${node.unique.id}; derived from name */
+    const char *name;
+    const char *datacenter;
+    const char *region;
+    const char *class_name;
+    const char *address;
+    const char *alloc_dir;
+    const char *rkt_path;
+    bool volumes_enabled;
+    int dynamic_min, dynamic_max;
+    struct rkt_pairs attributes;
+    struct rkt_pairs meta;
+    struct node_host_volume *host_volumes;
+    size_t host_volume_count;
+};
+
+void node_defaults(struct arena *arena, struct node_profile *node);
+bool node_read(struct arena *arena, const struct hcl_file *file,
+               struct node_profile *node, struct diag_list *diags);
+
+/* NULL when absent. */
+const char *node_attribute(const struct node_profile *node, const char *name);
+const char *node_meta(const struct node_profile *node, const char *name);
+const struct node_host_volume *node_host_volume(const struct node_profile *node,
+                                                const char *name);
+/* Resolves a scheduler target name ("node.datacenter", "attr.x", "meta.y",
+ * "node.unique.id", "node.unique.name", "node.class"); NULL when Nomad would
+ * not find it. `name` is the text between `${` and `}`. */
+const char *node_resolve_target(const struct node_profile *node, const char *name);
+
+#endif

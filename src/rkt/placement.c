@@ -1,0 +1,251 @@
+#include "rkt/placement.h"
+
+#include "rkt/constraint.h"
+#include "util/arena.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct span where(const struct rkt_constraint *c) {
+    return c->ltarget_span.end ? c->ltarget_span : c->span;
+}
+
+static bool looks_like_version(const char *s) {
+    if (strstr(s, "version"))
+        return true;
+    /* digits '.' digits */
+    const char *p = s;
+    while (*p == ' ' || *p == 'v')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return false;
+    while (isdigit((unsigned char)*p))
+        p++;
+    return *p == '.' && isdigit((unsigned char)p[1]);
+}
+
+static bool always_true_when_unresolved(const char *op) {
+    return strcmp(op, "!=") == 0 || strcmp(op, "not") == 0 || strcmp(op, "is_not_set") == 0;
+}
+
+static void lint_one(const struct source *src, const struct rkt_constraint *c,
+                     struct diag_list *diags) {
+    if (strcmp(c->operand, "distinct_hosts") == 0)
+        return;
+    const char *targets[2] = {c->ltarget, c->rtarget};
+    struct span spans[2] = {where(c), c->rtarget_span.end ? c->rtarget_span : c->span};
+    for (int i = 0; i < 2; i++) {
+        if (!constraint_target_unresolvable(targets[i]))
+            continue;
+        const char *kind = c->is_affinity ? "affinity" : "constraint";
+        if (always_true_when_unresolved(c->operand)) {
+            diag_add(diags, "RKT038", src, spans[i],
+                     "Nomad never resolves %s, so this %s (%s) holds on every node and "
+                     "filters nothing",
+                     targets[i], kind, c->operand);
+            continue;
+        }
+        struct diag *d = diag_add(diags, c->is_affinity ? "RKT038" : "RKT025", src, spans[i],
+                                  c->is_affinity
+                                      ? "Nomad never resolves %s, so this %s never matches"
+                                      : "Nomad never resolves %s, so no node satisfies this %s",
+                                  targets[i], kind);
+        if (strncmp(targets[i], "${driver.", 9) == 0 || strncmp(targets[i], "${kernel.", 9) == 0 ||
+            strncmp(targets[i], "${unique.", 9) == 0 || strncmp(targets[i], "${os.", 5) == 0 ||
+            strncmp(targets[i], "${cpu.", 6) == 0)
+            diag_fix(d, "node attributes are written ${attr.%s", targets[i] + 2);
+        else if (strcmp(targets[i], "${node.region}") == 0)
+            diag_fix(d, "the scheduler knows ${node.unique.id}, ${node.unique.name}, "
+                        "${node.datacenter} and ${node.class}");
+    }
+    const char *op = c->operand;
+    if ((strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 || strcmp(op, ">") == 0 ||
+         strcmp(op, ">=") == 0) &&
+        (looks_like_version(c->ltarget) || looks_like_version(c->rtarget))) {
+        struct diag *d = diag_add(diags, "RKT026", src, c->operand_span.end ? c->operand_span : c->span,
+                                  "`%s` compares %s and %s as strings, byte by byte "
+                                  "(\"1.10.0\" < \"1.2\")",
+                                  op, c->ltarget, c->rtarget);
+        diag_fix(d, "use operator = \"version\" with value = \"%s %s\"", op, c->rtarget);
+    }
+}
+
+void placement_lint(struct arena *arena, const struct rkt_job_input *job,
+                    struct diag_list *diags) {
+    (void)arena;
+    for (size_t i = 0; i < job->constraints.count; i++)
+        lint_one(job->src, &job->constraints.items[i], diags);
+    for (size_t g = 0; g < job->group_count; g++) {
+        const struct rkt_group_input *group = &job->groups[g];
+        for (size_t i = 0; i < group->constraints.count; i++)
+            lint_one(job->src, &group->constraints.items[i], diags);
+        for (size_t t = 0; t < group->task_count; t++) {
+            const struct rkt_task_input *task = &group->tasks[t];
+            for (size_t i = 0; i < task->constraints.count; i++)
+                lint_one(job->src, &task->constraints.items[i], diags);
+        }
+    }
+}
+
+static const char *show(const struct target_value *v, const char *target) {
+    (void)target;
+    if (!v->text)
+        return "(not found)";
+    return v->found ? v->text : "(not set)";
+}
+
+/* returns false when the constraint fails on the node */
+static bool check_one(struct arena *arena, const struct source *src,
+                      const struct rkt_constraint *c, const struct node_profile *node,
+                      bool report, struct diag_list *diags) {
+    if (!constraint_operand_known(c->operand, c->is_affinity))
+        return true; /* Nomad's validation rejects the job (NMD rules) */
+    struct target_value l = constraint_resolve(node, c->ltarget);
+    struct target_value r = constraint_resolve(node, c->rtarget);
+    const char *reason = NULL;
+    enum constraint_result res = constraint_check(arena, c->operand, l, r, &reason);
+    if (res == CONSTRAINT_UNKNOWN) {
+        if (report)
+            diag_add(diags, "RKT037", src, c->rtarget_span.end ? c->rtarget_span : c->span,
+                     "rktc cannot evaluate this %s exactly: %s; it is assumed to hold",
+                     c->is_affinity ? "affinity" : "constraint", reason);
+        return true;
+    }
+    bool holds = res == CONSTRAINT_TRUE;
+    if (c->is_affinity) {
+        bool preferred = c->weight >= 0 ? holds : !holds;
+        if (!preferred && report)
+            diag_add(diags, "RKT035", src, c->span,
+                     "the node %s this affinity (%s %s %s, weight %d): %s is %s",
+                     holds ? "matches" : "does not match", c->ltarget, c->operand, c->rtarget,
+                     c->weight, c->ltarget, show(&l, c->ltarget));
+        return true;
+    }
+    if (!holds && report) {
+        const char *cmp = *c->rtarget ? arena_printf(arena, " \"%s\"", c->rtarget) : "";
+        struct diag *d = diag_add(
+            diags, "RKT024", src, where(c),
+            "the node does not satisfy the constraint %s %s%s: %s is %s%s%s", c->ltarget,
+            c->operand, cmp, c->ltarget, show(&l, c->ltarget), reason ? "; " : "",
+            reason ? reason : "");
+        (void)d;
+    }
+    return holds;
+}
+
+static bool check_list(struct arena *arena, const struct source *src,
+                       const struct rkt_constraints *list, const struct node_profile *node,
+                       bool report, struct diag_list *diags) {
+    bool ok = true;
+    for (size_t i = 0; i < list->count; i++)
+        if (!check_one(arena, src, &list->items[i], node, report, diags))
+            ok = false;
+    return ok;
+}
+
+bool placement_check(struct arena *arena, const struct rkt_job_input *job,
+                     const struct rkt_group_input *group, const struct node_profile *node,
+                     bool report, struct diag_list *diags) {
+    bool ok = true;
+    const struct source *src = job->src;
+    if (job->datacenter_count) {
+        bool found = false;
+        for (size_t i = 0; i < job->datacenter_count; i++)
+            if (strcmp(job->datacenters[i], node->datacenter) == 0)
+                found = true;
+        if (!found) {
+            ok = false;
+            if (report)
+                diag_add(diags, "RKT024", src,
+                         job->datacenters_span.end ? job->datacenters_span : job->span,
+                         "the node's datacenter \"%s\" is not among the job's datacenters",
+                         node->datacenter);
+        }
+    }
+    ok &= check_list(arena, src, &job->constraints, node, report, diags);
+    ok &= check_list(arena, src, &group->constraints, node, report, diags);
+    for (size_t t = 0; t < group->task_count; t++) {
+        const struct rkt_task_input *task = &group->tasks[t];
+        ok &= check_list(arena, src, &task->constraints, node, report, diags);
+        if (strcmp(task->driver, "rkt") == 0 && !node_attribute(node, "driver.rkt")) {
+            ok = false;
+            if (report)
+                diag_add(diags, "RKT024", src,
+                         task->driver_span.end ? task->driver_span : task->span,
+                         "the node has no healthy rkt driver (no driver.rkt.version "
+                         "attribute in the host profile)");
+        }
+    }
+    for (size_t v = 0; v < group->volume_count; v++) {
+        const struct rkt_group_volume *vol = &group->volumes[v];
+        if (strcmp(vol->type, "host") != 0)
+            continue;
+        const struct node_host_volume *hv = node_host_volume(node, vol->source);
+        if (!hv || (hv->read_only && !vol->read_only)) {
+            ok = false;
+            if (report)
+                diag_add(diags, "RKT034", src, vol->span,
+                         hv ? "the node's host volume \"%s\" is read-only, but the group "
+                              "volume \"%s\" asks for read-write access"
+                            : "the node has no host volume \"%s\" (group volume \"%s\")",
+                         vol->source, vol->name);
+        }
+    }
+    return ok;
+}
+
+static bool distinct_limit(struct arena *arena, const struct source *src,
+                           const struct rkt_constraints *list, const struct node_profile *node,
+                           int placed, bool report, struct diag_list *diags) {
+    bool ok = true;
+    for (size_t i = 0; i < list->count; i++) {
+        const struct rkt_constraint *c = &list->items[i];
+        if (c->is_affinity)
+            continue;
+        if (strcmp(c->operand, "distinct_hosts") == 0) {
+            if (placed >= 1) {
+                ok = false;
+                if (report)
+                    diag_add(diags, "RKT024", src, c->span,
+                             "distinct_hosts allows one allocation per node; the host "
+                             "profile describes one node, so allocation %d cannot be placed",
+                             placed);
+            }
+        } else if (strcmp(c->operand, "distinct_property") == 0) {
+            struct target_value l = constraint_resolve(node, c->ltarget);
+            long allowed = 1;
+            if (*c->rtarget) {
+                char *end;
+                allowed = strtol(c->rtarget, &end, 10);
+                if (*end || allowed < 1)
+                    continue; /* Nomad's validation rejects it */
+            }
+            if (!l.found || !l.text) {
+                ok = false;
+                if (report)
+                    diag_add(diags, "RKT024", src, where(c),
+                             "distinct_property: the node has no property %s", c->ltarget);
+            } else if (placed >= allowed) {
+                ok = false;
+                if (report)
+                    diag_add(diags, "RKT024", src, where(c),
+                             "distinct_property allows %ld allocation(s) per value of %s; "
+                             "on this node it is \"%s\" for every allocation, so allocation "
+                             "%d cannot be placed",
+                             allowed, c->ltarget, l.text, placed);
+            }
+        }
+    }
+    (void)arena;
+    return ok;
+}
+
+bool placement_distinct_ok(struct arena *arena, const struct rkt_job_input *job,
+                           const struct rkt_group_input *group,
+                           const struct node_profile *node, int placed_job,
+                           int placed_group, bool report, struct diag_list *diags) {
+    bool ok = distinct_limit(arena, job->src, &job->constraints, node, placed_job, report, diags);
+    ok &= distinct_limit(arena, job->src, &group->constraints, node, placed_group, report, diags);
+    return ok;
+}

@@ -1,0 +1,487 @@
+#include "rkt/plan.h"
+
+#include "rkt/config.h"
+#include "rkt/driver_checks.h"
+#include "rkt/ident.h"
+#include "rkt/names.h"
+#include "rkt/placement.h"
+#include "rkt/values.h"
+#include "util/arena.h"
+
+#include <string.h>
+
+const char *plan_cmd_name(enum plan_cmd_kind kind) {
+    switch (kind) {
+    case PLAN_TRUST:
+        return "trust";
+    case PLAN_PREPARE:
+        return "prepare";
+    default:
+        return "run-prepared";
+    }
+}
+
+struct argv_builder {
+    struct arena *arena;
+    const char **items;
+    size_t count, cap;
+};
+
+static void push(struct argv_builder *b, const char *arg) {
+    if (b->count == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 32;
+        b->items = arena_grow(b->arena, b->items, b->count, cap, sizeof *b->items);
+        b->cap = cap;
+    }
+    b->items[b->count++] = arg;
+}
+
+static const char *join(struct arena *arena, const struct rkt_strings *list) {
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++)
+        n += strlen(list->items[i].text) + 1;
+    char *s = arena_alloc(arena, n + 1);
+    for (size_t i = 0; i < list->count; i++) {
+        if (i)
+            strcat(s, ",");
+        strcat(s, list->items[i].text);
+    }
+    return s;
+}
+
+static const char *bool_text(bool b) { return b ? "true" : "false"; }
+
+/* G1/G1'/G2 of rkt-driver.md §3.2 */
+static void push_global(struct argv_builder *b, const struct rkt_config *cfg) {
+    if (cfg->insecure_options.count)
+        push(b, arena_printf(b->arena, "--insecure-options=%s",
+                             join(b->arena, &cfg->insecure_options)));
+    else if (!*cfg->trust_prefix.text)
+        push(b, "--insecure-options=all");
+    push(b, arena_printf(b->arena, "--debug=%s", bool_text(cfg->debug.value)));
+}
+
+/* ---- ports ------------------------------------------------------------ */
+
+struct port_pool {
+    int *used;
+    size_t count, cap;
+    int cursor;
+};
+
+static bool pool_has(const struct port_pool *pool, int port) {
+    for (size_t i = 0; i < pool->count; i++)
+        if (pool->used[i] == port)
+            return true;
+    return false;
+}
+
+static void pool_add(struct arena *arena, struct port_pool *pool, int port) {
+    if (pool_has(pool, port))
+        return;
+    if (pool->count == pool->cap) {
+        size_t cap = pool->cap ? pool->cap * 2 : 64;
+        pool->used = arena_grow(arena, pool->used, pool->count, cap, sizeof *pool->used);
+        pool->cap = cap;
+    }
+    pool->used[pool->count++] = port;
+}
+
+static struct plan_port_override *find_override(const struct plan_options *opts,
+                                                const char *task, const char *label) {
+    struct plan_port_override *any = NULL;
+    for (size_t i = 0; i < opts->port_count; i++) {
+        struct plan_port_override *o = &opts->ports[i];
+        if (strcmp(o->label, label) != 0)
+            continue;
+        if (o->task && strcmp(o->task, task) == 0)
+            return o;
+        if (!o->task && !any)
+            any = o;
+    }
+    return any;
+}
+
+/* ports of one task for one allocation: statics first, then dynamics */
+static bool assign_ports(struct arena *arena, const struct rkt_task_input *task,
+                         const struct node_profile *node, const struct plan_options *opts,
+                         struct port_pool *pool, struct plan_port **out, size_t *count,
+                         const char **usage_error) {
+    *out = NULL;
+    *count = 0;
+    const struct rkt_network *net = task->network;
+    if (!net || !net->port_count)
+        return true;
+    struct plan_port *ports = arena_array(arena, net->port_count, sizeof *ports);
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < net->port_count; i++) {
+            const struct rkt_port *p = &net->ports[i];
+            if (p->is_static != (pass == 0))
+                continue;
+            struct plan_port *pp = &ports[n++];
+            pp->label = p->label;
+            pp->is_static = p->is_static;
+            struct plan_port_override *o = opts ? find_override(opts, task->name, p->label) : NULL;
+            if (o)
+                o->used = true;
+            if (p->is_static) {
+                pp->host_port = p->value;
+                if (o && o->port != p->value && !*usage_error)
+                    *usage_error = arena_printf(
+                        arena, "--port %s=%d: port \"%s\" of task \"%s\" is static (%d)",
+                        o->label, o->port, p->label, task->name, p->value);
+                continue;
+            }
+            if (o) {
+                pp->host_port = o->port;
+                pool_add(arena, pool, o->port);
+                continue;
+            }
+            while (pool->cursor <= node->dynamic_max && pool_has(pool, pool->cursor))
+                pool->cursor++;
+            if (pool->cursor > node->dynamic_max) {
+                *count = n;
+                *out = ports;
+                return false;
+            }
+            pp->host_port = pool->cursor;
+            pool_add(arena, pool, pool->cursor);
+        }
+    *out = ports;
+    *count = n;
+    return true;
+}
+
+/* ---- directories -------------------------------------------------------- */
+
+static void add_dirs(struct arena *arena, struct plan_task *pt) {
+    const char *a = pt->alloc_dir;
+    const char *t = pt->task_dir;
+    struct plan_dir dirs[] = {
+        {a, 0755, false},
+        {arena_printf(arena, "%s/alloc", a), 0777, false},
+        {arena_printf(arena, "%s/alloc/logs", a), 0777, false},
+        {arena_printf(arena, "%s/alloc/tmp", a), 0777, false},
+        {arena_printf(arena, "%s/alloc/data", a), 0777, false},
+        {t, 0777, false},
+        {arena_printf(arena, "%s/local", t), 0777, false},
+        {arena_printf(arena, "%s/tmp", t), 01777, false},
+        {arena_printf(arena, "%s/secrets", t), 0777, true},
+    };
+    pt->dir_count = sizeof dirs / sizeof dirs[0];
+    pt->dirs = arena_array(arena, pt->dir_count, sizeof *pt->dirs);
+    memcpy(pt->dirs, dirs, sizeof dirs);
+}
+
+/* ---- argv --------------------------------------------------------------- */
+
+static const char *host_volume_path(const struct rkt_group_input *group,
+                                    const struct node_profile *node,
+                                    const struct rkt_volume_mount *m, bool *read_only) {
+    for (size_t i = 0; i < group->volume_count; i++) {
+        const struct rkt_group_volume *v = &group->volumes[i];
+        if (strcmp(v->name, m->volume) != 0)
+            continue;
+        const struct node_host_volume *hv = node_host_volume(node, v->source);
+        if (!hv)
+            return NULL;
+        *read_only = hv->read_only || v->read_only || m->read_only;
+        return hv->path;
+    }
+    return NULL;
+}
+
+static void build_commands(struct arena *arena, struct plan_task *pt,
+                           const struct rkt_group_input *group,
+                           const struct rkt_task_input *task, const struct rkt_config *cfg,
+                           const struct node_profile *node) {
+    const char *rkt = node->rkt_path;
+    const char *s = rkt_volume_task_name(arena, task->name);
+    const char *alloc = pt->alloc_id;
+    if (*cfg->trust_prefix.text) {
+        struct argv_builder b = {arena, NULL, 0, 0};
+        push(&b, rkt);
+        push(&b, "trust");
+        push(&b, "--skip-fingerprint-review=true");
+        push(&b, arena_printf(arena, "--prefix=%s", cfg->trust_prefix.text));
+        push(&b, arena_printf(arena, "--debug=%s", bool_text(cfg->debug.value)));
+        pt->commands[pt->command_count++] = (struct plan_command){PLAN_TRUST, b.items, b.count};
+    }
+    struct argv_builder b = {arena, NULL, 0, 0};
+    push(&b, rkt);
+    push_global(&b, cfg);
+    push(&b, "prepare");
+    if (cfg->no_overlay.value)
+        push(&b, "--no-overlay=true");
+    static const char *const fixed[3][2] = {
+        {"alloc", "/alloc"}, {"local", "/local"}, {"secrets", "/secrets"}};
+    for (int i = 0; i < 3; i++) {
+        const char *source = i == 0 ? arena_printf(arena, "%s/alloc", pt->alloc_dir)
+                                    : arena_printf(arena, "%s/%s", pt->task_dir, fixed[i][0]);
+        push(&b, arena_printf(arena, "--volume=%s-%s-%s,kind=host,source=%s", alloc, s,
+                              fixed[i][0], source));
+        push(&b, arena_printf(arena, "--mount=volume=%s-%s-%s,target=%s", alloc, s, fixed[i][0],
+                              fixed[i][1]));
+    }
+    for (size_t i = 0; i < cfg->volumes.count; i++) {
+        struct volume_parts parts = volume_split(arena, cfg->volumes.items[i].text);
+        push(&b, arena_printf(arena, "--volume=%s-%s-%zu,kind=host,source=%s,readOnly=%s", alloc,
+                              s, i, parts.host, bool_text(parts.read_only)));
+        push(&b, arena_printf(arena, "--mount=volume=%s-%s-%zu,target=%s", alloc, s, i,
+                              parts.container ? parts.container : ""));
+    }
+    size_t mount_index = 0;
+    for (size_t i = 0; i < task->mount_count; i++) {
+        bool ro = false;
+        const char *path = host_volume_path(group, node, &task->mounts[i], &ro);
+        if (!path)
+            continue;
+        push(&b, arena_printf(arena,
+                              "--volume=%s-%s-taskmounts-%zu,kind=host,source=%s,readOnly=%s",
+                              alloc, s, mount_index, path, bool_text(ro)));
+        push(&b, arena_printf(arena, "--mount=volume=%s-%s-taskmounts-%zu,target=%s", alloc, s,
+                              mount_index, task->mounts[i].destination));
+        mount_index++;
+    }
+    for (size_t i = 0; i < task->device_count; i++) {
+        const struct rkt_device *d = &task->devices[i];
+        bool ro = !strchr(d->permissions ? d->permissions : "", 'w');
+        push(&b, arena_printf(arena,
+                              "--volume=%s-%s-taskdevices-%zu,kind=host,source=%s,readOnly=%s",
+                              alloc, s, i, d->host_path, bool_text(ro)));
+        push(&b, arena_printf(arena, "--mount=volume=%s-%s-taskdevices-%zu,target=%s", alloc, s,
+                              i, d->task_path));
+    }
+    for (size_t i = 0; i < pt->env.count; i++)
+        push(&b, arena_printf(arena, "--set-env=%s=%s", pt->env.vars[i].key,
+                              pt->env.vars[i].value));
+    push(&b, cfg->image.text);
+    if (*cfg->command.text)
+        push(&b, arena_printf(arena, "--exec=%s", cfg->command.text));
+    push(&b, arena_printf(arena, "--memory=%lld", (long long)task->memory * 1048576LL));
+    push(&b, arena_printf(arena, "--cpu=%d", task->cpu));
+    const char *net = join(arena, &cfg->net);
+    if (task->network && strcmp(net, "host") != 0)
+        for (size_t i = 0; i < pt->port_count; i++) {
+            const struct rkt_port_mapping *m = rkt_config_port(cfg, pt->ports[i].label);
+            if (m)
+                push(&b, arena_printf(arena, "--port=%s:%d", m->name.text, pt->ports[i].host_port));
+        }
+    if (*task->user)
+        push(&b, arena_printf(arena, "--user=%s", task->user));
+    if (*cfg->group.text)
+        push(&b, arena_printf(arena, "--group=%s", cfg->group.text));
+    if (cfg->args.count) {
+        push(&b, "--");
+        for (size_t i = 0; i < cfg->args.count; i++)
+            push(&b, cfg->args.items[i].text);
+    }
+    pt->commands[pt->command_count++] = (struct plan_command){PLAN_PREPARE, b.items, b.count};
+
+    struct argv_builder r = {arena, NULL, 0, 0};
+    push(&r, rkt);
+    push_global(&r, cfg);
+    push(&r, "run-prepared");
+    const struct rkt_strings *dns = &cfg->dns_servers;
+    if (dns->count == 1 && (strcmp(dns->items[0].text, "host") == 0 ||
+                            strcmp(dns->items[0].text, "none") == 0))
+        push(&r, arena_printf(arena, "--dns=%s", dns->items[0].text));
+    else
+        for (size_t i = 0; i < dns->count; i++)
+            push(&r, arena_printf(arena, "--dns=%s", dns->items[i].text));
+    for (size_t i = 0; i < cfg->dns_search_domains.count; i++)
+        push(&r, arena_printf(arena, "--dns-search=%s", cfg->dns_search_domains.items[i].text));
+    if (*net)
+        push(&r, arena_printf(arena, "--net=%s", net));
+    push(&r, "<UUID>");
+    pt->commands[pt->command_count++] = (struct plan_command){PLAN_RUN_PREPARED, r.items, r.count};
+}
+
+/* ---- the job ------------------------------------------------------------ */
+
+static size_t total_allocations(const struct rkt_job_input *job) {
+    size_t n = 0;
+    for (size_t g = 0; g < job->group_count; g++)
+        n += job->groups[g].count > 0 ? (size_t)job->groups[g].count : 0;
+    return n;
+}
+
+static const char *alloc_id_for(struct arena *arena, const struct rkt_job_input *job,
+                                const struct rkt_group_input *group, int index,
+                                const struct plan_options *opts) {
+    if (opts && opts->alloc_id) {
+        if (total_allocations(job) == 1)
+            return opts->alloc_id;
+        return uuid_derive(arena, arena_printf(arena, "alloc:%s/%s/%s/%d", opts->alloc_id,
+                                               job->id, group->name, index));
+    }
+    return uuid_derive(arena, arena_printf(arena, "alloc:%s/%s/%d", job->id, group->name, index));
+}
+
+static void add_task(struct arena *arena, struct rkt_plan *plan, const struct plan_task *pt) {
+    plan->tasks = arena_grow(arena, plan->tasks, plan->count, plan->count + 1, sizeof *pt);
+    plan->tasks[plan->count++] = *pt;
+}
+
+static bool is_rkt(const struct rkt_task_input *task) {
+    return task->driver && strcmp(task->driver, "rkt") == 0;
+}
+
+void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
+                  const struct node_profile *node, const struct plan_options *opts,
+                  struct rkt_plan *out, struct diag_list *diags) {
+    memset(out, 0, sizeof *out);
+    const struct source *src = job->src;
+    struct port_pool pool = {NULL, 0, 0, node->dynamic_min};
+    bool retired_noted = false;
+    for (size_t g = 0; g < job->group_count; g++)
+        for (size_t t = 0; t < job->groups[g].task_count; t++) {
+            const struct rkt_task_input *task = &job->groups[g].tasks[t];
+            if (is_rkt(task) && !retired_noted) {
+                diag_add(diags, "RKT023", src, task->driver_span.end ? task->driver_span : task->span,
+                         "the rkt driver is retired (removed from Nomad in 0.11, rkt "
+                         "abandoned upstream); run `rktc audit` to plan the migration");
+                retired_noted = true;
+            }
+            if (task->network)
+                for (size_t p = 0; p < task->network->port_count; p++)
+                    if (task->network->ports[p].is_static)
+                        pool_add(arena, &pool, task->network->ports[p].value);
+        }
+    placement_lint(arena, job, diags);
+    int placed_job = 0;
+    for (size_t g = 0; g < job->group_count; g++) {
+        const struct rkt_group_input *group = &job->groups[g];
+        bool group_ok = placement_check(arena, job, group, node, true, diags);
+        int placed_group = 0;
+        for (int index = 0; index < group->count; index++) {
+            bool report = index == 0;
+            bool placed = group_ok && placement_distinct_ok(arena, job, group, node, placed_job,
+                                                            placed_group, true, diags);
+            if (placed) {
+                placed_job++;
+                placed_group++;
+            }
+            const char *alloc_id = alloc_id_for(arena, job, group, index, opts);
+            const char *alloc_dir = arena_printf(arena, "%s/%s", node->alloc_dir, alloc_id);
+            /* ports of every task first: other tasks' ports are in the env */
+            struct plan_task *tasks = arena_array(arena, group->task_count ? group->task_count : 1,
+                                                  sizeof *tasks);
+            for (size_t t = 0; t < group->task_count; t++) {
+                const struct rkt_task_input *task = &group->tasks[t];
+                struct plan_task *pt = &tasks[t];
+                pt->job = job->id;
+                pt->group = group->name;
+                pt->task = task->name;
+                pt->index = index;
+                pt->alloc_id = alloc_id;
+                pt->alloc_dir = alloc_dir;
+                pt->task_dir = arena_printf(arena, "%s/%s", alloc_dir, task->name);
+                pt->driver = task->driver;
+                pt->input = task;
+                pt->refused = !placed;
+                if (!assign_ports(arena, task, node, opts, &pool, &pt->ports, &pt->port_count,
+                                  &out->usage_error)) {
+                    pt->refused = true;
+                    if (report)
+                        diag_add(diags, "RKT024", src, task->network->span,
+                                 "the node's dynamic port range %d-%d is exhausted",
+                                 node->dynamic_min, node->dynamic_max);
+                }
+            }
+            for (size_t t = 0; t < group->task_count; t++) {
+                const struct rkt_task_input *task = &group->tasks[t];
+                struct plan_task *pt = &tasks[t];
+                pt->cpu = task->cpu;
+                pt->memory = task->memory;
+                pt->user = task->user;
+                pt->kill_timeout_ns = task->kill_timeout_ns;
+                pt->kill_signal = task->kill_signal && *task->kill_signal ? task->kill_signal : "SIGINT";
+                pt->restart_attempts = task->restart_attempts;
+                pt->restart_interval_ns = task->restart_interval_ns;
+                pt->restart_delay_ns = task->restart_delay_ns;
+                pt->restart_mode = task->restart_mode;
+                pt->lifecycle_hook = task->lifecycle_hook;
+                pt->lifecycle_sidecar = task->lifecycle_sidecar;
+                pt->leader = task->leader;
+                if (!is_rkt(task)) {
+                    pt->skipped = true;
+                    if (report)
+                        diag_add(diags, "RKT036", src,
+                                 task->driver_span.end ? task->driver_span : task->span,
+                                 "task \"%s\" uses the %s driver; rktc plans only rkt tasks",
+                                 task->name, task->driver && *task->driver ? task->driver : "(no)");
+                    add_task(arena, out, pt);
+                    continue;
+                }
+                /* the environment */
+                struct env_port *ports = arena_array(arena, pt->port_count + 1, sizeof *ports);
+                for (size_t i = 0; i < pt->port_count; i++) {
+                    ports[i].label = pt->ports[i].label;
+                    ports[i].host_port = pt->ports[i].host_port;
+                }
+                size_t other_count = 0;
+                for (size_t o = 0; o < group->task_count; o++)
+                    if (o != t)
+                        other_count += tasks[o].port_count;
+                struct env_other_port *others = arena_array(arena, other_count + 1, sizeof *others);
+                size_t k = 0;
+                for (size_t o = 0; o < group->task_count; o++)
+                    if (o != t)
+                        for (size_t i = 0; i < tasks[o].port_count; i++) {
+                            others[k].task = group->tasks[o].name;
+                            others[k].label = tasks[o].ports[i].label;
+                            others[k].host_port = tasks[o].ports[i].host_port;
+                            k++;
+                        }
+                struct env_params params = {
+                    .alloc_id = alloc_id, .alloc_index = index, .job = job->name,
+                    .job_id = job->id, .group = group->name, .task = task->name,
+                    .namespace_name = job->namespace_name, .ip = node->address,
+                    .cpu = task->cpu, .memory = task->memory, .ports = ports,
+                    .port_count = pt->port_count, .other_ports = others,
+                    .other_port_count = other_count, .job_meta = &job->meta,
+                    .group_meta = &group->meta, .task_meta = &task->meta,
+                    .user_env = &task->env,
+                };
+                env_build(arena, &params, node, &pt->env);
+                struct interp_scope scope = {&pt->env, node};
+                struct diag_list scratch;
+                diag_list_init(&scratch);
+                struct diag_list *sink = report ? diags : &scratch;
+                if (report)
+                    driver_check_env(arena, src, task, &pt->env, node, sink);
+                struct rkt_config cfg;
+                bool decoded = rkt_config_decode(arena, src, task->config,
+                                                 task->config_span.end ? task->config_span : task->span,
+                                                 &scope, &cfg, sink);
+                if (!decoded) {
+                    pt->refused = true;
+                } else {
+                    for (size_t i = 0; i < pt->port_count; i++) {
+                        const struct rkt_port_mapping *m = rkt_config_port(&cfg, pt->ports[i].label);
+                        pt->ports[i].port_name = m ? m->name.text : NULL;
+                    }
+                    if (!driver_check_start(arena, src, task, &cfg, node, sink))
+                        pt->refused = true;
+                    driver_check_rkt(arena, src, task, &cfg, node, pt->port_count > 0, sink);
+                    add_dirs(arena, pt);
+                    if (!pt->refused)
+                        build_commands(arena, pt, group, task, &cfg, node);
+                }
+                diag_list_free(&scratch);
+                if (pt->refused)
+                    out->refused = true;
+                add_task(arena, out, pt);
+            }
+        }
+    }
+    if (opts)
+        for (size_t i = 0; i < opts->port_count && !out->usage_error; i++)
+            if (!opts->ports[i].used)
+                out->usage_error = arena_printf(arena, "--port %s%s%s=%d: no task has a port \"%s\"",
+                                                opts->ports[i].task ? opts->ports[i].task : "",
+                                                opts->ports[i].task ? "." : "", opts->ports[i].label,
+                                                opts->ports[i].port, opts->ports[i].label);
+}

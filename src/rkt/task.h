@@ -1,0 +1,153 @@
+/* task.h — what the rkt driver layer needs to know about a job.
+ *
+ * Contract: a plain, read-only description of the parts of a Nomad job
+ * that the rkt driver, the client's task environment and the scheduler's
+ * constraint check look at. It is filled by an adapter from the Nomad job
+ * model (or directly by tests); nothing in src/rkt reads the HCL tree of a
+ * job. Strings are NUL-terminated and live in the file's arena; every field
+ * that can be wrong carries the span where it was written (span 0..0 when
+ * unknown: diagnostics then point at the enclosing task). Lists keep the
+ * order of the job file. */
+#ifndef RKTC_RKT_TASK_H
+#define RKTC_RKT_TASK_H
+
+#include "hcl/generic.h"
+#include "source.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A string key/value written in the job file (env, meta). */
+struct rkt_pair {
+    const char *key;
+    const char *value;
+    struct span key_span;
+    struct span value_span;
+};
+
+struct rkt_pairs {
+    struct rkt_pair *items;
+    size_t count;
+};
+
+/* A constraint or affinity (job, group or task level). */
+struct rkt_constraint {
+    const char *ltarget; /* "attribute"; "" when absent */
+    const char *rtarget; /* "value"; "" when absent */
+    const char *operand; /* "operator"; "=" when absent (Nomad's default) */
+    int weight;          /* affinities only */
+    bool is_affinity;
+    struct span span;         /* the whole stanza */
+    struct span ltarget_span; /* 0..0 when absent */
+    struct span rtarget_span;
+    struct span operand_span;
+};
+
+struct rkt_constraints {
+    struct rkt_constraint *items;
+    size_t count;
+};
+
+/* A port of the task's first network. */
+struct rkt_port {
+    const char *label;
+    int value;       /* static port; 0 for a dynamic port */
+    bool is_static;  /* declared with `static = N` (reserved port) */
+    struct span span;
+};
+
+struct rkt_network {
+    struct rkt_port *ports; /* job-file order, static and dynamic mixed */
+    size_t port_count;
+    int mbits;
+    struct span span;
+};
+
+/* A group `volume "<name>"` stanza. */
+struct rkt_group_volume {
+    const char *name;
+    const char *type;   /* "host" */
+    const char *source; /* the client host volume's name */
+    bool read_only;
+    struct span span;
+};
+
+/* A task `volume_mount` stanza. */
+struct rkt_volume_mount {
+    const char *volume;      /* group volume name */
+    const char *destination; /* path in the task */
+    bool read_only;
+    struct span span;
+};
+
+/* A device reservation already resolved to host paths (tests only for
+ * now: the job file names devices, the client resolves them). */
+struct rkt_device {
+    const char *host_path;
+    const char *task_path;
+    const char *permissions;
+};
+
+struct rkt_task_input {
+    const char *name;
+    const char *driver;
+    struct span span;        /* the task block */
+    struct span name_span;
+    struct span driver_span;
+    const struct gval *config; /* GVAL_MAP (HCL generic decode), or NULL */
+    struct span config_span;
+    struct rkt_pairs env;      /* the task's env {} in written order */
+    struct rkt_pairs meta;
+    const char *user;          /* "" when unset */
+    struct span user_span;
+    int cpu;                   /* MHz, Nomad default 100 already applied */
+    int memory;                /* MB, Nomad default 300 already applied */
+    const struct rkt_network *network; /* first task network or NULL */
+    struct rkt_volume_mount *mounts;
+    size_t mount_count;
+    struct rkt_device *devices;
+    size_t device_count;
+    int64_t kill_timeout_ns;   /* default 5s */
+    const char *kill_signal;   /* "" = SIGINT */
+    bool vault_env;            /* vault { env = true } (VAULT_TOKEN) */
+    struct rkt_constraints constraints; /* task level, incl. affinities */
+    /* the effective restart policy (job-type defaults, group, task) */
+    int restart_attempts;
+    int64_t restart_interval_ns;
+    int64_t restart_delay_ns;
+    const char *restart_mode;
+    const char *lifecycle_hook; /* "" when none */
+    bool lifecycle_sidecar;
+    bool leader;
+};
+
+struct rkt_group_input {
+    const char *name;
+    int count;
+    struct span span;
+    struct rkt_pairs meta;
+    struct rkt_constraints constraints;
+    struct rkt_group_volume *volumes;
+    size_t volume_count;
+    struct rkt_task_input *tasks;
+    size_t task_count;
+};
+
+struct rkt_job_input {
+    const struct source *src;
+    const char *id;          /* the job's ID (allocation names) */
+    const char *name;        /* the job's name (NOMAD_JOB_NAME) */
+    const char *namespace_name; /* "default" unless set */
+    const char *type;
+    struct span span;
+    const char **datacenters;
+    size_t datacenter_count;
+    struct span datacenters_span;
+    struct rkt_pairs meta;
+    struct rkt_constraints constraints;
+    struct rkt_group_input *groups;
+    size_t group_count;
+};
+
+#endif
