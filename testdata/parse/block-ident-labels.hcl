@@ -1,0 +1,1 @@
+group foo { count = 1 }

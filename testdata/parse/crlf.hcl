@@ -1,0 +1,6 @@
+job "x" {
+  a = 1
+  b = <<EOF
+line
+EOF
+}

@@ -1,0 +1,5 @@
+a = <<-EOF
+  foo
+
+  bar
+  EOF

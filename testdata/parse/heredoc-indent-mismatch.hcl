@@ -1,0 +1,4 @@
+a = <<-EOF
+    foo  
+  bar
+    EOF

@@ -1,0 +1,5 @@
+a = <<EOF
+EOFX
+yEOF
+EOF  
+EOF

@@ -1,0 +1,2 @@
+"quoted key" = 1
+"a.b" = 2
