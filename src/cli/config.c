@@ -1,6 +1,8 @@
 /* realpath */
 #define _XOPEN_SOURCE 700
 #include "cli/config.h"
+#include "cli/check_options.h"
+#include "diag/suppress.h"
 #include "hcl/parse.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -92,12 +94,8 @@ void config_set_formats(struct config *cfg, char *const *formats, size_t count,
 }
 
 bool config_rule_fixed(const char *id) {
-    static const char *const fixed[] = {"HCL001", "HCL002", "HCL003", "RKC001",
-                                        "RKC005"};
-    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
-        if (strcmp(id, fixed[i]) == 0)
-            return true;
-    return false;
+    const struct rule *rule = rule_find(id);
+    return rule && rule_is_fixed(rule);
 }
 
 bool config_set_rule(struct config *cfg, const char *id, bool disable,
@@ -245,6 +243,15 @@ static void read_formats(struct reader *r, const struct hcl_item *item) {
             bad(r, e->span, "expected a format name (string)", NULL);
             continue;
         }
+        enum report_format format;
+        const char *file;
+        size_t len;
+        if (!check_format_split(e->as.string.text, &format, &file, &len)) {
+            bad(r, e->span, "unknown format",
+                "formats: text, gcc, json, junit, sarif, github, checkstyle, "
+                "each optionally with :FILE");
+            continue;
+        }
         names[n++] = (char *)e->as.string.text;
     }
     char *where = where_of(r, item->span);
@@ -268,7 +275,8 @@ static void read_rule(struct reader *r, const struct hcl_item *item) {
                        "it cannot be disabled or changed", label->text);
         else
             buf_printf(&m, "unknown rule id '%s'", label->text);
-        bad(r, label->span, m.data, "`rktc rules` lists the rule ids");
+        bad(r, label->span, m.data,
+            rule_find(label->text) ? NULL : "`rktc rules` lists the rule ids");
         buf_free(&m);
         return;
     }

@@ -19,6 +19,15 @@ struct pragma {
     size_t id_count;
 };
 
+bool rule_is_fixed(const struct rule *rule) {
+    static const char *const fixed[] = {"HCL001", "HCL002", "HCL003", "RKC001",
+                                        "RKC005"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        if (strcmp(rule->id, fixed[i]) == 0)
+            return true;
+    return false;
+}
+
 /* --- the items of the tree, for "the next attribute or block" --- */
 
 struct items {
@@ -133,6 +142,10 @@ static bool read_pragma(const struct source *src, const struct hcl_comment *c,
         if (!rule) {
             diag_add(diags, "RKC004", src, span_make(start, i),
                      "unknown rule id '%s' in suppression", id);
+        } else if (rule_is_fixed(rule)) {
+            diag_add(diags, "RKC004", src, span_make(start, i),
+                     "%s reports input that cannot be read or parsed; it cannot "
+                     "be suppressed", id);
         } else {
             p->ids = xreallocarray(p->ids, p->id_count + 1, sizeof *p->ids);
             p->ids[p->id_count].rule = rule;

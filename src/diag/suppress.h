@@ -12,7 +12,9 @@
  * findings about the pragmas themselves: RKC002 for an id that silenced
  * nothing, RKC003 for a pragma without a reason when require_reason is set
  * (such a pragma silences nothing), RKC004 for a pragma it cannot read
- * (no ids, unknown id, nothing after it to apply to). Never prints. */
+ * (no ids, unknown id, a fixed rule, nothing after it to apply to).
+ * Fixed rules — unreadable or unparsable input, bad configuration — cannot
+ * be suppressed (nor, in the configuration, disabled). Never prints. */
 #ifndef RKTC_DIAG_SUPPRESS_H
 #define RKTC_DIAG_SUPPRESS_H
 
@@ -24,6 +26,8 @@
 struct suppress_options {
     bool require_reason;
 };
+
+bool rule_is_fixed(const struct rule *rule);
 
 char **suppress_apply(const struct hcl_file *file, struct diag_list *diags,
                       const struct suppress_options *options);

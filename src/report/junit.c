@@ -1,8 +1,8 @@
 /* junit.c — JUnit XML in the strict shape of spec/conventions.md §5.3,
  * valid against the windyroad, jenkins-junit and xunit junit-10 schemas:
  * one <testsuite> per input file; one <testcase> per finding (a <failure>,
- * or an <error> for unreadable/unparsable input, or <skipped> when an inline
- * suppression silenced it) and one passing <testcase> per rule that ran on
+ * or an <error> for unreadable/unparsable input, or <skipped> (text only:
+ * the justification and the finding) when an inline suppression silenced it) and one passing <testcase> per rule that ran on
  * the file without a finding, so CI counts mean something. Suite counts are
  * the sums of the cases; names are unique per (classname, name); messages
  * are single-line, details go in the element text. The github profile adds
@@ -144,10 +144,14 @@ static void finding_case(xmlTextWriterPtr w, const struct report *r, size_t f,
             attr_printf(w, "line", "%u", source_position(d->src, d->span.start).line);
     }
     if (report_is_suppressed(r, i)) {
+        /* jenkins-junit allows no attributes on <skipped>, windyroad no
+         * <system-out> in a testcase: everything goes in the text */
         xmlTextWriterStartElement(w, X("skipped"));
         buf_clear(scratch);
-        buf_printf(scratch, "suppressed: %s", d->message);
-        attr_first_line(w, "message", scratch->data);
+        buf_printf(scratch, "suppressed in the source%s%s\n",
+                   r->suppressed[i][0] ? ": " : "", r->suppressed[i]);
+        report_text_one(r, d, false, scratch);
+        text(w, scratch->data);
         xmlTextWriterEndElement(w);
     } else {
         xmlTextWriterStartElement(w, X(input_problem(d) ? "error" : "failure"));
@@ -155,13 +159,6 @@ static void finding_case(xmlTextWriterPtr w, const struct report *r, size_t f,
         attr(w, "type", severity_name(d->severity));
         buf_clear(scratch);
         report_text_one(r, d, false, scratch);
-        text(w, scratch->data);
-        xmlTextWriterEndElement(w);
-    }
-    if (report_is_suppressed(r, i) && r->suppressed[i][0]) {
-        xmlTextWriterStartElement(w, X("system-out"));
-        buf_clear(scratch);
-        buf_printf(scratch, "suppressed: %s", r->suppressed[i]);
         text(w, scratch->data);
         xmlTextWriterEndElement(w);
     }
