@@ -1,0 +1,506 @@
+/* decode_util.c — shared helpers of the jobspec decoder: filtering, the
+ * invalid-key check, generic decode of bodies, weak field decoding. */
+#include "nomad/decode_internal.h"
+
+#include "util/arena.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static char *vformat(struct decode_ctx *c, const char *format, va_list ap) {
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, format, copy);
+    va_end(copy);
+    char *text = arena_alloc(c->arena, (size_t)(n < 0 ? 0 : n) + 1);
+    vsnprintf(text, (size_t)(n < 0 ? 0 : n) + 1, format, ap);
+    return text;
+}
+
+struct diag *decode_error(struct decode_ctx *c, const char *rule, struct span span,
+                          const char *format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    char *text = vformat(c, format, ap);
+    va_end(ap);
+    return diag_add(c->diags, rule, c->src, span, "%s", text);
+}
+
+void decode_warning(struct decode_ctx *c, const char *rule, struct span span,
+                    const char *format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    char *text = vformat(c, format, ap);
+    va_end(ap);
+    diag_add(c->diags, rule, c->src, span, "%s", text);
+}
+
+struct nomad_string nomad_string_make(struct decode_ctx *c, const char *text,
+                                      size_t len, struct span span) {
+    struct nomad_string s;
+    s.text = arena_strndup(c->arena, text, len);
+    s.len = len;
+    s.set = true;
+    s.span = span;
+    return s;
+}
+
+void list_push(struct decode_ctx *c, struct nomad_list *list, void *item) {
+    list->items = arena_grow(c->arena, list->items, list->count, list->count + 1,
+                             sizeof *list->items);
+    list->items[list->count++] = item;
+    list->set = true;
+}
+
+const char *key_text(const struct hcl_item *it, size_t index) {
+    return it->keys[index].text;
+}
+
+struct item_set body_filter(struct decode_ctx *c, const struct hcl_object *body,
+                            const char *key) {
+    struct item_set s = {NULL, 0};
+    size_t n = hcl_object_filter(body, key, NULL, 0);
+    if (n == 0)
+        return s;
+    s.items = arena_array(c->arena, n, sizeof *s.items);
+    s.count = hcl_object_filter(body, key, s.items, n);
+    return s;
+}
+
+static struct item_set items_where(struct decode_ctx *c, struct item_set s, bool labelled) {
+    struct item_set r = {NULL, 0};
+    if (s.count == 0)
+        return r;
+    r.items = arena_array(c->arena, s.count, sizeof *r.items);
+    for (size_t i = 0; i < s.count; i++)
+        if ((item_labels(s.items[i]) > 0) == labelled)
+            r.items[r.count++] = s.items[i];
+    return r;
+}
+
+struct item_set items_plain(struct decode_ctx *c, struct item_set s) {
+    return items_where(c, s, false);
+}
+
+struct item_set items_labelled(struct decode_ctx *c, struct item_set s) {
+    return items_where(c, s, true);
+}
+
+static const char *value_kind_words(const struct hcl_value *v) {
+    switch (v->kind) {
+    case HCL_LIST: return "a list";
+    case HCL_OBJECT: return "a block";
+    case HCL_STRING: case HCL_HEREDOC: return "a string";
+    case HCL_BOOL: return "a bool";
+    default: return "a number";
+    }
+}
+
+const struct hcl_object *item_body(struct decode_ctx *c, const struct hcl_item *it,
+                                   const char *what) {
+    if (it->value && it->value->kind == HCL_OBJECT)
+        return &it->value->as.object;
+    struct diag *d = decode_error(c, "NMD010", it->value ? it->value->span : it->span,
+                                  "`%s` must be a block, not %s", what,
+                                  it->value ? value_kind_words(it->value) : "a value");
+    if (d)
+        diag_fix(d, "write `%s { ... }`", what);
+    return NULL;
+}
+
+static size_t edit_distance(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 99;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = prev + cost;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+static const char *suggest(const char *key, const char *const *valid) {
+    const char *best = NULL;
+    size_t best_distance = 99;
+    for (size_t i = 0; valid[i]; i++) {
+        if (strcasecmp(key, valid[i]) == 0)
+            return valid[i];
+        size_t d = edit_distance(key, valid[i]);
+        if (d < best_distance) {
+            best_distance = d;
+            best = valid[i];
+        }
+    }
+    size_t len = strlen(key);
+    size_t limit = len <= 3 ? 1 : len <= 7 ? 2 : 3;
+    return best_distance <= limit ? best : NULL;
+}
+
+bool check_keys(struct decode_ctx *c, const struct hcl_object *body,
+                const char *const *valid, const char *where) {
+    bool ok = true;
+    for (size_t i = 0; i < body->count; i++) {
+        const struct hcl_item *it = body->items[i];
+        const char *key = it->keys[0].text;
+        bool known = false;
+        for (size_t v = 0; valid[v] && !known; v++)
+            known = strcmp(valid[v], key) == 0;
+        if (known)
+            continue;
+        ok = false;
+        const char *hint = suggest(key, valid);
+        struct diag *d;
+        if (hint)
+            d = decode_error(c, "NMD001", it->keys[0].span,
+                             "unknown key `%s` in %s (did you mean `%s`?)", key, where,
+                             hint);
+        else
+            d = decode_error(c, "NMD001", it->keys[0].span, "unknown key `%s` in %s", key,
+                             where);
+        if (d) {
+            char list[1024];
+            size_t used = 0;
+            list[0] = '\0';
+            for (size_t v = 0; valid[v] && used + 40 < sizeof list; v++)
+                used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                                         v ? ", " : "", valid[v]);
+            if (valid[0])
+                diag_note(d, it->keys[0].span, "%s accepts: %s", where, list);
+            else
+                diag_note(d, it->keys[0].span, "%s accepts no keys", where);
+            if (hint)
+                diag_fix(d, "write `%s`", hint);
+        }
+    }
+    return ok;
+}
+
+struct gval *decode_body(struct decode_ctx *c, const struct hcl_object *body) {
+    return hcl_decode_object(c->arena, c->src, body, c->diags);
+}
+
+struct span gval_span(const struct gval *v, struct span fallback) {
+    return v && v->node ? v->node->span : fallback;
+}
+
+struct span entry_span(const struct gval_entry *e) {
+    if (e->value && e->value->node)
+        return e->value->node->span;
+    if (e->item)
+        return e->item->span;
+    return span_make(0, 0);
+}
+
+static bool skipped(const char *key, size_t len, const char *const *skip) {
+    for (size_t i = 0; skip && skip[i]; i++)
+        if (strlen(skip[i]) == len && memcmp(skip[i], key, len) == 0)
+            return true;
+    return false;
+}
+
+bool decode_fields(struct decode_ctx *c, const struct gval *map,
+                   const struct nomad_schema *s, void *out,
+                   const char *const *skip, bool durations, bool strict,
+                   const char *where) {
+    if (!map || map->kind != GVAL_MAP)
+        return true;
+    for (size_t i = 0; i < map->as.map.count; i++) {
+        const struct gval_entry *e = &map->as.map.entries[i];
+        if (skipped(e->key, e->key_len, skip))
+            continue;
+        const struct nomad_field *f = nomad_schema_find_key(s, e->key, e->key_len);
+        if (!f)
+            continue;
+        if (!decode_field(c, e->value, entry_span(e), f, out, durations, strict, where))
+            return false;
+    }
+    return true;
+}
+
+static const char *gval_words(const struct gval *v) {
+    switch (v->kind) {
+    case GVAL_MAP: return "a map";
+    case GVAL_MAP_LIST: return "a block";
+    case GVAL_LIST: return "a list";
+    case GVAL_INT: case GVAL_FLOAT: return "a number";
+    case GVAL_BOOL: return "a bool";
+    case GVAL_STRING: return "a string";
+    }
+    return "a value";
+}
+
+static const char *field_key(const struct nomad_field *f) {
+    return f->tag ? f->tag : f->name;
+}
+
+static bool decode_strings(struct decode_ctx *c, const struct gval *v, struct span span,
+                           const struct nomad_field *f, struct nomad_strings *out,
+                           bool strict, const char *where) {
+    const struct gval *single[1];
+    const struct gval *const *elems;
+    size_t count;
+    if (v->kind == GVAL_LIST || v->kind == GVAL_MAP_LIST) {
+        elems = (const struct gval *const *)v->as.list.elems;
+        count = v->as.list.count;
+    } else if (strict) {
+        decode_error(c, "NMD002", span, "`%s` in %s must be a list of strings, not %s",
+                     field_key(f), where, gval_words(v));
+        return false;
+    } else {
+        single[0] = v;
+        elems = single;
+        count = 1;
+    }
+    size_t base = 0;
+    struct nomad_string *items = arena_array(c->arena, count ? count : 1, sizeof *items);
+    for (size_t i = 0; i < count; i++) {
+        const char *text, *why;
+        size_t len;
+        struct span es = gval_span(elems[i], span);
+        if (!weak_to_string(c, elems[i], strict, &text, &len, &why)) {
+            decode_error(c, "NMD002", es, "element %zu of `%s` in %s: %s", i + 1,
+                         field_key(f), where, why);
+            return false;
+        }
+        items[base + i] = nomad_string_make(c, text, len, es);
+    }
+    out->items = items;
+    out->count = base + count;
+    out->set = true;
+    out->span = span;
+    return true;
+}
+
+bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
+                  const struct nomad_field *f, void *out, bool durations,
+                  bool strict, const char *where) {
+    char *at = (char *)out + f->offset;
+    const char *why = NULL;
+    if (!v)
+        return true;
+    switch (f->kind) {
+    case NOMAD_STRING: {
+        const char *text;
+        size_t len;
+        if (!weak_to_string(c, v, strict, &text, &len, &why))
+            break;
+        *(struct nomad_string *)at = nomad_string_make(c, text, len, span);
+        return true;
+    }
+    case NOMAD_INT: case NOMAD_UINT: case NOMAD_INT8: case NOMAD_UINT8: {
+        int bits = f->kind == NOMAD_INT8 || f->kind == NOMAD_UINT8 ? 8 : 64;
+        bool is_unsigned = f->kind == NOMAD_UINT || f->kind == NOMAD_UINT8;
+        int64_t value;
+        if (!weak_to_int(c, v, bits, is_unsigned, strict, &value, &why))
+            break;
+        struct nomad_int *n = (struct nomad_int *)at;
+        n->value = value;
+        n->set = true;
+        n->span = span;
+        return true;
+    }
+    case NOMAD_BOOL: {
+        bool value;
+        if (!weak_to_bool(c, v, strict, &value, &why))
+            break;
+        struct nomad_bool *b = (struct nomad_bool *)at;
+        b->value = value;
+        b->set = true;
+        b->span = span;
+        return true;
+    }
+    case NOMAD_DURATION: {
+        struct nomad_duration *d = (struct nomad_duration *)at;
+        int64_t ns;
+        if (durations && v->kind == GVAL_STRING) {
+            if (!go_parse_duration(c, v->as.string.text, v->as.string.len, &ns, &why)) {
+                decode_error(c, "NMD003", span, "`%s` in %s is not a valid duration: %s",
+                             field_key(f), where, why);
+                return false;
+            }
+            d->from_number = false;
+        } else {
+            if (!weak_to_int(c, v, 64, false, strict, &ns, &why))
+                break;
+            d->from_number = v->kind != GVAL_STRING;
+            if (d->from_number && ns != 0)
+                decode_warning(c, "NMD013", span,
+                               "`%s` in %s is the number %lld, which Nomad reads as %lld "
+                               "nanoseconds; write a duration with a unit, e.g. \"%llds\"",
+                               field_key(f), where, (long long)ns, (long long)ns,
+                               (long long)ns);
+        }
+        d->ns = ns;
+        d->set = true;
+        d->span = span;
+        return true;
+    }
+    case NOMAD_STRINGS:
+        return decode_strings(c, v, span, f, (struct nomad_strings *)at, strict, where);
+    default:
+        return true; /* blocks and maps are decoded by their stanza code */
+    }
+    decode_error(c, "NMD002", span, "`%s` in %s: %s", field_key(f), where,
+                 why ? why : "value of the wrong type");
+    return false;
+}
+
+bool decode_string_map(struct decode_ctx *c, const struct gval *map,
+                       struct nomad_map *out, const char *where) {
+    if (!map || map->kind != GVAL_MAP)
+        return true;
+    for (size_t i = 0; i < map->as.map.count; i++) {
+        const struct gval_entry *e = &map->as.map.entries[i];
+        const char *text, *why;
+        size_t len;
+        struct span vs = entry_span(e);
+        if (!weak_to_string(c, e->value, false, &text, &len, &why)) {
+            decode_error(c, "NMD002", vs, "`%.*s` in %s: %s", (int)e->key_len, e->key,
+                         where, why);
+            return false;
+        }
+        struct span ks = e->item ? e->item->keys[0].span : vs;
+        size_t k = 0;
+        while (k < out->count &&
+               !(out->entries[k].key.len == e->key_len &&
+                 memcmp(out->entries[k].key.text, e->key, e->key_len) == 0))
+            k++;
+        if (k == out->count) {
+            out->entries = arena_grow(c->arena, out->entries, out->count, out->count + 1,
+                                      sizeof *out->entries);
+            out->entries[k].key = nomad_string_make(c, e->key, e->key_len, ks);
+            out->count++;
+        }
+        out->entries[k].value = nomad_string_make(c, text, len, vs);
+    }
+    out->set = true;
+    return true;
+}
+
+bool decode_map_blocks(struct decode_ctx *c, struct item_set s, struct nomad_map *out,
+                       const char *what) {
+    for (size_t i = 0; i < s.count; i++) {
+        const struct hcl_item *it = s.items[i];
+        if (item_labels(it) > 0) {
+            decode_warning(c, "NMD014", it->keys[1].span,
+                           "Nomad ignores this labelled `%s` block: `%s` takes no label",
+                           what, what);
+            continue;
+        }
+        const struct hcl_object *body = item_body(c, it, what);
+        if (!body)
+            return false;
+        struct gval *m = decode_body(c, body);
+        if (!m)
+            return false;
+        if (!out->set)
+            out->span = it->span;
+        if (!decode_string_map(c, m, out, what))
+            return false;
+    }
+    return true;
+}
+
+const struct hcl_item *single_block(struct decode_ctx *c, struct item_set s,
+                                    const char *name, const char *too_many,
+                                    bool *ok) {
+    *ok = true;
+    struct item_set plain = items_plain(c, s);
+    if (plain.count > 1) {
+        struct diag *d = decode_error(c, "NMD004", plain.items[1]->keys[0].span,
+                                      "%s", too_many);
+        if (d)
+            diag_note(d, plain.items[0]->keys[0].span, "first `%s` block", name);
+        *ok = false;
+        return NULL;
+    }
+    if (plain.count == 0) {
+        if (s.count > 0) {
+            const struct hcl_item *it = s.items[0];
+            decode_error(c, "NMD008", it->keys[1].span,
+                         "`%s` takes no label; Nomad 0.12 crashes on a labelled `%s` block "
+                         "given alone", name, name);
+            *ok = false;
+        }
+        return NULL;
+    }
+    for (size_t i = 0; i < s.count; i++)
+        if (item_labels(s.items[i]) > 0)
+            decode_warning(c, "NMD014", s.items[i]->keys[1].span,
+                           "Nomad ignores this labelled `%s` block: `%s` takes no label",
+                           name, name);
+    return plain.items[0];
+}
+
+static void map_put(struct decode_ctx *c, struct gval *map, const struct gval_entry *e,
+                    struct gval *value) {
+    for (size_t i = 0; i < map->as.map.count; i++) {
+        struct gval_entry *x = &map->as.map.entries[i];
+        if (x->key_len == e->key_len && memcmp(x->key, e->key, e->key_len) == 0) {
+            x->value = value;
+            return;
+        }
+    }
+    if (map->as.map.count == map->as.map.cap) {
+        size_t cap = map->as.map.cap ? map->as.map.cap * 2 : 8;
+        map->as.map.entries = arena_grow(c->arena, map->as.map.entries, map->as.map.count,
+                                         cap, sizeof *map->as.map.entries);
+        map->as.map.cap = cap;
+    }
+    struct gval_entry *n = &map->as.map.entries[map->as.map.count++];
+    *n = *e;
+    n->value = value;
+}
+
+struct gval *gval_merge(struct decode_ctx *c, struct gval *into, const struct gval *map) {
+    if (!into) {
+        into = arena_alloc(c->arena, sizeof *into);
+        into->kind = GVAL_MAP;
+        into->node = map ? map->node : NULL;
+    }
+    for (size_t i = 0; map && map->kind == GVAL_MAP && i < map->as.map.count; i++)
+        map_put(c, into, &map->as.map.entries[i], map->as.map.entries[i].value);
+    return into;
+}
+
+struct gval *gval_flatten(struct decode_ctx *c, const struct gval *map) {
+    struct gval *out = arena_alloc(c->arena, sizeof *out);
+    out->kind = GVAL_MAP;
+    out->node = map->node;
+    for (size_t i = 0; map->kind == GVAL_MAP && i < map->as.map.count; i++) {
+        const struct gval_entry *e = &map->as.map.entries[i];
+        struct gval *v = e->value;
+        if (v->kind == GVAL_MAP_LIST) {
+            struct gval *merged = arena_alloc(c->arena, sizeof *merged);
+            merged->kind = GVAL_MAP;
+            merged->node = v->node;
+            for (size_t j = 0; j < v->as.list.count; j++) {
+                struct gval *inner = gval_flatten(c, v->as.list.elems[j]);
+                for (size_t k = 0; k < inner->as.map.count; k++)
+                    map_put(c, merged, &inner->as.map.entries[k],
+                            inner->as.map.entries[k].value);
+            }
+            v = merged;
+        } else if (v->kind == GVAL_MAP) {
+            v = gval_flatten(c, v);
+        }
+        map_put(c, out, e, v);
+    }
+    return out;
+}
