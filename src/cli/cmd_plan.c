@@ -1,0 +1,186 @@
+/* cmd_plan.c — `rktc plan [--format=json|text] [--node F] [--alloc-id U]
+ * [--port [TASK.]LABEL=PORT]... [--strict] FILE...`: the launch plan of every
+ * rkt task (DESIGN.md, fixed JSON interface). Diagnostics go to stderr;
+ * exit 1 when Nomad would not start a task (or, with --strict, on any
+ * error-severity finding), 2 when an input cannot be read or parsed, 3 on
+ * a usage error, 4 on an invalid host profile. Nothing is printed on stdout
+ * when the plan is refused. */
+#include "cli/cli.h"
+#include "cli/render_plain.h"
+#include "cli/rkt_options.h"
+#include "diag/diag.h"
+#include "hcl/parse.h"
+#include "nomad/decode.h"
+#include "rkt/from_job.h"
+#include "rkt/plan.h"
+#include "rkt/plan_render.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* findings shown on stderr: errors and warnings (info is for `check`) */
+static void print_findings(struct diag_list *diags) {
+    struct diag_list shown;
+    diag_list_init(&shown);
+    size_t kept = 0;
+    for (size_t i = 0; i < diags->count; i++)
+        if (diags->items[i].severity <= SEVERITY_WARNING)
+            kept++;
+    if (kept == diags->count) {
+        render_plain(stderr, diags);
+        return;
+    }
+    /* move the shown records into a list of their own (ownership moves) */
+    shown.items = calloc(kept ? kept : 1, sizeof *shown.items);
+    if (!shown.items)
+        return;
+    shown.cap = kept;
+    for (size_t i = 0, j = 0; i < diags->count; i++)
+        if (diags->items[i].severity <= SEVERITY_WARNING)
+            shown.items[j++] = diags->items[i];
+    shown.count = kept;
+    render_plain(stderr, &shown);
+    free(shown.items);
+}
+
+static bool has_error(const struct diag_list *diags, size_t from) {
+    for (size_t i = from; i < diags->count; i++)
+        if (diags->items[i].severity == SEVERITY_ERROR)
+            return true;
+    return false;
+}
+
+int cmd_plan(int argc, char **argv) {
+    struct rkt_options ropts = {0};
+    const char *format = "text";
+    bool strict = false;
+    char **files = calloc((size_t)argc, sizeof *files);
+    size_t file_count = 0;
+    if (!files)
+        return EXIT_INPUT;
+    for (int i = 1; i < argc; i++) {
+        int took = rkt_options_take(&ropts, "plan", argc, argv, &i);
+        if (took < 0) {
+            free(files);
+            rkt_options_free(&ropts);
+            return EXIT_USAGE;
+        }
+        if (took)
+            continue;
+        if (strncmp(argv[i], "--format=", 9) == 0 || strcmp(argv[i], "--format") == 0) {
+            const char *v = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[++i] : "");
+            if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0) {
+                free(files);
+                rkt_options_free(&ropts);
+                return cli_usage_error("plan", "--format must be json or text");
+            }
+            format = v;
+        } else if (strcmp(argv[i], "--strict") == 0) {
+            strict = true;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            free(files);
+            rkt_options_free(&ropts);
+            return cli_usage_error("plan", "unknown option '%s'", argv[i]);
+        } else {
+            files[file_count++] = argv[i];
+        }
+    }
+    if (file_count == 0) {
+        free(files);
+        rkt_options_free(&ropts);
+        return cli_usage_error("plan", "no input file");
+    }
+    struct arena *node_arena = arena_new();
+    struct node_profile node;
+    int status = rkt_options_node(node_arena, &ropts, &node);
+    if (status != EXIT_OK) {
+        arena_free(node_arena);
+        free(files);
+        rkt_options_free(&ropts);
+        return status;
+    }
+    bool json = strcmp(format, "json") == 0;
+    struct buf out;
+    buf_init(&out);
+    if (json)
+        buf_puts(&out, "{\"tasks\": [");
+    size_t written = 0;
+    bool refused = false, unreadable = false;
+    bool *port_used = calloc(ropts.port_count + 1, sizeof *port_used);
+    const char *usage = NULL;
+    for (size_t f = 0; f < file_count; f++) {
+        char *error = NULL;
+        struct source *src = source_load(files[f], NULL, &error);
+        if (!src) {
+            fprintf(stderr, "rktc: %s\n", error);
+            free(error);
+            unreadable = true;
+            continue;
+        }
+        struct arena *arena = arena_new();
+        struct diag_list diags;
+        diag_list_init(&diags);
+        struct hcl_file *file = hcl_parse(arena, src, &diags);
+        struct nomad_job *job = NULL;
+        if (!file) {
+            unreadable = true;
+        } else {
+            job = nomad_decode_hcl(arena, file, &diags);
+            if (!job || has_error(&diags, 0))
+                refused = true;
+        }
+        if (job) {
+            struct plan_options popts;
+            rkt_options_plan(&ropts, &popts);
+            struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
+            size_t before = diags.count;
+            struct rkt_plan plan;
+            rkt_plan_job(arena, input, &node, &popts, &plan, &diags);
+            for (size_t i = 0; i < ropts.port_count; i++)
+                port_used[i] |= ropts.ports[i].used;
+            if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
+                usage = strdup(plan.usage_error);
+            if (plan.refused || (strict && has_error(&diags, before)))
+                refused = true;
+            for (size_t i = 0; i < plan.count; i++) {
+                if (json) {
+                    buf_puts(&out, written ? ",\n" : "\n");
+                    plan_json_task(&out, &plan.tasks[i]);
+                } else {
+                    plan_text_task(&out, &plan.tasks[i]);
+                }
+                written++;
+            }
+        }
+        print_findings(&diags);
+        diag_list_free(&diags);
+        arena_free(arena);
+        source_free(src);
+    }
+    for (size_t i = 0; i < ropts.port_count && !usage; i++)
+        if (!port_used[i])
+            usage = strdup("--port names a port no task has");
+    if (json)
+        buf_puts(&out, written ? "\n]}\n" : "]}\n");
+    if (usage) {
+        status = cli_usage_error("plan", "%s", usage);
+    } else if (unreadable) {
+        status = EXIT_INPUT;
+    } else if (refused) {
+        status = EXIT_FINDINGS;
+    } else {
+        fwrite(out.data, 1, out.len, stdout);
+        if (fflush(stdout) != 0)
+            status = EXIT_INPUT;
+    }
+    free((char *)usage);
+    free(port_used);
+    buf_free(&out);
+    arena_free(node_arena);
+    free(files);
+    rkt_options_free(&ropts);
+    return status;
+}

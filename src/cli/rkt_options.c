@@ -1,0 +1,124 @@
+#include "cli/rkt_options.h"
+
+#include "cli/cli.h"
+#include "cli/render_plain.h"
+#include "hcl/parse.h"
+#include "rkt/ident.h"
+#include "util/arena.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --name=value or --name value */
+static const char *option_value(const char *name, int argc, char **argv, int *i,
+                                bool *matched) {
+    size_t n = strlen(name);
+    *matched = false;
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=') {
+        *matched = true;
+        return argv[*i] + n + 1;
+    }
+    if (argv[*i][n] != '\0')
+        return NULL;
+    *matched = true;
+    if (*i + 1 >= argc)
+        return NULL;
+    return argv[++*i];
+}
+
+static bool parse_port(const char *spec, struct plan_port_override *out) {
+    const char *eq = strrchr(spec, '=');
+    if (!eq || eq == spec)
+        return false;
+    char *end;
+    long port = strtol(eq + 1, &end, 10);
+    if (*end || eq[1] == '\0' || port < 1 || port > 65535)
+        return false;
+    const char *dot = memchr(spec, '.', (size_t)(eq - spec));
+    out->task = dot ? xstrndup(spec, (size_t)(dot - spec)) : NULL;
+    const char *label = dot ? dot + 1 : spec;
+    out->label = xstrndup(label, (size_t)(eq - label));
+    out->port = (int)port;
+    out->used = false;
+    return *out->label != '\0' && (!dot || dot != spec);
+}
+
+int rkt_options_take(struct rkt_options *opts, const char *command, int argc, char **argv,
+                     int *i) {
+    bool matched;
+    const char *v = option_value("--node", argc, argv, i, &matched);
+    if (matched) {
+        if (!v || !*v)
+            return cli_usage_error(command, "--node needs a file"), -1;
+        opts->node_path = v;
+        return 1;
+    }
+    v = option_value("--alloc-id", argc, argv, i, &matched);
+    if (matched) {
+        if (!v || !uuid_valid(v))
+            return cli_usage_error(command, "--alloc-id needs a UUID (8-4-4-4-12 hex digits)"),
+                   -1;
+        opts->alloc_id = v;
+        return 1;
+    }
+    v = option_value("--port", argc, argv, i, &matched);
+    if (matched) {
+        struct plan_port_override o;
+        if (!v || !parse_port(v, &o))
+            return cli_usage_error(command, "--port needs [TASK.]LABEL=PORT (PORT 1-65535)"),
+                   -1;
+        opts->ports = xreallocarray(opts->ports, opts->port_count + 1, sizeof *opts->ports);
+        opts->ports[opts->port_count++] = o;
+        return 1;
+    }
+    return 0;
+}
+
+int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
+                     struct node_profile *node) {
+    node_defaults(arena, node);
+    if (!opts->node_path)
+        return EXIT_OK;
+    char *error = NULL;
+    struct source *src = source_load(opts->node_path, NULL, &error);
+    if (!src) {
+        fprintf(stderr, "rktc: %s\n", error);
+        free(error);
+        return EXIT_INPUT;
+    }
+    /* the profile's strings live in the arena; the source must outlive it
+     * only during reading */
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct hcl_file *file = hcl_parse(arena, src, &diags);
+    int status = EXIT_OK;
+    if (!file)
+        status = EXIT_INPUT;
+    else if (!node_read(arena, file, node, &diags))
+        status = EXIT_CONFIG;
+    render_plain(stderr, &diags);
+    diag_list_free(&diags);
+    source_free(src);
+    return status;
+}
+
+void rkt_options_plan(struct rkt_options *opts, struct plan_options *out) {
+    out->alloc_id = opts->alloc_id;
+    out->ports = opts->ports;
+    out->port_count = opts->port_count;
+    for (size_t i = 0; i < opts->port_count; i++)
+        opts->ports[i].used = false;
+}
+
+void rkt_options_free(struct rkt_options *opts) {
+    for (size_t i = 0; i < opts->port_count; i++) {
+        free((char *)opts->ports[i].task);
+        free((char *)opts->ports[i].label);
+    }
+    free(opts->ports);
+    memset(opts, 0, sizeof *opts);
+}

@@ -1,0 +1,33 @@
+/* rkt_options.h — the options check, plan and build share for the rkt stage:
+ * `--node FILE`, `--alloc-id UUID`, `--port [TASK.]LABEL=PORT` (DESIGN.md).
+ *
+ * Contract: rkt_options_take looks at argv[*i]; when it is one of these
+ * options it consumes it (and its value, advancing *i) and returns 1; on a
+ * malformed value it prints a usage error and returns -1; otherwise 0.
+ * rkt_options_node loads the host profile (defaults when no --node) into
+ * node; on failure it prints the problem and returns EXIT_INPUT (unreadable
+ * or not HCL) or EXIT_CONFIG (an invalid profile), else EXIT_OK.
+ * rkt_options_plan fills plan options pointing into opts. */
+#ifndef RKTC_CLI_RKT_OPTIONS_H
+#define RKTC_CLI_RKT_OPTIONS_H
+
+#include "rkt/node.h"
+#include "rkt/plan.h"
+
+struct arena;
+
+struct rkt_options {
+    const char *node_path;
+    const char *alloc_id;
+    struct plan_port_override *ports; /* heap */
+    size_t port_count;
+};
+
+int rkt_options_take(struct rkt_options *opts, const char *command, int argc, char **argv,
+                     int *i);
+int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
+                     struct node_profile *node);
+void rkt_options_plan(struct rkt_options *opts, struct plan_options *out);
+void rkt_options_free(struct rkt_options *opts);
+
+#endif

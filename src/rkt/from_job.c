@@ -1,0 +1,182 @@
+#include "rkt/from_job.h"
+
+#include "util/arena.h"
+
+#include <string.h>
+
+#define SECOND 1000000000LL
+
+static const char *text(const struct nomad_string *s, const char *fallback) {
+    return s->set && s->text ? s->text : fallback;
+}
+
+static void copy_map(struct arena *arena, const struct nomad_map *m, struct rkt_pairs *out) {
+    out->count = m->count;
+    out->items = arena_array(arena, m->count ? m->count : 1, sizeof *out->items);
+    for (size_t i = 0; i < m->count; i++) {
+        out->items[i].key = text(&m->entries[i].key, "");
+        out->items[i].value = text(&m->entries[i].value, "");
+        out->items[i].key_span = m->entries[i].key.span;
+        out->items[i].value_span = m->entries[i].value.span;
+    }
+}
+
+static void copy_constraints(struct arena *arena, const struct nomad_list *constraints,
+                             const struct nomad_list *affinities, struct rkt_constraints *out) {
+    size_t n = constraints->count + affinities->count;
+    out->items = arena_array(arena, n ? n : 1, sizeof *out->items);
+    out->count = 0;
+    for (size_t i = 0; i < constraints->count; i++) {
+        const struct nomad_constraint *c = constraints->items[i];
+        struct rkt_constraint *r = &out->items[out->count++];
+        r->ltarget = text(&c->ltarget, "");
+        r->rtarget = text(&c->rtarget, "");
+        r->operand = text(&c->operand, "=");
+        r->span = c->span;
+        r->ltarget_span = c->ltarget.span;
+        r->rtarget_span = c->rtarget.span;
+        r->operand_span = c->operand.span;
+    }
+    for (size_t i = 0; i < affinities->count; i++) {
+        const struct nomad_affinity *a = affinities->items[i];
+        struct rkt_constraint *r = &out->items[out->count++];
+        r->ltarget = text(&a->ltarget, "");
+        r->rtarget = text(&a->rtarget, "");
+        r->operand = text(&a->operand, "=");
+        r->weight = a->weight.set ? (int)a->weight.value : 50;
+        r->is_affinity = true;
+        r->span = a->span;
+        r->ltarget_span = a->ltarget.span;
+        r->rtarget_span = a->rtarget.span;
+        r->operand_span = a->operand.span;
+    }
+}
+
+static struct rkt_network *copy_network(struct arena *arena, const struct nomad_resources *res) {
+    if (!res || res->networks.count == 0)
+        return NULL;
+    const struct nomad_network *n = res->networks.items[0];
+    struct rkt_network *net = arena_alloc(arena, sizeof *net);
+    size_t total = n->reserved_ports.count + n->dynamic_ports.count;
+    net->ports = arena_array(arena, total ? total : 1, sizeof *net->ports);
+    net->mbits = n->mbits.set ? (int)n->mbits.value : 10;
+    net->span = n->span;
+    const struct nomad_list *lists[2] = {&n->reserved_ports, &n->dynamic_ports};
+    for (int l = 0; l < 2; l++)
+        for (size_t i = 0; i < lists[l]->count; i++) {
+            const struct nomad_port *p = lists[l]->items[i];
+            struct rkt_port *r = &net->ports[net->port_count++];
+            r->label = text(&p->label, "");
+            r->is_static = l == 0;
+            r->value = l == 0 ? (int)p->value.value : 0;
+            r->span = p->span;
+        }
+    return net;
+}
+
+static void apply_restart(const struct nomad_restart *r, struct rkt_task_input *t) {
+    if (!r)
+        return;
+    if (r->attempts.set)
+        t->restart_attempts = (int)r->attempts.value;
+    if (r->interval.set)
+        t->restart_interval_ns = r->interval.ns;
+    if (r->delay.set)
+        t->restart_delay_ns = r->delay.ns;
+    if (r->mode.set && r->mode.text)
+        t->restart_mode = r->mode.text;
+}
+
+static void copy_task(struct arena *arena, const char *job_type, const struct nomad_group *g,
+                      const struct nomad_task *src, struct rkt_task_input *t) {
+    t->name = text(&src->name, "");
+    t->driver = text(&src->driver, "");
+    t->span = src->span;
+    t->name_span = src->name.span;
+    t->driver_span = src->driver.span;
+    t->config = src->config.value;
+    t->config_span = src->config.span;
+    copy_map(arena, &src->env, &t->env);
+    copy_map(arena, &src->meta, &t->meta);
+    t->user = text(&src->user, "");
+    t->user_span = src->user.span;
+    const struct nomad_resources *res = src->resources;
+    t->cpu = res && res->cpu.set ? (int)res->cpu.value : 100;
+    t->memory = res && res->memory.set ? (int)res->memory.value : 300;
+    t->network = copy_network(arena, res);
+    t->mount_count = src->volume_mounts.count;
+    t->mounts = arena_array(arena, t->mount_count ? t->mount_count : 1, sizeof *t->mounts);
+    for (size_t i = 0; i < t->mount_count; i++) {
+        const struct nomad_volume_mount *m = src->volume_mounts.items[i];
+        t->mounts[i].volume = text(&m->volume, "");
+        t->mounts[i].destination = text(&m->destination, "");
+        t->mounts[i].read_only = m->read_only.set && m->read_only.value;
+        t->mounts[i].span = m->span;
+    }
+    t->kill_timeout_ns = src->kill_timeout.set ? src->kill_timeout.ns : 5 * SECOND;
+    t->kill_signal = text(&src->kill_signal, "");
+    t->vault_env = src->vault && (!src->vault->env.set || src->vault->env.value);
+    copy_constraints(arena, &src->constraints, &src->affinities, &t->constraints);
+    bool batch = strcmp(job_type, "batch") == 0;
+    t->restart_attempts = batch ? 3 : 2;
+    t->restart_interval_ns = (batch ? 24 * 3600 : 30 * 60) * SECOND;
+    t->restart_delay_ns = 15 * SECOND;
+    t->restart_mode = "fail";
+    apply_restart(g->restart, t);
+    apply_restart(src->restart, t);
+    if (src->lifecycle) {
+        t->lifecycle_hook = text(&src->lifecycle->hook, "");
+        t->lifecycle_sidecar = src->lifecycle->sidecar.set && src->lifecycle->sidecar.value;
+    } else {
+        t->lifecycle_hook = "";
+    }
+    t->leader = src->leader.set && src->leader.value;
+}
+
+struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct source *src,
+                                         const struct nomad_job *job) {
+    struct rkt_job_input *in = arena_alloc(arena, sizeof *in);
+    in->src = src;
+    in->id = text(&job->id, text(&job->name, ""));
+    in->name = text(&job->name, in->id);
+    in->namespace_name = text(&job->namespace_, "default");
+    if (!*in->namespace_name)
+        in->namespace_name = "default";
+    in->type = text(&job->type, "service");
+    in->span = job->span;
+    in->datacenter_count = job->datacenters.count;
+    in->datacenters = arena_array(arena, in->datacenter_count ? in->datacenter_count : 1,
+                                  sizeof *in->datacenters);
+    for (size_t i = 0; i < in->datacenter_count; i++)
+        in->datacenters[i] = text(&job->datacenters.items[i], "");
+    in->datacenters_span = job->datacenters.span;
+    copy_map(arena, &job->meta, &in->meta);
+    copy_constraints(arena, &job->constraints, &job->affinities, &in->constraints);
+    in->group_count = job->groups.count;
+    in->groups = arena_array(arena, in->group_count ? in->group_count : 1, sizeof *in->groups);
+    for (size_t gi = 0; gi < in->group_count; gi++) {
+        const struct nomad_group *g = job->groups.items[gi];
+        struct rkt_group_input *out = &in->groups[gi];
+        out->name = text(&g->name, "");
+        out->count = g->count.set ? (int)g->count.value : 1;
+        out->span = g->span;
+        copy_map(arena, &g->meta, &out->meta);
+        copy_constraints(arena, &g->constraints, &g->affinities, &out->constraints);
+        out->volume_count = g->volumes.count;
+        out->volumes = arena_array(arena, out->volume_count ? out->volume_count : 1,
+                                   sizeof *out->volumes);
+        for (size_t i = 0; i < out->volume_count; i++) {
+            const struct nomad_volume *v = g->volumes.items[i];
+            out->volumes[i].name = text(&v->name, "");
+            out->volumes[i].type = text(&v->type, "");
+            out->volumes[i].source = text(&v->source, "");
+            out->volumes[i].read_only = v->read_only.set && v->read_only.value;
+            out->volumes[i].span = v->span;
+        }
+        out->task_count = g->tasks.count;
+        out->tasks = arena_array(arena, out->task_count ? out->task_count : 1, sizeof *out->tasks);
+        for (size_t ti = 0; ti < out->task_count; ti++)
+            copy_task(arena, in->type, g, g->tasks.items[ti], &out->tasks[ti]);
+    }
+    return in;
+}

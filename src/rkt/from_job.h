@@ -1,0 +1,21 @@
+/* from_job.h — the thin adapter from the Nomad job model to the driver's view.
+ *
+ * Contract: rkt_input_from_job copies what src/rkt needs out of a decoded
+ * nomad_job (nomad/job.h) and applies the Nomad 0.12 defaults the driver
+ * relies on: job name = ID, namespace "default", group count 1, task cpu
+ * 100 MHz and memory 300 MB, kill_timeout 5s, affinity weight 50, the
+ * job-type restart policy merged with the group's and the task's. Only the
+ * first task network is kept (reserved ports first, then dynamic ones).
+ * Never fails; everything lives in the arena. */
+#ifndef RKTC_RKT_FROM_JOB_H
+#define RKTC_RKT_FROM_JOB_H
+
+#include "nomad/job.h"
+#include "rkt/task.h"
+
+struct arena;
+
+struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct source *src,
+                                         const struct nomad_job *job);
+
+#endif
