@@ -7,8 +7,13 @@
  *    a list element, `,` or `]` is expected is dropped, that `}` is
  *    consumed, and the block still needs its own `}`;
  *  - at the very end of the file, `key =` with no value is dropped.
- * Both are reported as HCL005 warnings. The first syntax error ends the
- * parse: HCL1 refuses the whole file, so later errors would be guesses. */
+ * Both are reported as HCL005 warnings.
+ *
+ * Error recovery: HCL1 refuses a file at its first error. To report
+ * independent mistakes in one run, the parser resumes at the next key
+ * after an error inside a body (`objlist: objlist error`), with bison's
+ * usual suppression of cascades, up to HCL_MAX_SYNTAX_ERRORS per file;
+ * a file with any error yields no tree. */
 %define api.pure full
 %define api.prefix {hclyy}
 %define api.location.type {struct span}
@@ -103,6 +108,7 @@ file
 objlist
     : %empty                  { memset(&$$, 0, sizeof $$); }
     | objlist item opt_comma  { $$ = $1; push_item(ps, &$$, $2); }
+    | objlist error           { $$ = $1; if (ps->lx->error_count >= HCL_MAX_SYNTAX_ERRORS) YYABORT; }
     ;
 
 opt_comma: %empty | COMMA ;
@@ -250,7 +256,5 @@ static void dropped(struct hcl_parser *ps, struct span at, const char *what) {
 static void hclyyerror(HCLYYLTYPE *loc, void *scanner, struct hcl_parser *ps,
                       const char *msg) {
     (void)scanner;
-    if (ps->lx->failed)
-        return;
     hcl_lexer_error(ps->lx, "HCL001", loc->start, loc->end, "%s", msg);
 }

@@ -30,6 +30,7 @@ struct hcl_lexer {
     /* strings and heredocs */
     uint32_t lit_start;
     int str_depth;
+    bool str_bad;          /* the current string had an illegal escape */
     const char *anchor;    /* heredoc anchor (may end in '\r') */
     size_t anchor_len;
     size_t anchor_min;     /* length the closing line must have at least */
@@ -40,7 +41,12 @@ struct hcl_lexer {
     struct hcl_comment *comments;
     size_t comment_count, comment_cap;
     bool failed;
+    bool stopped;          /* the scanner gave up: only end of input follows */
+    unsigned error_count;  /* HCL001/HCL003 errors reported */
+    uint32_t last_error_line; /* scanner errors after another on its line are cascades */
 };
+
+#define HCL_MAX_SYNTAX_ERRORS 50
 
 struct span hcl_lexer_span(const struct hcl_lexer *lx, uint32_t start, uint32_t end);
 void hcl_lexer_error(struct hcl_lexer *lx, const char *rule, uint32_t start,

@@ -13,6 +13,19 @@
 #include <stdarg.h>
 #include <string.h>
 
+int hcl_scan(HCLYYSTYPE *yylval, HCLYYLTYPE *yylloc, yyscan_t scanner);
+
+/* What the parser calls: the flex scanner, or end of input once the
+ * scanner has given up after an error it cannot recover from. */
+int hclyylex(HCLYYSTYPE *yylval, HCLYYLTYPE *yylloc, yyscan_t scanner) {
+    struct hcl_lexer *lx = hclyyget_extra(scanner);
+    if (lx->stopped) {
+        yylloc->start = yylloc->end = lx->len;
+        return 0;
+    }
+    return hcl_scan(yylval, yylloc, scanner);
+}
+
 bool hcl_is_json(const char *text, size_t len) {
     size_t i = 0;
     while (i < len) {
@@ -63,9 +76,19 @@ struct span hcl_lexer_span(const struct hcl_lexer *lx, uint32_t start, uint32_t 
 
 void hcl_lexer_error(struct hcl_lexer *lx, const char *rule, uint32_t start,
                      uint32_t end, const char *format, ...) {
-    if (lx->failed)
-        return;
     lx->failed = true;
+    if (lx->error_count >= HCL_MAX_SYNTAX_ERRORS)
+        return;
+    uint32_t line = source_position(lx->src, hcl_lexer_span(lx, start, end).start).line;
+    if (lx->error_count && line == lx->last_error_line)
+        return;
+    lx->last_error_line = line;
+    if (++lx->error_count == HCL_MAX_SYNTAX_ERRORS) {
+        diag_add(lx->diags, "HCL003", lx->src, hcl_lexer_span(lx, start, end),
+                 "too many syntax errors (limit %d); the rest of the file is not checked",
+                 HCL_MAX_SYNTAX_ERRORS);
+        return;
+    }
     char msg[512];
     va_list ap;
     va_start(ap, format);
