@@ -23,7 +23,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps demo check test unit golden corpus conformance asan fuzz bench clean tools
+.PHONY: all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man
 
 all: deps rktc
 
@@ -92,8 +92,17 @@ golden: $(BUILD)/rktc
 corpus: $(BUILD)/rktc
 	sh tests/corpus.sh $(BUILD)/rktc $(SHARED)
 
+# check's reports against their schemas and consumers (JUnit, SARIF)
+reports: $(BUILD)/rktc
+	sh tests/reports.sh $(BUILD)/rktc $(SHARED)
+
+# the man page, generated from the command and rule tables
+man: $(BUILD)/rktc
+	$(BUILD)/rktc rules --format=man >$(BUILD)/rktc.1
+	groff -man -ww -z $(BUILD)/rktc.1
+
 # one suite, run by `check` twice: plain and under sanitizers
-test: $(BUILD)/rktc unit golden corpus
+test: $(BUILD)/rktc unit golden corpus reports
 
 asan:
 	$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \

@@ -138,6 +138,22 @@ static bool is_file(const char *path) {
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* The path relative to the working directory when it lies below it (so
+ * messages show what the user would type), else as it is. */
+static char *relative_to_cwd(struct buf *path) {
+    char *cwd = realpath(".", NULL);
+    size_t n = cwd ? strlen(cwd) : 0;
+    char *result;
+    if (cwd && n > 1 && strncmp(path->data, cwd, n) == 0 && path->data[n] == '/') {
+        result = xstrdup(path->data + n + 1);
+        buf_free(path);
+    } else {
+        result = buf_detach(path);
+    }
+    free(cwd);
+    return result;
+}
+
 char *config_find(const char *input_path) {
     struct buf dir;
     buf_init(&dir);
@@ -160,7 +176,7 @@ char *config_find(const char *input_path) {
                        len == 1 && absolute[0] == '/' ? "" : absolute);
             if (is_file(candidate.data)) {
                 free(absolute);
-                return buf_detach(&candidate);
+                return relative_to_cwd(&candidate);
             }
             if (len <= 1)
                 break;

@@ -1,0 +1,120 @@
+#!/bin/sh
+# reports.sh RKTC SHARED — the machine reports against their consumers.
+#
+# One `rktc check` run over the whole corpus writes text, JSON, JUnit,
+# SARIF and checkstyle together; then: the JUnit validates against all three
+# XSDs (xmllint), the SARIF against the 2.1.0 JSON schema (Debian's
+# python3-jsonschema), python3-junitparser reads the JUnit back with suite
+# counts equal to its cases, and the totals of JUnit, SARIF and JSON agree.
+# A second run with the same SOURCE_DATE_EPOCH must give identical bytes.
+# The committed golden JUnit/SARIF samples (testdata/check) are validated
+# the same way.
+set -u
+rktc=$1
+shared=${2:-../shared}
+py=/usr/bin/python3 # Debian's python, where python3-jsonschema/junitparser live
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL reports: $*"; fail=1; }
+
+run() { # DIR
+    mkdir -p "$1"
+    SOURCE_DATE_EPOCH=1767323045 "$rktc" check --no-config \
+        --format=text:"$1/out.txt" --format=json:"$1/out.json" \
+        --format=junit:"$1/out.xml" --format=sarif:"$1/out.sarif" \
+        --format=checkstyle:"$1/out.checkstyle" "$shared/corpus/files"
+}
+run "$tmp/a"
+status=$?
+# the corpus holds files Nomad cannot parse, so the status is 2
+[ $status -eq 2 ] || bad "corpus run exited $status, expected 2"
+for f in out.txt out.json out.xml out.sarif out.checkstyle; do
+    [ -s "$tmp/a/$f" ] || bad "$f not written"
+done
+
+junit_files="$tmp/a/out.xml"
+sarif_files="$tmp/a/out.sarif"
+for f in testdata/check/*/expected/*.xml testdata/check/*/expected/stdout; do
+    # the github profile adds file/line, outside all three schemas by design
+    [ -f "$f" ] && grep -q '<testsuites' "$f" && ! grep -q '<testcase [^>]* file="' "$f" &&
+        junit_files="$junit_files $f"
+done
+for f in testdata/check/*/expected/*.sarif; do
+    [ -f "$f" ] && sarif_files="$sarif_files $f"
+done
+
+for xml in $junit_files; do
+    for xsd in "$shared"/schemas/junit/*.xsd; do
+        xmllint --noout --schema "$xsd" "$xml" 2>"$tmp/xmllint.err" ||
+            { bad "$xml does not validate against $(basename "$xsd")"; head -5 "$tmp/xmllint.err"; }
+    done
+done
+xmllint --noout "$tmp/a/out.checkstyle" || bad "checkstyle output is not well-formed XML"
+
+$py - "$shared/schemas/sarif/sarif-2.1.0.json" $sarif_files <<'PY' || fail=1
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1]))
+validator = jsonschema.Draft7Validator(schema) if "draft-07" in schema.get("$schema", "") \
+    else jsonschema.validators.validator_for(schema)(schema)
+ok = True
+for path in sys.argv[2:]:
+    errors = list(validator.iter_errors(json.load(open(path))))
+    for e in errors[:5]:
+        print(f"FAIL reports: {path}: {e.message} at {list(e.absolute_path)}")
+    ok = ok and not errors
+sys.exit(0 if ok else 1)
+PY
+
+$py - "$tmp/a/out.xml" "$tmp/a/out.json" "$tmp/a/out.sarif" <<'PY' || fail=1
+import json, sys
+from junitparser import JUnitXml, Failure, Error, Skipped
+xml = JUnitXml.fromfile(sys.argv[1])
+report = json.load(open(sys.argv[2]))
+sarif = json.load(open(sys.argv[3]))
+ok = True
+def check(cond, what):
+    global ok
+    if not cond:
+        print("FAIL reports:", what)
+        ok = False
+suites = list(xml)
+check(len(suites) == len(report["files"]), f"{len(suites)} suites for {len(report['files'])} files")
+tests = failures = errors = skipped = 0
+names = set()
+for suite in suites:
+    cases = list(suite)
+    f = sum(1 for c in cases for r in c.result if isinstance(r, Failure))
+    e = sum(1 for c in cases for r in c.result if isinstance(r, Error))
+    s = sum(1 for c in cases for r in c.result if isinstance(r, Skipped))
+    check(suite.tests == len(cases), f"{suite.name}: tests={suite.tests}, {len(cases)} cases")
+    check((suite.failures, suite.errors, suite.skipped) == (f, e, s),
+          f"{suite.name}: counts {(suite.failures, suite.errors, suite.skipped)} != {(f, e, s)}")
+    for c in cases:
+        key = (c.classname, c.name)
+        check(key not in names, f"duplicate testcase {key}")
+        names.add(key)
+    tests += len(cases); failures += f; errors += e; skipped += s
+summary = report["summary"]
+active = summary["errors"] + summary["warnings"] + summary["info"] + summary["style"]
+check(failures + errors == active, f"JUnit {failures}+{errors} findings, JSON {active}")
+check(skipped == summary["suppressed"], "suppressed counts differ")
+results = sarif["runs"][0]["results"]
+check(len(results) == active + summary["suppressed"], "SARIF result count differs")
+for r in results:
+    region = r["locations"][0]["physicalLocation"].get("region")
+    if region:
+        check(min(region.values()) >= 1, f"SARIF region below 1: {region}")
+print(f"reports: corpus {len(suites)} files, {tests} JUnit cases "
+      f"({failures} failures, {errors} errors, {skipped} skipped), "
+      f"{len(results)} SARIF results")
+sys.exit(0 if ok else 1)
+PY
+
+run "$tmp/b" >/dev/null
+for f in out.txt out.json out.xml out.sarif out.checkstyle; do
+    cmp -s "$tmp/a/$f" "$tmp/b/$f" || bad "$f differs between two runs with SOURCE_DATE_EPOCH"
+done
+[ $fail -eq 0 ] && echo "reports: JUnit valid under 3 XSDs, SARIF valid, counts agree, reproducible"
+exit $fail
