@@ -1,11 +1,13 @@
 /* cmd_jobspec.c — `rktc jobspec FILE`: the job as Nomad API JSON, as
  * `nomad job run -output` of Nomad 0.12.12 prints it (before defaults).
  * Exit 0 with the JSON on stdout; 1 when Nomad would refuse the job (located
- * NMD errors on stderr); 2 when the file is not HCL at all. */
+ * NMD errors on stderr); 2 when the file is not HCL at all. Nomad API JSON
+ * files ({"Job": {...}}) are read as Nomad's HTTP API reads them. */
 #include "cli/cli.h"
 #include "cli/render_plain.h"
 #include "diag/diag.h"
 #include "hcl/parse.h"
+#include "json/json.h"
 #include "nomad/api_json.h"
 #include "nomad/decode.h"
 #include "util/arena.h"
@@ -45,12 +47,26 @@ int cmd_jobspec(int argc, char **argv) {
     struct diag_list diags;
     diag_list_init(&diags);
     int status = EXIT_OK;
-    struct hcl_file *file = hcl_parse(arena, src, &diags);
     struct nomad_job *job = NULL;
-    if (!file)
-        status = EXIT_INPUT;
-    else if (!(job = nomad_decode_hcl(arena, file, &diags)))
-        status = EXIT_FINDINGS;
+    const struct json_value *api = NULL;
+    if (hcl_is_json(src->text, src->len)) {
+        struct diag_list json_diags;
+        diag_list_init(&json_diags);
+        const struct json_value *root = json_parse(arena, src, &json_diags);
+        diag_list_free(&json_diags);
+        if (nomad_is_api_json(root))
+            api = root;
+    }
+    if (api) {
+        if (!(job = nomad_decode_api_json(arena, src, api, &diags)))
+            status = EXIT_FINDINGS;
+    } else {
+        struct hcl_file *file = hcl_parse(arena, src, &diags);
+        if (!file)
+            status = EXIT_INPUT;
+        else if (!(job = nomad_decode_hcl(arena, file, &diags)))
+            status = EXIT_FINDINGS;
+    }
     if (job) {
         struct buf out;
         buf_init(&out);
