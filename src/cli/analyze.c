@@ -1,6 +1,8 @@
 #include "cli/analyze.h"
 #include "hcl/generic.h"
 #include "hcl/parse.h"
+#include "nomad/decode.h"
+#include "rkt/check.h"
 
 #include <string.h>
 
@@ -35,5 +37,9 @@ const struct hcl_file *analyze_file(struct arena *arena, const struct source *sr
         return file;
     }
     /* Nomad job model, validation and rkt checks follow here. */
+    const struct nomad_job *job = nomad_decode_hcl(arena, file, diags);
+    if (job)
+        rkt_check_job(arena, src, job, options ? options->node : NULL,
+                      options ? options->plan : NULL, diags);
     return file;
 }

@@ -18,10 +18,15 @@
 
 struct arena;
 
+struct node_profile;
+struct plan_options;
+
 struct analyze_options {
     /* options of later stages (host profile, target Nomad version) join
      * this struct; C forbids an empty one */
     int reserved;
+    const struct node_profile *node;  /* rkt stage: NULL = default profile */
+    const struct plan_options *plan;  /* rkt stage: --alloc-id, --port */
 };
 
 const struct hcl_file *analyze_file(struct arena *arena, const struct source *src,

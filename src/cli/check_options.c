@@ -82,6 +82,11 @@ bool check_options_parse(struct check_options *o, int argc, char **argv) {
             o->inputs[o->input_count++] = argv[i];
             continue;
         }
+        int took = rkt_options_take(&o->rkt, "check", argc, argv, &i);
+        if (took < 0)
+            return false;
+        if (took)
+            continue;
         if (strcmp(arg, "--") == 0) {
             only_inputs = true;
         } else if (is_option(arg, "--format") || strcmp(arg, "-f") == 0) {
@@ -190,6 +195,7 @@ bool check_options_parse(struct check_options *o, int argc, char **argv) {
 }
 
 void check_options_free(struct check_options *o) {
+    rkt_options_free(&o->rkt);
     free(o->formats);
     free(o->overrides);
     free(o->inputs);

@@ -7,6 +7,7 @@
 #ifndef RKTC_CLI_CHECK_OPTIONS_H
 #define RKTC_CLI_CHECK_OPTIONS_H
 
+#include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "report/report.h"
 
@@ -33,6 +34,7 @@ struct check_options {
     enum junit_profile junit_profile;
     struct rule_override *overrides;
     size_t override_count;
+    struct rkt_options rkt;    /* --node, --alloc-id, --port */
     char **inputs;             /* positional arguments (point into argv) */
     size_t input_count;
 };

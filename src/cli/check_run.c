@@ -77,6 +77,8 @@ void check_run_file(struct check_run *run, const char *path,
     } else {
         struct arena *arena = arena_new();
         struct analyze_options options = {0};
+        if (run->analyze)
+            options = *run->analyze;
         bool parse_failed;
         const struct hcl_file *tree = analyze_file(arena, src, &options, &diags,
                                                    &parse_failed);

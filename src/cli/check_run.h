@@ -14,6 +14,8 @@
 #include "cli/config.h"
 #include "report/report.h"
 
+struct analyze_options;
+
 struct check_run {
     struct report_file *files;
     struct source **sources;  /* owned, parallel to files */
@@ -22,6 +24,7 @@ struct check_run {
     char **reasons;           /* parallel to diags.items */
     size_t reasons_cap;
     bool input_failed;        /* unreadable or unparsable input */
+    const struct analyze_options *analyze; /* NULL: defaults */
 };
 
 void check_run_init(struct check_run *run);

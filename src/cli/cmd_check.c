@@ -18,6 +18,7 @@
 #include "cli/config.h"
 #include "cli/inputs.h"
 #include "report/report.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/safe_write.h"
 #include "util/xalloc.h"
@@ -253,6 +254,13 @@ int cmd_check(int argc, char **argv) {
     } else {
         struct check_run run;
         check_run_init(&run);
+        struct arena *node_arena = arena_new();
+        struct node_profile node;
+        struct plan_options plan;
+        rkt_options_plan(&o.rkt, &plan);
+        struct analyze_options analyze = {0, &node, &plan};
+        int node_status = rkt_options_node(node_arena, &o.rkt, &node);
+        run.analyze = &analyze;
         if (!reproducible)
             ropt.timestamp = (int64_t)time(NULL);
         for (size_t i = 0; i < inputs.count; i++)
@@ -293,7 +301,10 @@ int cmd_check(int argc, char **argv) {
         status = check_run_status(&run, run_cfg->failure_threshold, o.no_fail);
         if (write_failed && status < EXIT_INPUT)
             status = EXIT_INPUT;
+        if (node_status != EXIT_OK)
+            status = node_status;
         check_run_free(&run);
+        arena_free(node_arena);
     }
     free(outputs);
     free(file_cfg);

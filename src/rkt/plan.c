@@ -353,12 +353,16 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
     int placed_job = 0;
     for (size_t g = 0; g < job->group_count; g++) {
         const struct rkt_group_input *group = &job->groups[g];
-        bool group_ok = placement_check(arena, job, group, node, true, diags);
+        bool group_has_rkt = false;
+        for (size_t t = 0; t < group->task_count; t++)
+            group_has_rkt |= is_rkt(&group->tasks[t]);
+        /* the host profile describes an rkt node: other groups are not placed */
+        bool group_ok = !group_has_rkt || placement_check(arena, job, group, node, true, diags);
         int placed_group = 0;
         for (int index = 0; index < group->count; index++) {
             bool report = index == 0;
-            bool placed = group_ok && placement_distinct_ok(arena, job, group, node, placed_job,
-                                                            placed_group, true, diags);
+            bool placed = group_ok && (!group_has_rkt || placement_distinct_ok(arena, job, group, node, placed_job,
+                                                            placed_group, true, diags));
             if (placed) {
                 placed_job++;
                 placed_group++;
@@ -407,7 +411,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 pt->leader = task->leader;
                 if (!is_rkt(task)) {
                     pt->skipped = true;
-                    if (report)
+                    if (report && retired_noted)
                         diag_add(diags, "RKT036", src,
                                  task->driver_span.end ? task->driver_span : task->span,
                                  "task \"%s\" uses the %s driver; rktc plans only rkt tasks",
