@@ -194,6 +194,21 @@ static int plan_outputs(const struct config *cfg, struct output **outputs) {
     return EXIT_OK;
 }
 
+/* Files that directory walks found and their config excludes are dropped. */
+static void drop_excluded(struct inputs *in, struct config **file_cfg) {
+    size_t kept = 0;
+    for (size_t i = 0; i < in->count; i++) {
+        if (in->walked[i] && config_excludes(file_cfg[i], in->paths[i])) {
+            free(in->paths[i]);
+            continue;
+        }
+        in->paths[kept] = in->paths[i];
+        in->walked[kept] = in->walked[i];
+        file_cfg[kept++] = file_cfg[i];
+    }
+    in->count = kept;
+}
+
 static bool reproducible_time(int64_t *timestamp, bool *bad) {
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     *bad = false;
@@ -240,6 +255,8 @@ int cmd_check(int argc, char **argv) {
     for (size_t i = 0; i < inputs.count && !bad; i++)
         file_cfg[i] = configs_get(&configs, stdin_input ? o.stdin_filename
                                                        : inputs.paths[i], &o, &bad);
+    if (!bad)
+        drop_excluded(&inputs, file_cfg);
     struct output *outputs = NULL;
     if (bad) {
         status = EXIT_CONFIG;

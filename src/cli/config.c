@@ -9,6 +9,7 @@
 #include "util/xalloc.h"
 
 #include <errno.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,9 +39,23 @@ static void formats_free(struct config *cfg) {
     cfg->format_count = 0;
 }
 
+static void exclude_set(struct config *cfg, char *const *globs, size_t count) {
+    char **copy = xcalloc(count + 1, sizeof *copy);
+    for (size_t i = 0; i < count; i++)
+        copy[i] = xstrdup(globs[i]);
+    for (size_t i = 0; i < cfg->exclude_count; i++)
+        free(cfg->exclude[i]);
+    free(cfg->exclude);
+    cfg->exclude = copy;
+    cfg->exclude_count = count;
+}
+
 void config_free(struct config *cfg) {
     free(cfg->path);
     formats_free(cfg);
+    exclude_set(cfg, NULL, 0);
+    free(cfg->exclude);
+    free(cfg->exclude_origin.where);
     free(cfg->failure_threshold_origin.where);
     free(cfg->formats_origin.where);
     free(cfg->require_reason_origin.where);
@@ -67,6 +82,10 @@ void config_copy(struct config *cfg, const struct config *from) {
     origin_copy(&cfg->failure_threshold_origin, &from->failure_threshold_origin);
     origin_copy(&cfg->require_reason_origin, &from->require_reason_origin);
     origin_copy(&cfg->inline_ignore_origin, &from->inline_ignore_origin);
+    cfg->exclude = NULL;
+    cfg->exclude_count = 0;
+    exclude_set(cfg, from->exclude, from->exclude_count);
+    origin_copy(&cfg->exclude_origin, &from->exclude_origin);
     cfg->rules = xcalloc(from->rule_count + 1, sizeof *cfg->rules);
     cfg->rule_disabled = xcalloc(from->rule_count + 1, sizeof *cfg->rule_disabled);
     for (size_t i = 0; i < from->rule_count; i++) {
@@ -276,6 +295,29 @@ static void read_formats(struct reader *r, const struct hcl_item *item) {
     free(names);
 }
 
+static void read_exclude(struct reader *r, const struct hcl_item *item) {
+    const struct hcl_value *v = item->value;
+    if (v->kind != HCL_LIST) {
+        bad(r, v->span, "expected a list of globs", "write exclude = [\"vendor/*\"]");
+        return;
+    }
+    char **globs = xcalloc(v->as.list.count + 1, sizeof *globs);
+    size_t n = 0;
+    for (size_t i = 0; i < v->as.list.count; i++) {
+        const struct hcl_value *e = v->as.list.elems[i];
+        if (e->kind != HCL_STRING || !e->as.string.text[0]) {
+            bad(r, e->span, "expected a glob (non-empty string)", NULL);
+            continue;
+        }
+        globs[n++] = (char *)e->as.string.text;
+    }
+    exclude_set(r->cfg, globs, n);
+    char *where = where_of(r, item->span);
+    origin_set(&r->cfg->exclude_origin, ORIGIN_FILE, where);
+    free(where);
+    free(globs);
+}
+
 static void read_rule(struct reader *r, const struct hcl_item *item) {
     if (item->key_count != 2 || item->value->kind != HCL_OBJECT) {
         bad(r, item->span, "expected a block rule \"ID\" { ... }",
@@ -342,6 +384,8 @@ static void read_root(struct reader *r, const struct hcl_object *root) {
             }
         } else if (strcmp(key, "format") == 0) {
             read_formats(r, item);
+        } else if (strcmp(key, "exclude") == 0) {
+            read_exclude(r, item);
         } else if (strcmp(key, "require_reason") == 0) {
             if (want_bool(r, item, &flag)) {
                 r->cfg->require_reason = flag;
@@ -358,7 +402,7 @@ static void read_root(struct reader *r, const struct hcl_object *root) {
             buf_printf(&m, "unknown key '%s' in the configuration", key);
             bad(r, item->keys[0].span, m.data,
                 "keys: failure_threshold, format, require_reason, inline_ignore, "
-                "rule \"ID\" { severity, enabled }");
+                "exclude, rule \"ID\" { severity, enabled }");
             buf_free(&m);
         }
         free(where);
@@ -425,6 +469,33 @@ bool config_apply_env(struct config *cfg, char **error) {
     return true;
 }
 
+bool config_excludes(const struct config *cfg, const char *path) {
+    if (!cfg->exclude_count)
+        return false;
+    /* both sides absolute, then the path below the config's directory */
+    struct buf dir;
+    buf_init(&dir);
+    const char *slash = cfg->path ? strrchr(cfg->path, '/') : NULL;
+    if (slash)
+        buf_add(&dir, cfg->path, (size_t)(slash - cfg->path) + (slash == cfg->path));
+    else
+        buf_puts(&dir, ".");
+    char *base = realpath(dir.data, NULL), *full = realpath(path, NULL);
+    buf_free(&dir);
+    const char *rel = path;
+    size_t n = base ? strlen(base) : 0;
+    if (base && full && strncmp(full, base, n) == 0 && full[n] == '/')
+        rel = full + n + 1;
+    else if (base && full && n == 1)
+        rel = full + 1;
+    bool hit = false;
+    for (size_t i = 0; i < cfg->exclude_count && !hit; i++)
+        hit = fnmatch(cfg->exclude[i], rel, 0) == 0;
+    free(base);
+    free(full);
+    return hit;
+}
+
 /* --- printing --- */
 
 static void origin_print(FILE *out, const struct origin *o) {
@@ -463,6 +534,14 @@ void config_print(const struct config *cfg, FILE *out) {
     origin_print(out, &cfg->require_reason_origin);
     fprintf(out, "inline_ignore = %s", cfg->inline_ignore ? "true" : "false");
     origin_print(out, &cfg->inline_ignore_origin);
+    fputs("exclude = [", out);
+    for (size_t i = 0; i < cfg->exclude_count; i++) {
+        if (i)
+            fputs(", ", out);
+        hcl_string(out, cfg->exclude[i]);
+    }
+    fputc(']', out);
+    origin_print(out, &cfg->exclude_origin);
     size_t count;
     const struct rule *table = rule_table(&count);
     for (size_t i = 0; i < cfg->rule_count && i < count; i++) {

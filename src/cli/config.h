@@ -43,6 +43,9 @@ struct config {
     struct origin require_reason_origin;
     bool inline_ignore;
     struct origin inline_ignore_origin;
+    char **exclude;             /* globs of files a directory walk skips */
+    size_t exclude_count;
+    struct origin exclude_origin;
     struct rule_setting *rules; /* indexed like rule_table() */
     size_t rule_count;
     bool *rule_disabled;        /* the same, as the report wants it */
@@ -83,6 +86,11 @@ bool config_apply_env(struct config *cfg, char **error);
 /* Sets the overridden severities in a finding list. */
 void config_apply_severities(const struct config *cfg, struct diag_list *diags);
 bool config_rule_disabled(const struct config *cfg, const struct rule *rule);
+
+/* True when path (found by a directory walk) matches one of the exclude
+ * globs, taken relative to the config file's directory (fnmatch without
+ * flags: `*` also matches `/`). */
+bool config_excludes(const struct config *cfg, const char *path);
 
 void config_print(const struct config *cfg, FILE *out);
 

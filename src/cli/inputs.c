@@ -9,11 +9,13 @@
 
 #define MAX_DEPTH 64
 
-static void add(struct inputs *in, char *path) {
+static void add(struct inputs *in, char *path, bool walked) {
     if (in->count == in->cap) {
         in->cap = in->cap ? in->cap * 2 : 16;
         in->paths = xreallocarray(in->paths, in->cap, sizeof *in->paths);
+        in->walked = xreallocarray(in->walked, in->cap, sizeof *in->walked);
     }
+    in->walked[in->count] = walked;
     in->paths[in->count++] = path;
 }
 
@@ -48,7 +50,7 @@ static void walk(struct inputs *in, const char *dir, int depth) {
         return;
     DIR *d = opendir(dir);
     if (!d) {
-        add(in, xstrdup(dir)); /* reported as unreadable */
+        add(in, xstrdup(dir), false); /* reported as unreadable */
         return;
     }
     char **names = NULL;
@@ -71,7 +73,7 @@ static void walk(struct inputs *in, const char *dir, int depth) {
             free(path);
         } else if (inputs_wanted_name(names[i]) &&
                    stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-            add(in, path);
+            add(in, path, true);
         } else {
             free(path);
         }
@@ -92,24 +94,33 @@ void inputs_collect(struct inputs *out, char *const *args, size_t count) {
             walk(out, dir, 0);
             free(dir);
         } else {
-            add(out, xstrdup(args[i]));
+            add(out, xstrdup(args[i]), false);
         }
     }
+    /* sort (path, walked) pairs; a path both named and walked counts as named */
+    struct entry { char *path; bool walked; } *e = xcalloc(out->count + 1, sizeof *e);
+    for (size_t i = 0; i < out->count; i++)
+        e[i].path = out->paths[i], e[i].walked = out->walked[i];
     if (out->count)
-        qsort(out->paths, out->count, sizeof *out->paths, compare_names);
+        qsort(e, out->count, sizeof *e, compare_names);
     size_t kept = 0;
     for (size_t i = 0; i < out->count; i++) {
-        if (kept && strcmp(out->paths[kept - 1], out->paths[i]) == 0)
-            free(out->paths[i]);
-        else
-            out->paths[kept++] = out->paths[i];
+        if (kept && strcmp(out->paths[kept - 1], e[i].path) == 0) {
+            out->walked[kept - 1] = out->walked[kept - 1] && e[i].walked;
+            free(e[i].path);
+        } else {
+            out->paths[kept] = e[i].path;
+            out->walked[kept++] = e[i].walked;
+        }
     }
     out->count = kept;
+    free(e);
 }
 
 void inputs_free(struct inputs *in) {
     for (size_t i = 0; i < in->count; i++)
         free(in->paths[i]);
     free(in->paths);
+    free(in->walked);
     memset(in, 0, sizeof *in);
 }

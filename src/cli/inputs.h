@@ -5,14 +5,17 @@
  * it as unreadable), a directory is walked recursively (symbolic links to
  * directories are not followed, entries starting with '.' are skipped) for
  * *.nomad, *.hcl, *.nomad.json and *.json. The result is sorted bytewise
- * and free of duplicates (heap; inputs_free). */
+ * and free of duplicates (heap; inputs_free); `walked` tells which paths a
+ * walk found, so configured exclude globs apply to those only. */
 #ifndef RKTC_CLI_INPUTS_H
 #define RKTC_CLI_INPUTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct inputs {
     char **paths;
+    bool *walked;  /* parallel: found by a directory walk (not named) */
     size_t count, cap;
 };
 

@@ -93,7 +93,7 @@ void manpage_write(struct buf *out) {
              ".I .rktc.hcl\nfound walking up from each input's directory, else "
              ".IR $XDG_CONFIG_HOME/rktc/config.hcl .\nIt is HCL:\n.PP\n.nf\n"
              "failure_threshold = \"warning\"\nformat = [\"text\", \"sarif:rktc.sarif\"]\n"
-             "require_reason = true\ninline_ignore = true\n"
+             "require_reason = true\ninline_ignore = true\nexclude = [\"vendor/*\"]\n"
              "rule \"HCL004\" {\n  severity = \"error\"   # or: enabled = false\n}\n.fi\n"
              ".PP\nThe command line wins over the environment (RKTC_FAILURE_THRESHOLD, "
              "RKTC_FORMAT), which wins over the file.\n"

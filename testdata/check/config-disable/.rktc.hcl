@@ -1,0 +1,1 @@
+rule "HCL004" { enabled = false }

@@ -1,0 +1,2 @@
+failure_threshold = "error"
+bogus = 1
