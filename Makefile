@@ -70,7 +70,8 @@ $(BUILD)/%.o: %.c | $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 
 # ---- tests -----------------------------------------------------------------
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(LIB_OBJ)
-	$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS_ALL) -lcriterion
+	@echo "  LD      $@"
+	@$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS_ALL) -lcriterion
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c | $(BUILD)/gen/hcl.tab.h
 	@mkdir -p $(dir $@)

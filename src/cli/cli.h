@@ -23,6 +23,16 @@ enum exit_status {
 #include "cli/commands.def"
 #undef COMMAND
 
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *synopsis;
+    const char *summary;
+};
+
+/* The subcommand called name, or NULL. */
+const struct command *cli_find_command(const char *name);
+
 /* Prints "rktc: <message>" and the usage hint for command; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *format, ...)
     __attribute__((format(printf, 2, 3)));

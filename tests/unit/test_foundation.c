@@ -1,0 +1,95 @@
+/* Unit tests of the foundation: arena, source positions, diagnostics. */
+#include "diag/diag.h"
+#include "source.h"
+#include "util/arena.h"
+#include "util/utf8.h"
+
+#include <criterion/criterion.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+Test(arena, alignment_zeroing_and_large_blocks) {
+    struct arena *a = arena_new();
+    for (int i = 0; i < 1000; i++) {
+        void *p = arena_alloc(a, (size_t)(i % 13) + 1);
+        cr_assert_eq((uintptr_t)p % _Alignof(max_align_t), 0);
+    }
+    unsigned char *big = arena_alloc(a, 1 << 20);
+    for (size_t i = 0; i < 1 << 20; i++)
+        cr_assert_eq(big[i], 0);
+    char *s = arena_printf(a, "%s-%d", "x", 42);
+    cr_assert_str_eq(s, "x-42");
+    int *g = arena_grow(a, NULL, 0, 4, sizeof *g);
+    g[3] = 7;
+    g = arena_grow(a, g, 4, 8, sizeof *g);
+    cr_assert_eq(g[3], 7);
+    arena_free(a);
+}
+
+Test(source, positions_count_characters_and_lines) {
+    const char *text = "ab\n\xc3\xa9x = 1\n\nlast";
+    struct source *src = source_from_memory("f", text, strlen(text));
+    struct position p = source_position(src, 0);
+    cr_assert_eq(p.line, 1);
+    cr_assert_eq(p.column, 1);
+    p = source_position(src, 5); /* 'x' after a two-byte character */
+    cr_assert_eq(p.line, 2);
+    cr_assert_eq(p.column, 2);
+    p = source_position(src, (uint32_t)strlen(text));
+    cr_assert_eq(p.line, 4);
+    cr_assert_eq(p.column, 5);
+    size_t len;
+    const char *line = source_line(src, 2, &len);
+    cr_assert_eq(len, 7);
+    cr_assert_eq(strncmp(line, "\xc3\xa9x = 1", len), 0);
+    source_free(src);
+}
+
+Test(source, load_reports_missing_files) {
+    char *error = NULL;
+    cr_assert_null(source_load("/nonexistent/x.nomad", NULL, &error));
+    cr_assert(strstr(error, "/nonexistent/x.nomad: cannot open"));
+    free(error);
+}
+
+Test(diag, cap_adds_one_limit_finding) {
+    struct diag_list list;
+    diag_list_init(&list);
+    list.limit = 3;
+    for (int i = 0; i < 10; i++)
+        diag_add(&list, "HCL001", NULL, span_make(0, 0), "e%d", i);
+    cr_assert_eq(list.count, 4);
+    cr_assert(list.truncated);
+    cr_assert_str_eq(list.items[3].rule->id, "HCL003");
+    diag_list_free(&list);
+}
+
+Test(diag, sort_is_by_file_position_rule) {
+    struct source *a = source_from_memory("a", "xxxx", 4), *b = source_from_memory("b", "yy", 2);
+    struct diag_list list;
+    diag_list_init(&list);
+    diag_add(&list, "HCL002", b, span_make(0, 1), "4");
+    diag_add(&list, "HCL002", a, span_make(2, 3), "3");
+    diag_add(&list, "HCL002", a, span_make(0, 1), "2");
+    diag_add(&list, "HCL001", a, span_make(0, 1), "1");
+    diag_sort(&list);
+    for (int i = 0; i < 4; i++)
+        cr_assert_eq(list.items[i].message[0], '1' + i);
+    diag_list_free(&list);
+    source_free(a);
+    source_free(b);
+}
+
+Test(utf8, decode_rejects_what_go_rejects) {
+    uint32_t cp;
+    cr_assert_eq(utf8_decode((const unsigned char *)"\xc0\xaf", 2, &cp), 1);
+    cr_assert_eq(cp, UTF8_INVALID); /* overlong */
+    utf8_decode((const unsigned char *)"\xed\xa0\x80", 3, &cp);
+    cr_assert_eq(cp, UTF8_INVALID); /* surrogate */
+    cr_assert_eq(utf8_decode((const unsigned char *)"\xf0\x9f\x98\x80", 4, &cp), 4);
+    cr_assert_eq(cp, 0x1F600);
+    cr_assert(unicode_is_letter(0x540D));
+    cr_assert_not(unicode_is_letter(0x2192));
+    cr_assert(unicode_is_digit(0x663));
+}

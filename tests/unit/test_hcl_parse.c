@@ -1,0 +1,209 @@
+/* Unit tests of the HCL1 front end: tree shape, spans, comments, CRLF
+ * mapping, limits and recovery. Values and accept/reject decisions are
+ * covered against the reference by testdata/parse and the corpus. */
+#include "diag/diag.h"
+#include "hcl/generic.h"
+#include "hcl/parse.h"
+#include "source.h"
+#include "util/arena.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+struct parsed {
+    struct source *src;
+    struct arena *arena;
+    struct diag_list diags;
+    struct hcl_file *file;
+};
+
+static struct parsed parse_text(const char *text) {
+    struct parsed p;
+    p.src = source_from_memory("t.hcl", text, strlen(text));
+    p.arena = arena_new();
+    diag_list_init(&p.diags);
+    p.file = hcl_parse(p.arena, p.src, &p.diags);
+    return p;
+}
+
+static void done(struct parsed *p) {
+    diag_list_free(&p->diags);
+    arena_free(p->arena);
+    source_free(p->src);
+}
+
+static char *slice(const struct parsed *p, struct span s) {
+    static char buf[256];
+    snprintf(buf, sizeof buf, "%.*s", (int)(s.end - s.start), p->src->text + s.start);
+    return buf;
+}
+
+Test(hcl_parse, item_keys_labels_and_spans) {
+    struct parsed p = parse_text("job \"web\" {\n  count = 3\n}\n");
+    cr_assert_not_null(p.file);
+    const struct hcl_object *root = &p.file->root->as.object;
+    cr_assert_eq(root->count, 1);
+    const struct hcl_item *job = root->items[0];
+    cr_assert_eq(job->key_count, 2);
+    cr_assert_str_eq(job->keys[0].text, "job");
+    cr_assert_not(job->keys[0].quoted);
+    cr_assert_str_eq(job->keys[1].text, "web");
+    cr_assert(job->keys[1].quoted);
+    cr_assert_str_eq(slice(&p, job->keys[1].span), "\"web\"");
+    cr_assert_not(job->has_assign);
+    cr_assert_eq(job->value->kind, HCL_OBJECT);
+    cr_assert_str_eq(slice(&p, job->value->span), "{\n  count = 3\n}");
+    const struct hcl_item *count = job->value->as.object.items[0];
+    cr_assert(count->has_assign);
+    cr_assert_str_eq(slice(&p, count->assign), "=");
+    cr_assert_str_eq(slice(&p, count->span), "count = 3");
+    cr_assert_eq(count->value->kind, HCL_NUMBER);
+    cr_assert_str_eq(count->value->as.number.text, "3");
+    done(&p);
+}
+
+Test(hcl_parse, comments_are_kept_with_spans) {
+    struct parsed p = parse_text("# one\na = 1 // two\n/* three\n */ b = 2\n");
+    cr_assert_not_null(p.file);
+    cr_assert_eq(p.file->comment_count, 3);
+    cr_assert_eq(p.file->comments[0].style, HCL_COMMENT_HASH);
+    cr_assert_str_eq(slice(&p, p.file->comments[0].span), "# one");
+    cr_assert_eq(p.file->comments[1].style, HCL_COMMENT_SLASHES);
+    cr_assert_str_eq(slice(&p, p.file->comments[1].span), "// two");
+    cr_assert_eq(p.file->comments[2].style, HCL_COMMENT_BLOCK);
+    cr_assert_str_eq(slice(&p, p.file->comments[2].span), "/* three\n */");
+    done(&p);
+}
+
+Test(hcl_parse, crlf_spans_point_into_the_original_bytes) {
+    struct parsed p = parse_text("a = 1\r\nbb = \"x\"\r\n");
+    cr_assert_not_null(p.file);
+    const struct hcl_item *bb = p.file->root->as.object.items[1];
+    cr_assert_str_eq(slice(&p, bb->keys[0].span), "bb");
+    cr_assert_str_eq(slice(&p, bb->value->span), "\"x\"");
+    struct position pos = source_position(p.src, bb->value->span.start);
+    cr_assert_eq(pos.line, 2);
+    cr_assert_eq(pos.column, 6);
+    done(&p);
+}
+
+Test(hcl_parse, heredoc_value_and_span) {
+    struct parsed p = parse_text("a = <<-EOF\n    x\n  EOF\nb = 1\n");
+    cr_assert_not_null(p.file);
+    const struct hcl_value *v = p.file->root->as.object.items[0]->value;
+    cr_assert_eq(v->kind, HCL_HEREDOC);
+    cr_assert_str_eq(v->as.string.text, "  x\n");
+    cr_assert_str_eq(slice(&p, v->span), "<<-EOF\n    x\n  EOF\n");
+    done(&p);
+}
+
+Test(hcl_parse, syntax_error_is_located_with_expectation) {
+    struct parsed p = parse_text("job \"x\" {\n  port \"http\" = {}\n}\n");
+    cr_assert_null(p.file);
+    cr_assert_eq(p.diags.count, 1);
+    const struct diag *d = &p.diags.items[0];
+    cr_assert_str_eq(d->rule->id, "HCL001");
+    struct position pos = source_position(p.src, d->span.start);
+    cr_assert_eq(pos.line, 2);
+    cr_assert_eq(pos.column, 15);
+    cr_assert(strstr(d->message, "labels cannot be used with `=`"));
+    done(&p);
+}
+
+Test(hcl_parse, recovery_reports_independent_errors) {
+    struct parsed p = parse_text("a = [1 2]\nb = 1\nc = 2\nd = 3\ne = }\n");
+    cr_assert_null(p.file);
+    cr_assert_eq(p.diags.count, 2);
+    cr_assert_eq(source_position(p.src, p.diags.items[0].span.start).line, 1);
+    cr_assert_eq(source_position(p.src, p.diags.items[1].span.start).line, 5);
+    done(&p);
+}
+
+Test(hcl_parse, unclosed_block_notes_its_opening_brace) {
+    struct parsed p = parse_text("job \"x\" {\n  a = 1\n");
+    cr_assert_null(p.file);
+    cr_assert_eq(p.diags.count, 1);
+    cr_assert_eq(p.diags.items[0].note_count, 1);
+    cr_assert_str_eq(slice(&p, p.diags.items[0].notes[0].span), "{");
+    done(&p);
+}
+
+Test(hcl_parse, nesting_limit_is_an_error_not_a_crash) {
+    char text[4 * HCL_MAX_DEPTH + 16];
+    size_t n = 0;
+    n += (size_t)sprintf(text, "a = ");
+    for (int i = 0; i < HCL_MAX_DEPTH + 1; i++)
+        text[n++] = '[';
+    text[n] = '\0';
+    struct parsed p = parse_text(text);
+    cr_assert_null(p.file);
+    cr_assert_eq(p.diags.count, 1);
+    cr_assert_str_eq(p.diags.items[0].rule->id, "HCL003");
+    done(&p);
+}
+
+Test(hcl_parse, dropped_attribute_is_a_warning) {
+    struct parsed p = parse_text("x { a = } }\n");
+    cr_assert_not_null(p.file);
+    cr_assert_eq(p.diags.count, 1);
+    cr_assert_str_eq(p.diags.items[0].rule->id, "HCL005");
+    cr_assert_eq(p.file->root->as.object.items[0]->value->as.object.count, 0);
+    done(&p);
+}
+
+Test(hcl_parse, json_form_is_detected_after_unicode_space) {
+    cr_assert(hcl_is_json("  \n\t{\"a\": 1}", 12));
+    cr_assert(hcl_is_json("\xc2\xa0{}", 4));
+    cr_assert_not(hcl_is_json("a = {}", 6));
+    cr_assert_not(hcl_is_json("", 0));
+}
+
+Test(hcl_decode, repeated_keys_merge_as_hcl1) {
+    struct parsed p = parse_text("l = [1]\nl = [2]\nb { x = 1 }\nb { y = 2 }\ns = 1\ns = 2\n");
+    cr_assert_not_null(p.file);
+    struct gval *g = hcl_decode_generic(p.arena, p.file, &p.diags);
+    cr_assert_not_null(g);
+    const struct gval *l = gval_map_get(g, "l");
+    cr_assert_eq(l->kind, GVAL_LIST);
+    cr_assert_eq(l->as.list.count, 2);
+    const struct gval *b = gval_map_get(g, "b");
+    cr_assert_eq(b->kind, GVAL_MAP_LIST);
+    cr_assert_eq(b->as.list.count, 2);
+    cr_assert_eq(gval_map_get(g, "s")->as.integer, 2);
+    done(&p);
+}
+
+Test(hcl_decode, number_errors_are_located) {
+    struct parsed p = parse_text("a = 1\nmode = 08\n");
+    cr_assert_not_null(p.file);
+    cr_assert_null(hcl_decode_generic(p.arena, p.file, &p.diags));
+    cr_assert_eq(p.diags.count, 1);
+    cr_assert_str_eq(p.diags.items[0].rule->id, "HCL002");
+    cr_assert_eq(source_position(p.src, p.diags.items[0].span.start).line, 2);
+    cr_assert(strstr(p.diags.items[0].message, "strconv.ParseInt: parsing \"08\": invalid syntax"));
+    done(&p);
+}
+
+Test(hcl_number, go_strconv_semantics) {
+    struct arena *a = arena_new();
+    int64_t v;
+    double d;
+    const char *err;
+    cr_assert(strconv_parse_int(a, "-9223372036854775808", 20, &v, &err));
+    cr_assert_eq(v, INT64_MIN);
+    cr_assert_not(strconv_parse_int(a, "9223372036854775808", 19, &v, &err));
+    cr_assert(strstr(err, "value out of range"));
+    cr_assert(strconv_parse_int(a, "0755", 4, &v, &err));
+    cr_assert_eq(v, 493);
+    cr_assert(strconv_parse_int(a, "-0x1F", 5, &v, &err));
+    cr_assert_eq(v, -31);
+    cr_assert_not(strconv_parse_int(a, "0x", 2, &v, &err));
+    cr_assert(strconv_parse_float(a, "1.", 2, &d, &err));
+    cr_assert_float_eq(d, 1.0, 0);
+    cr_assert_not(strconv_parse_float(a, "1e", 2, &d, &err));
+    cr_assert_str_eq(err, "strconv.ParseFloat: parsing \"1e\": invalid syntax");
+    cr_assert_not(strconv_parse_float(a, "1e400", 5, &d, &err));
+    cr_assert(strconv_parse_float(a, "1e-400", 6, &d, &err));
+    arena_free(a);
+}
