@@ -1,6 +1,8 @@
 #include "cli/analyze.h"
 #include "hcl/generic.h"
 #include "hcl/parse.h"
+#include "json/json.h"
+#include "nomad/api_json.h"
 #include "nomad/decode.h"
 #include "rkt/check.h"
 
@@ -37,7 +39,17 @@ const struct hcl_file *analyze_file(struct arena *arena, const struct source *sr
         return file;
     }
     /* Nomad job model, validation and rkt checks follow here. */
-    const struct nomad_job *job = nomad_decode_hcl(arena, file, diags);
+    const struct json_value *api = NULL;
+    if (file->is_json) {
+        struct diag_list json_diags;
+        diag_list_init(&json_diags);
+        const struct json_value *root = json_parse(arena, src, &json_diags);
+        diag_list_free(&json_diags);
+        if (root && nomad_is_api_json(root))
+            api = root;
+    }
+    const struct nomad_job *job = api ? nomad_decode_api_json(arena, src, api, diags)
+                                      : nomad_decode_hcl(arena, file, diags);
     if (job)
         rkt_check_job(arena, src, job, options ? options->node : NULL,
                       options ? options->plan : NULL, diags);

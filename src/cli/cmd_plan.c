@@ -10,6 +10,8 @@
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "hcl/parse.h"
+#include "json/json.h"
+#include "nomad/api_json.h"
 #include "nomad/decode.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
@@ -123,14 +125,29 @@ int cmd_plan(int argc, char **argv) {
         struct arena *arena = arena_new();
         struct diag_list diags;
         diag_list_init(&diags);
-        struct hcl_file *file = hcl_parse(arena, src, &diags);
         struct nomad_job *job = NULL;
-        if (!file) {
-            unreadable = true;
-        } else {
-            job = nomad_decode_hcl(arena, file, &diags);
+        const struct json_value *api = NULL;
+        if (hcl_is_json(src->text, src->len)) {
+            struct diag_list json_diags;
+            diag_list_init(&json_diags);
+            const struct json_value *root = json_parse(arena, src, &json_diags);
+            diag_list_free(&json_diags);
+            if (root && nomad_is_api_json(root))
+                api = root;
+        }
+        if (api) {
+            job = nomad_decode_api_json(arena, src, api, &diags);
             if (!job || has_error(&diags, 0))
                 refused = true;
+        } else {
+            struct hcl_file *file = hcl_parse(arena, src, &diags);
+            if (!file) {
+                unreadable = true;
+            } else {
+                job = nomad_decode_hcl(arena, file, &diags);
+                if (!job || has_error(&diags, 0))
+                    refused = true;
+            }
         }
         if (job) {
             struct plan_options popts;

@@ -107,6 +107,7 @@ int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
 }
 
 void rkt_options_plan(struct rkt_options *opts, struct plan_options *out) {
+    out->node_given = opts->node_path != NULL;
     out->alloc_id = opts->alloc_id;
     out->ports = opts->ports;
     out->port_count = opts->port_count;

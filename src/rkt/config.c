@@ -159,7 +159,13 @@ static void decode_strings(struct decoder *d, const char *key, const struct gval
 
 static void decode_port_map(struct decoder *d, const struct gval *v, struct rkt_config *out) {
     out->port_map_span = span_of(d, v);
-    if (v->kind != GVAL_MAP_LIST) {
+    bool maps = v->kind == GVAL_MAP_LIST;
+    if (v->kind == GVAL_LIST) { /* API JSON: an array of objects */
+        maps = true;
+        for (size_t i = 0; i < v->as.list.count; i++)
+            maps &= v->as.list.elems[i]->kind == GVAL_MAP;
+    }
+    if (!maps) {
         type_error(d, v, "port_map", "list of map of string");
         return;
     }

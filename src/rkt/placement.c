@@ -113,6 +113,9 @@ static bool check_one(struct arena *arena, const struct source *src,
         return true;
     }
     bool holds = res == CONSTRAINT_TRUE;
+    /* a target Nomad never resolves is reported once by placement_lint */
+    if (constraint_target_unresolvable(c->ltarget) || constraint_target_unresolvable(c->rtarget))
+        report = false;
     if (c->is_affinity) {
         bool preferred = c->weight >= 0 ? holds : !holds;
         if (!preferred && report)

@@ -324,6 +324,20 @@ static void add_task(struct arena *arena, struct rkt_plan *plan, const struct pl
     plan->tasks[plan->count++] = *pt;
 }
 
+/* Without --node the profile is only the default one: a failed placement
+ * still refuses the plan, but is a warning that says so. */
+static void soften_placement(struct diag_list *diags, size_t from) {
+    for (size_t i = from; i < diags->count; i++) {
+        struct diag *d = &diags->items[i];
+        if ((strcmp(d->rule->id, "RKT024") == 0 || strcmp(d->rule->id, "RKT034") == 0) &&
+            d->severity == SEVERITY_ERROR) {
+            d->severity = SEVERITY_WARNING;
+            diag_fix(d, "this used the default host profile; describe the target node with "
+                        "--node FILE");
+        }
+    }
+}
+
 static bool is_rkt(const struct rkt_task_input *task) {
     return task->driver && strcmp(task->driver, "rkt") == 0;
 }
@@ -357,6 +371,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
         for (size_t t = 0; t < group->task_count; t++)
             group_has_rkt |= is_rkt(&group->tasks[t]);
         /* the host profile describes an rkt node: other groups are not placed */
+        size_t placement_first = diags->count;
         bool group_ok = !group_has_rkt || placement_check(arena, job, group, node, true, diags);
         int placed_group = 0;
         for (int index = 0; index < group->count; index++) {
@@ -367,6 +382,9 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 placed_job++;
                 placed_group++;
             }
+            if (!(opts && opts->node_given))
+                soften_placement(diags, placement_first);
+            placement_first = diags->count;
             const char *alloc_id = alloc_id_for(arena, job, group, index, opts);
             const char *alloc_dir = arena_printf(arena, "%s/%s", node->alloc_dir, alloc_id);
             /* ports of every task first: other tasks' ports are in the env */
