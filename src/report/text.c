@@ -132,6 +132,12 @@ static void excerpt_line(struct buf *out, const struct source *src,
         first = a > 40 ? a - 40 : 0;
         last = first + MAX_WIDTH < c.count ? first + MAX_WIDTH : c.count;
     }
+    if (c.count == 0 && !caret && b <= a + 1 && to <= from) {
+        /* an empty line inside a multi-line span: nothing to underline */
+        buf_printf(out, "%s%*u |%s\n", p->gutter, (int)gutter, line, p->reset);
+        cells_free(&c);
+        return;
+    }
     buf_printf(out, "%s%*u |%s ", p->gutter, (int)gutter, line, p->reset);
     if (first > 0)
         buf_puts(out, "...");

@@ -171,3 +171,21 @@ Test(report_text, unreadable_file_has_no_excerpt) {
     free(out);
     fixture_free(&f);
 }
+
+Test(report_text, empty_lines_inside_a_span_are_not_underlined) {
+    struct fixture f;
+    fixture_init(&f, "e.nomad", "group {\n\n  a = 1\n}\n");
+    fixture_diag(&f, 0, "HCL004", "group {\n\n  a = 1\n}", "block");
+    char *out = render(&f);
+    cr_assert_str_eq(out, "e.nomad:1:1: warning[HCL004]: block\n"
+                          "1 | group {\n"
+                          "  | ^~~~~~~\n"
+                          "2 |\n"
+                          "3 |   a = 1\n"
+                          "  |   ~~~~~\n"
+                          "4 | }\n"
+                          "  | ~\n"
+                          "1 warning in 1 file (1 file checked)\n");
+    free(out);
+    fixture_free(&f);
+}
