@@ -245,8 +245,16 @@ static const char *gval_words(const struct gval *v) {
     return "a value";
 }
 
-static const char *field_key(const struct nomad_field *f) {
-    return f->tag ? f->tag : f->name;
+/* The jobspec key of a field: its tag, else its Go name in lower case
+ * (such fields match their key case-insensitively). */
+static const char *field_key(struct decode_ctx *c, const struct nomad_field *f) {
+    if (f->tag)
+        return f->tag;
+    char *lower = arena_strdup(c->arena, f->name);
+    for (char *p = lower; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return lower;
 }
 
 static bool decode_strings(struct decode_ctx *c, const struct gval *v, struct span span,
@@ -260,7 +268,7 @@ static bool decode_strings(struct decode_ctx *c, const struct gval *v, struct sp
         count = v->as.list.count;
     } else if (strict) {
         decode_error(c, "NMD002", span, "`%s` in %s must be a list of strings, not %s",
-                     field_key(f), where, gval_words(v));
+                     field_key(c, f), where, gval_words(v));
         return false;
     } else {
         single[0] = v;
@@ -275,7 +283,7 @@ static bool decode_strings(struct decode_ctx *c, const struct gval *v, struct sp
         struct span es = gval_span(elems[i], span);
         if (!weak_to_string(c, elems[i], strict, &text, &len, &why)) {
             decode_error(c, "NMD002", es, "element %zu of `%s` in %s: %s", i + 1,
-                         field_key(f), where, why);
+                         field_key(c, f), where, why);
             return false;
         }
         items[base + i] = nomad_string_make(c, text, len, es);
@@ -331,7 +339,7 @@ bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
         if (durations && v->kind == GVAL_STRING) {
             if (!go_parse_duration(c, v->as.string.text, v->as.string.len, &ns, &why)) {
                 decode_error(c, "NMD003", span, "`%s` in %s is not a valid duration: %s",
-                             field_key(f), where, why);
+                             field_key(c, f), where, why);
                 return false;
             }
             d->from_number = false;
@@ -343,7 +351,7 @@ bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
                 decode_warning(c, "NMD013", span,
                                "`%s` in %s is the number %lld, which Nomad reads as %lld "
                                "nanoseconds; write a duration with a unit, e.g. \"%llds\"",
-                               field_key(f), where, (long long)ns, (long long)ns,
+                               field_key(c, f), where, (long long)ns, (long long)ns,
                                (long long)ns);
         }
         d->ns = ns;
@@ -356,7 +364,7 @@ bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
     default:
         return true; /* blocks and maps are decoded by their stanza code */
     }
-    decode_error(c, "NMD002", span, "`%s` in %s: %s", field_key(f), where,
+    decode_error(c, "NMD002", span, "`%s` in %s: %s", field_key(c, f), where,
                  why ? why : "value of the wrong type");
     return false;
 }

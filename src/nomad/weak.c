@@ -150,8 +150,10 @@ static bool go_parse_int(struct decode_ctx *c, const char *s, size_t len, int bi
         else
             d = 99;
         if (d >= base) {
-            *why = arena_printf(c->arena, "%s: parsing \"%.*s\": invalid syntax", func,
-                                (int)len, s);
+            *why = arena_printf(c->arena,
+                                "\"%.*s\" is not %s integer (%s: parsing \"%.*s\": "
+                                "invalid syntax)", (int)len, s,
+                                is_unsigned ? "a non-negative" : "an", func, (int)len, s);
             return false;
         }
         any = true;
@@ -160,16 +162,20 @@ static bool go_parse_int(struct decode_ctx *c, const char *s, size_t len, int bi
             range = true, value = (unsigned __int128)1 << 64;
     }
     if (!any) {
-        *why = arena_printf(c->arena, "%s: parsing \"%.*s\": invalid syntax", func,
-                            (int)len, s);
+        *why = arena_printf(c->arena,
+                            "\"%.*s\" is not %s integer (%s: parsing \"%.*s\": "
+                            "invalid syntax)", (int)len, s,
+                            is_unsigned ? "a non-negative" : "an", func, (int)len, s);
         return false;
     }
     unsigned __int128 limit = is_unsigned ? ((unsigned __int128)1 << bits) - 1
                                           : ((unsigned __int128)1 << (bits - 1)) -
                                                 (neg ? 0 : 1);
     if (range || value > limit) {
-        *why = arena_printf(c->arena, "%s: parsing \"%.*s\": value out of range", func,
-                            (int)len, s);
+        *why = arena_printf(c->arena,
+                            "%.*s is out of range for this %d-bit %s field (%s: parsing "
+                            "\"%.*s\": value out of range)", (int)len, s, bits,
+                            is_unsigned ? "unsigned" : "integer", func, (int)len, s);
         return false;
     }
     *out = neg ? -(int64_t)(value - 1) - 1 : (int64_t)(uint64_t)value;

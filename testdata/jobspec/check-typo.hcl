@@ -1,0 +1,11 @@
+job "x" {
+  group "g" {
+    task "t" {
+      service {
+        check {
+          nterval = "10s"
+        }
+      }
+    }
+  }
+}

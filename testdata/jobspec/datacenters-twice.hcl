@@ -1,0 +1,4 @@
+job "x" {
+  datacenters = ["a"]
+  datacenters = ["b"]
+}

@@ -1,0 +1,11 @@
+job "x" {
+  group "g" {
+    task "t" {
+      resources {
+        device {
+          count = 1
+        }
+      }
+    }
+  }
+}

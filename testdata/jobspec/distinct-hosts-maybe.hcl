@@ -1,0 +1,5 @@
+job "x" {
+  constraint {
+    distinct_hosts = "maybe"
+  }
+}

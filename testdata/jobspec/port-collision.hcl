@@ -1,0 +1,12 @@
+job "x" {
+  group "g" {
+    task "t" {
+      resources {
+        network {
+          port "Http" {}
+          port "http" {}
+        }
+      }
+    }
+  }
+}

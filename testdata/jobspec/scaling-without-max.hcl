@@ -1,0 +1,7 @@
+job "x" {
+  group "g" {
+    scaling {
+      min = 1
+    }
+  }
+}

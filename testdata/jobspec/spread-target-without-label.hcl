@@ -1,0 +1,8 @@
+job "x" {
+  spread {
+    attribute = "a"
+    target {
+      percent = 1
+    }
+  }
+}

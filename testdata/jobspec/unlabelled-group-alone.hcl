@@ -1,0 +1,5 @@
+job "x" {
+  group {
+    count = 1
+  }
+}

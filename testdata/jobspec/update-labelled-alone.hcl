@@ -1,0 +1,5 @@
+job "x" {
+  update "x" {
+    max_parallel = 1
+  }
+}
