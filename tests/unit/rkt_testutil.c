@@ -47,6 +47,8 @@ static void directive(struct rkt_fixture *f, const char *line, size_t len) {
     } else if (strncmp(d, "node: attr ", 11) == 0 && (eq = strchr(d, '='))) {
         *eq = '\0';
         add_pair(f->arena, &f->node.attributes, d + 11, eq + 1);
+    } else if (strcmp(d, "node: --node") == 0) {
+        f->options.node_given = true;
     } else if (strcmp(d, "alloc: derived") == 0) {
         f->options.alloc_id = NULL;
     }

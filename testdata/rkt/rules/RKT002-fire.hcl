@@ -1,0 +1,11 @@
+job "web" {
+  datacenters = ["dc1"]
+  group "cache" {
+    task "t" {
+      driver = "rkt"
+      config {
+        command = "/bin/app"
+      }
+    }
+  }
+}

@@ -1,0 +1,12 @@
+job "web" {
+  datacenters = ["dc1"]
+  group "cache" {
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "docker://redis:3.2"
+        insecure_options = ["all-fetch"]
+      }
+    }
+  }
+}

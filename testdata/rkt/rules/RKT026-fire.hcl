@@ -1,0 +1,16 @@
+job "web" {
+  datacenters = ["dc1"]
+  constraint {
+    attribute = "${attr.driver.rkt.version}"
+    operator  = ">"
+    value     = "1.2"
+  }
+  group "cache" {
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "example.com/app:1.0"
+      }
+    }
+  }
+}

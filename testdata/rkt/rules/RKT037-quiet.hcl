@@ -1,0 +1,16 @@
+job "web" {
+  datacenters = ["dc1"]
+  constraint {
+    attribute = "${attr.kernel.name}"
+    operator  = "regexp"
+    value     = "^l\\w+x$"
+  }
+  group "cache" {
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "example.com/app:1.0"
+      }
+    }
+  }
+}
