@@ -104,7 +104,11 @@ man: $(BUILD)/rktc
 	groff -man -ww -z $(BUILD)/rktc.1
 
 # one suite, run by `check` twice: plain and under sanitizers
-test: $(BUILD)/rktc unit golden corpus reports
+conformance: $(BUILD)/rktc
+	sh tests/conformance.sh $(BUILD)/rktc $(SHARED)
+	sh tests/rkt-corpus.sh $(BUILD)/rktc $(SHARED)
+
+test: $(BUILD)/rktc unit golden corpus reports conformance
 
 asan:
 	$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
