@@ -97,7 +97,7 @@ bool check_options_parse(struct check_options *o, int argc, char **argv) {
                 size_t len;
                 if (!check_format_split(v, &f, &file, &len)) {
                     cli_usage_error("check", "unknown format '%s' (text, gcc, json, "
-                                    "junit, sarif, github, checkstyle; NAME:FILE "
+                                    "junit, sarif, github, checkstyle, codeclimate; NAME:FILE "
                                     "writes FILE)", v);
                     return false;
                 }

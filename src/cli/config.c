@@ -283,7 +283,7 @@ static void read_formats(struct reader *r, const struct hcl_item *item) {
         size_t len;
         if (!check_format_split(e->as.string.text, &format, &file, &len)) {
             bad(r, e->span, "unknown format",
-                "formats: text, gcc, json, junit, sarif, github, checkstyle, "
+                "formats: text, gcc, json, junit, sarif, github, checkstyle, codeclimate, "
                 "each optionally with :FILE");
             continue;
         }

@@ -31,7 +31,7 @@ static const struct {
 
 static const char *const check_options[][2] = {
     {"--format=NAME[:FILE]", "Report format: text (default), gcc, json, junit, sarif, "
-     "github, checkstyle. Repeatable; with :FILE the report is written to FILE "
+     "github, checkstyle, codeclimate (GitLab code quality). Repeatable; with :FILE the report is written to FILE "
      "(atomically), otherwise to standard output (one format at most)."},
     {"--color=auto|always|never", "Colours in text output; auto colours a terminal "
      "unless NO_COLOR is set."},

@@ -7,7 +7,7 @@ static const char *const format_names[] = {
     [REPORT_TEXT] = "text",   [REPORT_GCC] = "gcc",
     [REPORT_JSON] = "json",   [REPORT_JUNIT] = "junit",
     [REPORT_SARIF] = "sarif", [REPORT_GITHUB] = "github",
-    [REPORT_CHECKSTYLE] = "checkstyle",
+    [REPORT_CHECKSTYLE] = "checkstyle", [REPORT_CODECLIMATE] = "codeclimate",
 };
 #define FORMAT_COUNT (sizeof format_names / sizeof format_names[0])
 
@@ -34,6 +34,7 @@ void report_render(enum report_format format, const struct report *r,
     case REPORT_SARIF: report_sarif(r, out); break;
     case REPORT_GITHUB: report_github(r, out); break;
     case REPORT_CHECKSTYLE: report_checkstyle(r, out); break;
+    case REPORT_CODECLIMATE: report_codeclimate(r, out); break;
     }
 }
 

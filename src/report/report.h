@@ -26,6 +26,7 @@ enum report_format {
     REPORT_SARIF,
     REPORT_GITHUB,
     REPORT_CHECKSTYLE,
+    REPORT_CODECLIMATE,
 };
 
 enum junit_profile { JUNIT_STRICT, JUNIT_GITHUB };
@@ -68,6 +69,7 @@ void report_junit(const struct report *r, struct buf *out);
 void report_sarif(const struct report *r, struct buf *out);
 void report_github(const struct report *r, struct buf *out);
 void report_checkstyle(const struct report *r, struct buf *out);
+void report_codeclimate(const struct report *r, struct buf *out);
 
 /* --- helpers shared by the renderers (report.c) --- */
 

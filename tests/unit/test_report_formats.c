@@ -135,3 +135,36 @@ Test(report_format, names_round_trip) {
     enum report_format f;
     cr_assert_not(report_format_parse("xml", &f));
 }
+
+Test(report_codeclimate, issues_with_stable_unique_fingerprints) {
+    struct fixture f;
+    fixture_init(&f, "a.nomad", "x = 1\nx = 1\ny = 2\n");
+    diag_add(&f.diags, "HCL004", f.src[0], span_make(0, 5), "one");
+    diag_add(&f.diags, "HCL004", f.src[0], span_make(6, 11), "two");
+    fixture_diag(&f, 0, "HCL002", "y", "three");
+    fixture_report(&f);
+    char *out = fixture_render(&f, REPORT_CODECLIMATE);
+    cr_assert(strstr(out, "\"check_name\": \"HCL004\", \"description\": \"one\", "
+                          "\"severity\": \"major\""), "%s", out);
+    cr_assert(strstr(out, "\"location\": {\"path\": \"a.nomad\", \"lines\": "
+                          "{\"begin\": 3, \"end\": 3}}"));
+    /* same rule and same line text: told apart by occurrence */
+    const char *p1 = strstr(out, "\"fingerprint\": \""), *p2 = strstr(p1 + 1, "\"fingerprint\": \"");
+    cr_assert(p1 && p2);
+    cr_assert(strncmp(p1, p2, 48) != 0);
+
+    /* moving the lines down keeps the fingerprints */
+    struct fixture g;
+    fixture_init(&g, "a.nomad", "\n\nx = 1\nx = 1\ny = 2\n");
+    diag_add(&g.diags, "HCL004", g.src[0], span_make(2, 7), "one");
+    diag_add(&g.diags, "HCL004", g.src[0], span_make(8, 13), "two");
+    fixture_diag(&g, 0, "HCL002", "y", "three");
+    fixture_report(&g);
+    char *moved = fixture_render(&g, REPORT_CODECLIMATE);
+    const char *q1 = strstr(moved, "\"fingerprint\": \"");
+    cr_assert(strncmp(p1, q1, 48) == 0);
+    free(out);
+    free(moved);
+    fixture_free(&f);
+    fixture_free(&g);
+}

@@ -1,0 +1,5 @@
+job "web" {
+  datacenters = ["dc1"
+  group "web" {
+  }
+}
