@@ -1,0 +1,218 @@
+/* cmd_build.c — `rktc build --target=sh|systemd [-o DIR] [--force]
+ * [--dry-run] [--strict] [--node F] [--alloc-id U] [--port ...] FILE...`:
+ * launch artifacts for hosts without Nomad (targets/). Every input is
+ * planned first; when Nomad would refuse any task of any input (exit 1),
+ * an input cannot be read (2) or the command line is wrong (3), nothing is
+ * written. --strict also stops on any error or GEN warning. Otherwise the
+ * files go into DIR (build_write: atomic, never over a file rktc did not
+ * write unless --force, with a manifest) or to stdout with --dry-run.
+ * Findings go to stderr; exit 1 when a GEN error remains (files are still
+ * written: e.g. a periodic job whose schedule has no OnCalendar= form gets
+ * no timer). */
+#include "cli/build_facts.h"
+#include "cli/build_write.h"
+#include "cli/cli.h"
+#include "cli/render_plain.h"
+#include "cli/rkt_options.h"
+#include "diag/diag.h"
+#include "hcl/parse.h"
+#include "nomad/decode.h"
+#include "rkt/from_job.h"
+#include "rkt/plan.h"
+#include "targets/sh_target.h"
+#include "targets/systemd_target.h"
+#include "util/arena.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum build_target { TARGET_NONE, TARGET_SH, TARGET_SYSTEMD };
+
+/* --strict: every error and every GEN warning stops the build (plan and
+ * build stop on their own only where Nomad would refuse) */
+static bool has_stopper(const struct diag_list *diags, size_t from, bool strict) {
+    if (!strict)
+        return false;
+    for (size_t i = from; i < diags->count; i++) {
+        const struct diag *d = &diags->items[i];
+        if (d->severity == SEVERITY_ERROR ||
+            (d->severity == SEVERITY_WARNING && strncmp(d->rule->id, "GEN", 3) == 0))
+            return true;
+    }
+    return false;
+}
+
+static bool has_error(const struct diag_list *diags) {
+    for (size_t i = 0; i < diags->count; i++)
+        if (diags->items[i].severity == SEVERITY_ERROR)
+            return true;
+    return false;
+}
+
+/* an error of the translation itself (rkt-side errors do not fail a
+ * build, as they do not fail a plan) */
+static bool has_gen_error(const struct diag_list *diags) {
+    for (size_t i = 0; i < diags->count; i++)
+        if (diags->items[i].severity == SEVERITY_ERROR &&
+            strncmp(diags->items[i].rule->id, "GEN", 3) == 0)
+            return true;
+    return false;
+}
+
+int cmd_build(int argc, char **argv) {
+    struct rkt_options ropts = {0};
+    enum build_target target = TARGET_NONE;
+    const char *dir = ".";
+    bool strict = false, force = false, dry_run = false;
+    char **files = calloc((size_t)argc, sizeof *files);
+    size_t file_count = 0;
+    int status = EXIT_OK;
+    if (!files)
+        return EXIT_INPUT;
+    for (int i = 1; i < argc; i++) {
+        int took = rkt_options_take(&ropts, "build", argc, argv, &i);
+        if (took < 0) {
+            status = EXIT_USAGE;
+            goto done;
+        }
+        if (took)
+            continue;
+        const char *a = argv[i];
+        if (strncmp(a, "--target=", 9) == 0 || strcmp(a, "--target") == 0) {
+            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
+            if (strcmp(v, "sh") == 0)
+                target = TARGET_SH;
+            else if (strcmp(v, "systemd") == 0)
+                target = TARGET_SYSTEMD;
+            else {
+                status = cli_usage_error("build", "--target must be sh or systemd");
+                goto done;
+            }
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (i + 1 >= argc) {
+                status = cli_usage_error("build", "%s needs a directory", a);
+                goto done;
+            }
+            dir = argv[++i];
+        } else if (strncmp(a, "--output=", 9) == 0) {
+            dir = a + 9;
+        } else if (strcmp(a, "--strict") == 0) {
+            strict = true;
+        } else if (strcmp(a, "--force") == 0) {
+            force = true;
+        } else if (strcmp(a, "--dry-run") == 0) {
+            dry_run = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            status = cli_usage_error("build", "unknown option '%s'", a);
+            goto done;
+        } else {
+            files[file_count++] = argv[i];
+        }
+    }
+    if (target == TARGET_NONE) {
+        status = cli_usage_error("build", "--target=sh or --target=systemd is required");
+        goto done;
+    }
+    if (file_count == 0) {
+        status = cli_usage_error("build", "no input file");
+        goto done;
+    }
+    if (!*dir) {
+        status = cli_usage_error("build", "-o needs a directory");
+        goto done;
+    }
+
+    struct arena *node_arena = arena_new();
+    struct node_profile node;
+    status = rkt_options_node(node_arena, &ropts, &node);
+    if (status != EXIT_OK) {
+        arena_free(node_arena);
+        goto done;
+    }
+    struct target_output out;
+    target_output_init(&out);
+    struct systemd_build sd;
+    systemd_build_init(&sd);
+    bool stop = false, unreadable = false, errors = false;
+    const char *usage = NULL;
+    bool *port_used = calloc(ropts.port_count + 1, sizeof *port_used);
+    for (size_t f = 0; f < file_count; f++) {
+        char *error = NULL;
+        struct source *src = source_load(files[f], NULL, &error);
+        if (!src) {
+            fprintf(stderr, "rktc: %s\n", error);
+            free(error);
+            unreadable = true;
+            continue;
+        }
+        struct arena *arena = arena_new();
+        struct diag_list diags;
+        diag_list_init(&diags);
+        struct hcl_file *file = hcl_parse(arena, src, &diags);
+        struct nomad_job *job = NULL;
+        if (!file)
+            unreadable = true;
+        else if (!(job = nomad_decode_hcl(arena, file, &diags)) || has_error(&diags))
+            stop = true;
+        if (job && !stop) {
+            struct plan_options popts;
+            rkt_options_plan(&ropts, &popts);
+            struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
+            size_t before = diags.count;
+            struct rkt_plan plan;
+            rkt_plan_job(arena, input, &node, &popts, &plan, &diags);
+            for (size_t i = 0; i < ropts.port_count; i++)
+                port_used[i] |= ropts.ports[i].used;
+            if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
+                usage = strdup(plan.usage_error);
+            if (plan.refused || has_stopper(&diags, before, strict))
+                stop = true;
+            struct target_job facts;
+            build_facts_from_job(arena, src, files[f], job, &facts);
+            size_t gen_from = diags.count;
+            if (target == TARGET_SH)
+                sh_target_build(&facts, &plan, &out, &diags);
+            else
+                systemd_target_build(arena, &sd, &facts, &plan, &out, &diags);
+            if (has_stopper(&diags, gen_from, strict))
+                stop = true;
+        }
+        if (has_gen_error(&diags))
+            errors = true;
+        render_plain(stderr, &diags);
+        diag_list_free(&diags);
+        arena_free(arena);
+        source_free(src);
+    }
+    for (size_t i = 0; i < ropts.port_count && !usage; i++)
+        if (!port_used[i])
+            usage = strdup("--port names a port no task has");
+    if (usage) {
+        status = cli_usage_error("build", "%s", usage);
+    } else if (unreadable) {
+        status = EXIT_INPUT;
+    } else if (stop) {
+        fputs("rktc: nothing written\n", stderr);
+        status = EXIT_FINDINGS;
+    } else if (dry_run) {
+        build_print(stdout, &out);
+        status = errors ? EXIT_FINDINGS : EXIT_OK;
+    } else if (!build_write(dir, &out, force)) {
+        status = EXIT_FINDINGS;
+    } else {
+        for (size_t i = 0; i < out.count; i++)
+            printf("%s/%s\n", dir, out.files[i].name);
+        printf("%s/%s\n", dir, BUILD_MANIFEST);
+        status = errors ? EXIT_FINDINGS : EXIT_OK;
+    }
+    free((char *)usage);
+    free(port_used);
+    systemd_build_free(&sd);
+    target_output_free(&out);
+    arena_free(node_arena);
+done:
+    free(files);
+    rkt_options_free(&ropts);
+    return status;
+}

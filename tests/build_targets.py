@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Differential test of `rktc build` against `rktc plan`, shellcheck and
+systemd itself (testdata/build/README.md).
+
+Usage: build_targets.py RKTC SHARED JOB_FILE...
+For each job file (with a matching conformance .json, its node profile is
+the recording client's): plan it, build --target=sh and --target=systemd
+with rkt_path = SHARED/tools/fake-rkt, then
+  * shellcheck every launcher (no findings);
+  * run every launcher as user nobody: fake-rkt must record the planned
+    trust, prepare and run-prepared argv byte for byte;
+  * systemd-argv.py on every unit: ExecStart= must be the planned `rkt run`
+    argv, the trust ExecStartPre= the planned trust argv;
+  * systemd-analyze verify on the units: silent.
+Prints one line per check and ends with "N passed, M failed".
+"""
+import glob, json, os, shutil, subprocess, sys, tempfile
+
+FAKE_UUID = "6c1f5a9e-3b2d-4f7a-9c8e-1d2e3f4a5b6c"
+passed, failed = 0, 0
+
+
+def result(ok, what, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("ok   %s" % what)
+    else:
+        failed += 1
+        print("FAIL %s%s" % (what, ("\n     " + detail.replace("\n", "\n     ")) if detail else ""))
+
+
+def run(argv, **kw):
+    return subprocess.run(argv, capture_output=True, **kw)
+
+
+def node_profile(path, fake, alloc_dir, job):
+    conf = os.path.splitext(job)[0] + ".json"
+    volumes = ""
+    if os.path.exists(conf):
+        with open(conf) as f:
+            for name, p in json.load(f).get("host_volumes", {}).items():
+                volumes += 'host_volume "%s" {\n path = "%s"\n read_only = false\n}\n' % (name, p)
+    with open(path, "w") as f:
+        f.write('node {\n rkt_path = "%s"\n alloc_dir = "%s"\n %s}\n' % (fake, alloc_dir, volumes))
+
+
+def expected_run(prepare, run_prepared, uuid_file):
+    p = prepare.index("prepare", 1)
+    r = run_prepared.index("run-prepared", 1)
+    end = len(run_prepared) - 1 if run_prepared[-1] == "<UUID>" else len(run_prepared)
+    return (prepare[:p] + ["run", "--uuid-file-save=" + uuid_file] +
+            run_prepared[r + 1:end] + prepare[p + 1:])
+
+
+def bytes_argv(argv):
+    return [a.encode("utf-8", "surrogateescape") for a in argv]
+
+
+def check_sh(rktc, node, job, plan, tmp):
+    out = os.path.join(tmp, "sh")
+    p = run([rktc, "build", "--target=sh", "--node", node, "-o", out, job])
+    if p.returncode not in (0, 1) or not os.path.isdir(out):
+        result(False, "%s: build --target=sh" % job, p.stderr.decode(errors="replace"))
+        return
+    launchers = sorted(glob.glob(os.path.join(glob.escape(out), "*.sh")))
+    tasks = [t for t in plan["tasks"] if not t["skipped"] and t["commands"]]
+    result(len(launchers) == len(tasks), "%s: one launcher per task (%d)" % (job, len(tasks)))
+    sc = run(["shellcheck", "-s", "sh", "-S", "style"] + launchers)
+    result(sc.returncode == 0 and not sc.stdout, "%s: shellcheck clean" % job,
+           sc.stdout.decode(errors="replace"))
+    for t in tasks:
+        log = tempfile.mkdtemp(dir=tmp)
+        os.chmod(log, 0o777)
+        script = [l for l in launchers if ("-%d-" % t["index"]) in os.path.basename(l)]
+        expect = [c["argv"][1:] for c in t["commands"]]
+        expect = [[FAKE_UUID if a == "<UUID>" else a for a in argv] for argv in expect]
+        ok, detail = False, "no launcher for %s" % t["task"]
+        for s in script:
+            shutil.rmtree(log)
+            os.mkdir(log)
+            os.chmod(log, 0o777)
+            env = {"PATH": "/usr/bin:/bin", "FAKE_RKT_LOG": log, "HOME": "/"}
+            r = run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                     "/bin/sh", s], env=env, cwd="/")
+            got = []
+            for name in sorted(os.listdir(log)):
+                with open(os.path.join(log, name), "rb") as f:
+                    got.append(f.read().split(b"\0")[:-1])
+            if got == [bytes_argv(a) for a in expect]:
+                ok, detail = True, ""
+                break
+            detail = "launcher %s exit %d: %s\nrecorded %r\nexpected %r" % (
+                s, r.returncode, r.stderr.decode(errors="replace"), got, expect)
+        result(ok, "%s: launcher of %s[%d]/%s replays the plan" % (job, t["group"], t["index"], t["task"]), detail)
+
+
+def check_systemd(rktc, node, job, plan, tmp, shared):
+    out = os.path.join(tmp, "systemd")
+    p = run([rktc, "build", "--target=systemd", "--node", node, "-o", out, job])
+    if p.returncode not in (0, 1) or not os.path.isdir(out):
+        result(False, "%s: build --target=systemd" % job, p.stderr.decode(errors="replace"))
+        return
+    units = sorted(f for f in glob.glob(os.path.join(glob.escape(out), "rktc-*"))
+                   if not f.endswith("manifest.txt"))
+    services_only = [u for u in units if u.endswith(".service")]
+    sa = run([os.path.join(shared, "tools", "systemd-argv.py")] + services_only)
+    result(sa.returncode == 0, "%s: systemd loads every service (%d)" % (job, len(services_only)),
+           sa.stderr.decode(errors="replace"))
+    if sa.returncode != 0:
+        return
+    read = json.loads(sa.stdout.decode("utf-8", "surrogateescape"))
+    tasks = [t for t in plan["tasks"] if not t["skipped"] and t["commands"]]
+    for t in tasks:
+        cmds = {c["cmd"]: c["argv"] for c in t["commands"]}
+        match = None
+        for name, entry in read.items():
+            for argv in entry.get("ExecStart", []):
+                if "run" in argv and argv[0] == cmds["prepare"][0]:
+                    uuid_file = [a for a in argv if a.startswith("--uuid-file-save=")]
+                    if not uuid_file:
+                        continue
+                    want = expected_run(cmds["prepare"], cmds["run-prepared"],
+                                        uuid_file[0].split("=", 1)[1])
+                    if argv == want:
+                        match = (name, entry)
+        ok = match is not None and not match[1].get("unexpanded")
+        result(ok, "%s: ExecStart of %s[%d]/%s is the planned rkt run" % (job, t["group"], t["index"], t["task"]),
+               "" if ok else "no unit runs %r" % (expected_run(cmds["prepare"], cmds["run-prepared"], "…"),))
+        if match and "trust" in cmds:
+            result(cmds["trust"] in match[1].get("ExecStartPre", []),
+                   "%s: trust ExecStartPre of %s" % (job, t["task"]))
+    services = [u for u in units if u.endswith((".service", ".target", ".timer"))]
+    va = run(["systemd-analyze", "verify", "--man=no"] + services, cwd=out)
+    msg = (va.stdout + va.stderr).decode(errors="replace")
+    result(va.returncode == 0 and not msg.strip(), "%s: systemd-analyze verify is silent" % job, msg)
+
+
+def main():
+    rktc, shared, jobs = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3:]
+    fake = os.path.join(shared, "tools", "fake-rkt")
+    for job in jobs:
+        conf = os.path.splitext(job)[0] + ".json"
+        if os.path.exists(conf):
+            with open(conf) as f:
+                if not json.load(f).get("ok"):
+                    continue  # refused by the client: nothing to build
+        tmp = tempfile.mkdtemp()
+        os.chmod(tmp, 0o755)
+        try:
+            alloc = os.path.join(tmp, "alloc")
+            os.mkdir(alloc)
+            os.chmod(alloc, 0o777)
+            node = os.path.join(tmp, "node.hcl")
+            node_profile(node, fake, alloc, job)
+            p = run([rktc, "plan", "--format=json", "--node", node, job])
+            if p.returncode != 0:
+                result(False, "%s: plan" % job, p.stderr.decode(errors="replace"))
+                continue
+            plan = json.loads(p.stdout.decode("utf-8", "surrogateescape"))
+            check_sh(rktc, node, job, plan, tmp)
+            check_systemd(rktc, node, job, plan, tmp, shared)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print("%d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
