@@ -136,6 +136,72 @@ def check_systemd(rktc, node, job, plan, tmp, shared):
     result(va.returncode == 0 and not msg.strip(), "%s: systemd-analyze verify is silent" % job, msg)
 
 
+def listing(d):
+    out = {}
+    for name in sorted(os.listdir(d)):
+        path = os.path.join(d, name)
+        if os.path.islink(path):
+            out[name] = ("link", os.readlink(path))
+        else:
+            with open(path, "rb") as f:
+                out[name] = (oct(os.stat(path).st_mode & 0o777), f.read())
+    return out
+
+
+def check_write_policy(rktc, shared, tmp):
+    """Output rules of `rktc build` (issue: both targets)."""
+    job = "examples/web.nomad"
+    out = os.path.join(tmp, "policy")
+    for target in ("sh", "systemd"):
+        shutil.rmtree(out, ignore_errors=True)
+        a = run([rktc, "build", "--target=" + target, "-o", out, job])
+        first = listing(out)
+        b = run([rktc, "build", "--target=" + target, "-o", out, job])
+        result(a.returncode == 0 and b.returncode == 0 and listing(out) == first and
+               "rktc-manifest.txt" in first,
+               "%s: rebuilding gives byte-identical files and a manifest" % target)
+        if target == "sh":
+            result(all(m == "0o755" for n, (m, _) in first.items() if n.endswith(".sh")),
+                   "sh: launchers are executable")
+        d = run([rktc, "build", "--target=" + target, "--dry-run", "-o", os.path.join(tmp, "none"), job])
+        result(d.returncode == 0 and not os.path.exists(os.path.join(tmp, "none")) and
+               b"==> rktc-" in d.stdout, "%s: --dry-run prints and writes nothing" % target)
+    # a file rktc did not write is not replaced without --force
+    shutil.rmtree(out, ignore_errors=True)
+    os.mkdir(out)
+    victim = os.path.join(out, "rktc-web.target")
+    with open(victim, "w") as f:
+        f.write("mine\n")
+    p = run([rktc, "build", "--target=systemd", "-o", out, job])
+    result(p.returncode == 1 and open(victim).read() == "mine\n" and
+           sorted(os.listdir(out)) == ["rktc-web.target"],
+           "foreign file: refused, nothing written", p.stderr.decode(errors="replace"))
+    p = run([rktc, "build", "--target=systemd", "--force", "-o", out, job])
+    result(p.returncode == 0 and open(victim).read() != "mine\n", "--force replaces it")
+    # a symlink pointing out of DIR is never followed
+    shutil.rmtree(out, ignore_errors=True)
+    os.mkdir(out)
+    outside = os.path.join(tmp, "outside.txt")
+    with open(outside, "w") as f:
+        f.write("keep\n")
+    os.symlink(outside, os.path.join(out, "rktc-web.target"))
+    p = run([rktc, "build", "--target=systemd", "-o", out, job])
+    result(p.returncode == 1 and open(outside).read() == "keep\n", "symlink in DIR: refused")
+    p = run([rktc, "build", "--target=systemd", "--force", "-o", out, job])
+    result(p.returncode == 0 and open(outside).read() == "keep\n" and
+           not os.path.islink(os.path.join(out, "rktc-web.target")),
+           "symlink with --force: replaced, target outside untouched")
+    # nothing is written when Nomad would refuse, or with --strict and GEN warnings
+    for args, what in (([os.path.join(shared, "conformance", "argv", "bad-rkt-config.hcl")],
+                        "refused plan"),
+                       (["--strict", job], "--strict with GEN warnings")):
+        shutil.rmtree(out, ignore_errors=True)
+        p = run([rktc, "build", "--target=systemd", "-o", out] + args)
+        result(p.returncode == 1 and not os.path.exists(out), "%s: nothing written" % what)
+    p = run([rktc, "build", "--target=systemd", "--dry-run", "testdata/build/static-port-clash.nomad"])
+    result(p.returncode == 1 and b"GEN011" in p.stderr, "static port clash between instances: GEN011")
+
+
 def main():
     rktc, shared, jobs = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3:]
     fake = os.path.join(shared, "tools", "fake-rkt")
@@ -162,6 +228,11 @@ def main():
             check_systemd(rktc, node, job, plan, tmp, shared)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+    tmp = tempfile.mkdtemp()
+    try:
+        check_write_policy(rktc, shared, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     print("%d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed else 0)
 
