@@ -20,9 +20,6 @@ SHARED   ?= ../shared
 LIB_SRC  := $(filter-out src/main.c,$(shell find src targets -name '*.c' 2>/dev/null | sort))
 GEN_SRC  := $(BUILD)/gen/hcl.tab.c $(BUILD)/gen/hcl.lex.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
-# the front end alone (fuzzing and benchmarks link only this)
-FRONT_SRC := src/source.c src/diag/diag.c $(wildcard src/util/*.c src/hcl/*.c src/json/*.c)
-FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
@@ -140,11 +137,7 @@ fuzz:
 	@sh tests/tools/install-deps.sh clang libclang-rt-14-dev
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-$(BUILD)/bench-parse: bench/bench_parse.c $(FRONT_OBJ)
-	@echo "  LD      $@"
-	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
-
-bench: deps rktc
+bench: all
 	sh bench/run.sh ./rktc $(SHARED)
 
 clean:
