@@ -262,8 +262,8 @@ static void task_service(struct arena *arena, const struct target_job *job,
 
     /* rkt run: path, global flags, run, --uuid-file-save, run-prepared flags,
      * prepare flags */
-    char *base = target_task_name(t, "");
-    char *uuid_file = arena_printf(arena, "/run/rktc/%s.uuid", base);
+    char *base = target_task_name(t, ".uuid"); /* <= 255 bytes: one path component */
+    char *uuid_file = arena_printf(arena, "/run/rktc/%s", base);
     free(base);
     const char *mk_run[] = {"/bin/mkdir", "-p", "--", "/run/rktc"};
     ok &= exec_line(&u, "ExecStartPre", "", mk_run, 4, job, t, diags);
