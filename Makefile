@@ -139,6 +139,7 @@ fuzz:
 
 bench: all
 	sh bench/run.sh ./rktc $(SHARED)
+	sh bench/build.sh ./rktc $(SHARED)
 
 clean:
 	rm -rf build rktc

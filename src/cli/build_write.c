@@ -80,10 +80,29 @@ static bool name_is_flat(const char *name) {
     return name[0] != '\0' && name[0] != '.' && !strchr(name, '/');
 }
 
+/* mkdir -p */
+static bool make_dirs(const char *dir) {
+    char *path = xstrdup(dir);
+    bool ok = true;
+    for (char *p = path + 1; ok; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char saved = *p;
+        *p = '\0';
+        if (mkdir(path, 0755) != 0 && errno != EEXIST)
+            ok = false;
+        *p = saved;
+        if (saved == '\0')
+            break;
+    }
+    free(path);
+    return ok;
+}
+
 bool build_write(const char *dir, const struct target_output *out, bool force) {
     struct stat st;
     if (stat(dir, &st) != 0) {
-        if (errno != ENOENT || mkdir(dir, 0755) != 0) {
+        if (errno != ENOENT || !make_dirs(dir)) {
             fprintf(stderr, "rktc: %s: cannot create the output directory: %s\n", dir,
                     strerror(errno));
             return false;

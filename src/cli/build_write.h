@@ -3,7 +3,8 @@
  * Contract: build_write puts every file of out directly inside dir (created
  * if missing), each atomically through safe_write_file, executables with
  * mode 0755 (set on the new file, never through a symlink), and then the
- * manifest `rktc-manifest.txt` listing every file rktc has written there.
+ * manifest `rktc-manifest.txt` listing every file rktc has written there
+ * (dir and its missing parents are created, mode 0755).
  * Before writing anything it checks every target path: an existing path
  * that the previous manifest does not list (a file rktc did not write, a
  * symlink, a directory) is refused unless force; a name with '/' or a
