@@ -1,6 +1,7 @@
 /* report.c — format names, dispatch, and helpers shared by the renderers. */
 #include "report/report.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const format_names[] = {
@@ -179,4 +180,56 @@ size_t report_rule_index(const struct rule *rule) {
     size_t count;
     const struct rule *table = rule_table(&count);
     return (size_t)(rule - table);
+}
+
+/* FNV-1a, 64 bits. */
+static uint64_t fnv(uint64_t h, const char *data, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)data[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+struct key {
+    uint64_t a, b;
+};
+
+static struct key key_of(const struct diag *d) {
+    struct key k = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL};
+    const char *path = d->src ? d->src->path : "";
+    const char *parts[2] = {d->rule->id, path};
+    for (int i = 0; i < 2; i++) {
+        k.a = fnv(k.a, parts[i], strlen(parts[i]) + 1);
+        k.b = fnv(k.b, parts[i], strlen(parts[i]) + 1);
+    }
+    if (d->src && !report_whole_file(d)) {
+        size_t len;
+        struct position p = source_position(d->src, d->span.start);
+        const char *line = source_line(d->src, p.line, &len);
+        while (len && (*line == ' ' || *line == '\t'))
+            line++, len--;
+        while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+            len--;
+        k.a = fnv(k.a, line, len);
+        k.b = fnv(k.b, line, len);
+    }
+    return k;
+}
+
+void report_fingerprint(const struct report *r, size_t i, char out[33]) {
+    const struct diag *d = &r->diags->items[i];
+    struct key k = key_of(d);
+    size_t same = 0;
+    /* equal keys share the path, so only this file's earlier findings count */
+    for (size_t j = i; j-- > 0 && r->diags->items[j].src == d->src;) {
+        struct key o = key_of(&r->diags->items[j]);
+        same += o.a == k.a && o.b == k.b;
+    }
+    char occurrence[24];
+    int n = snprintf(occurrence, sizeof occurrence, "%zu", same);
+    k.a = fnv(k.a, occurrence, (size_t)n);
+    k.b = fnv(k.b, occurrence, (size_t)n);
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)k.a,
+             (unsigned long long)k.b);
 }

@@ -96,6 +96,10 @@ void report_counts(const struct report *r, struct buf *out);
  * detail text of machine formats. */
 void report_text_one(const struct report *r, const struct diag *d, bool color,
                      struct buf *out);
+/* A fingerprint of finding i that survives moved lines: a hash of the rule,
+ * the path, the text of the span's first line (blanks trimmed) and the
+ * number of earlier findings of the file with the same key. 32 hex digits. */
+void report_fingerprint(const struct report *r, size_t i, char out[33]);
 /* Index of rule in rule_table(). */
 size_t report_rule_index(const struct rule *rule);
 

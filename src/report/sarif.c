@@ -5,7 +5,9 @@
  * Unicode code points (columnKind says so). Locations are relative URIs
  * against %SRCROOT% (the directory rktc ran in; absolute inputs become
  * file:// URIs); whole-file findings have no region. Notes are
- * relatedLocations, fix hints go in properties.fix, and findings silenced
+ * relatedLocations, fix hints go in properties.fix, partialFingerprints
+ * (report_fingerprint) let code scanning follow a finding across commits,
+ * and findings silenced
  * in the source stay in results[] with suppressions[] of kind "inSource". */
 #include "report/report.h"
 #include "cli/cli.h"
@@ -120,6 +122,10 @@ static void result(struct buf *out, const struct report *r, size_t i) {
         }
         buf_putc(out, ']');
     }
+    char fingerprint[33];
+    report_fingerprint(r, i, fingerprint);
+    buf_printf(out, ",\n         \"partialFingerprints\": {\"rktcFinding/v1\": \"%s\"}",
+               fingerprint);
     if (report_is_suppressed(r, i)) {
         buf_puts(out, ",\n         \"suppressions\": [{\"kind\": \"inSource\"");
         if (r->suppressed[i][0]) {
