@@ -37,6 +37,7 @@ Test(report_sarif, results_regions_and_rules) {
     cr_assert(strstr(out, "\"suppressions\": [{\"kind\": \"inSource\", "
                           "\"justification\": \"ok\"}]"), "%s", out);
     cr_assert(strstr(out, "\"properties\": {\"fix\": \"write 8\"}"));
+    cr_assert(strstr(out, "\"partialFingerprints\": {\"rktcFinding/v1\": \""));
     /* the unreadable file: a location without a region */
     cr_assert(strstr(out, "{\"physicalLocation\": {\"artifactLocation\": {\"uri\": "
                           "\"z.nomad\", \"uriBaseId\": \"%SRCROOT%\"}}}"), "%s", out);
