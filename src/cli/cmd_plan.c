@@ -178,8 +178,15 @@ int cmd_plan(int argc, char **argv) {
         source_free(src);
     }
     for (size_t i = 0; i < ropts.port_count && !usage; i++)
-        if (!port_used[i])
-            usage = strdup("--port names a port no task has");
+        if (!port_used[i]) {
+            struct buf m;
+            buf_init(&m);
+            buf_printf(&m, "--port %s%s%s=%d: no task has a port \"%s\"",
+                       ropts.ports[i].task ? ropts.ports[i].task : "",
+                       ropts.ports[i].task ? "." : "", ropts.ports[i].label,
+                       ropts.ports[i].port, ropts.ports[i].label);
+            usage = buf_detach(&m);
+        }
     if (json)
         buf_puts(&out, written ? "\n]}\n" : "]}\n");
     if (usage) {

@@ -374,7 +374,15 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
         size_t placement_first = diags->count;
         bool group_ok = !group_has_rkt || placement_check(arena, job, group, node, true, diags);
         int placed_group = 0;
-        for (int index = 0; index < group->count; index++) {
+        int count = group->count;
+        if (count > PLAN_MAX_ALLOCATIONS) {
+            diag_add(diags, "HCL003", src, group->span,
+                     "group \"%s\" asks for %d allocations; rktc plans at most %d per group",
+                     group->name, count, PLAN_MAX_ALLOCATIONS);
+            out->refused = true;
+            count = PLAN_MAX_ALLOCATIONS;
+        }
+        for (int index = 0; index < count; index++) {
             bool report = index == 0;
             bool placed = group_ok && (!group_has_rkt || placement_distinct_ok(arena, job, group, node, placed_job,
                                                             placed_group, true, diags));

@@ -29,6 +29,10 @@
 
 struct arena;
 
+/* Allocations planned per group at most (a larger count is an HCL003
+ * input-limit error and refuses the plan). */
+#define PLAN_MAX_ALLOCATIONS 1000
+
 enum plan_cmd_kind { PLAN_TRUST, PLAN_PREPARE, PLAN_RUN_PREPARED };
 
 struct plan_command {

@@ -1,0 +1,36 @@
+#!/bin/sh
+# run-plan.sh SECONDS — builds the plan-path harness (tests/fuzz/fuzz_plan.c:
+# parse, Nomad decode, rkt plan) with clang under ASan+UBSan+libFuzzer and
+# runs it for SECONDS (new inputs kept in build/fuzz/corpus_plan) from the
+# committed crashers in tests/fuzz/corpus/plan plus the rkt test data and
+# the corpus's rkt jobs. SECONDS=0 only replays the corpus (regression).
+# New crashers land in build/fuzz/crash-*; once fixed, copy them into
+# tests/fuzz/corpus/plan.
+set -eu
+seconds=${1:-60}
+out=build/fuzz
+flags="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer -fno-sanitize-recover=all"
+make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" \
+    $out/gen/hcl.tab.o $out/gen/hcl.lex.o >/dev/null
+objs="$out/gen/hcl.tab.o $out/gen/hcl.lex.o"
+for f in src/source.c src/util/*.c src/diag/diag.c src/hcl/*.c src/json/*.c src/nomad/decode*.c src/nomad/api_*.c src/nomad/schema.c src/nomad/weak.c \
+         src/rkt/*.c targets/shell_quote.c; do
+    objs="$objs $out/${f%.c}.o"
+done
+make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" $objs >/dev/null
+clang -std=c11 -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=all \
+    -Isrc -I. -Igrammar -I$out/gen -o $out/fuzz_plan tests/fuzz/fuzz_plan.c $objs \
+    $(pkg-config --libs libxml-2.0) -lm
+seeds=$out/seeds_plan
+rm -rf "$seeds"
+mkdir -p "$seeds" "$out/corpus_plan" tests/fuzz/corpus/plan
+cp testdata/rkt/vectors/*.hcl testdata/rkt/rules/*.hcl ../shared/conformance/argv/*.hcl "$seeds"/
+for name in $(awk -F'\t' 'NR > 1 && $6 == "yes" { print $1 }' ../shared/corpus/manifest.tsv); do
+    cp "../shared/corpus/files/$name" "$seeds"/
+done
+if [ "$seconds" = 0 ]; then
+    $out/fuzz_plan -runs=0 "$seeds" tests/fuzz/corpus/plan
+else
+    $out/fuzz_plan -max_total_time="$seconds" -max_len=16384 -timeout=10 \
+        -artifact_prefix=$out/ "$out/corpus_plan" tests/fuzz/corpus/plan "$seeds"
+fi
