@@ -100,6 +100,10 @@ void check_run_file(struct check_run *run, const char *path,
             free(reason);
             continue;
         }
+        if (!diags.items[i].src) { /* about this file, without a place: its start */
+            diags.items[i].src = src;
+            diags.items[i].span = span_make(0, 0);
+        }
         take(run, &diags, i, reason);
     }
     free(reasons);

@@ -4,7 +4,8 @@
  * fresh arena, applies the file's inline suppressions (unless its config
  * turns them off) and its config's rule settings, and moves the surviving
  * findings into the run's list; an unreadable input becomes one RKC001
- * finding on an empty source carrying its name. Files must be added in
+ * finding on an empty source carrying its name; a finding a stage made
+ * without a source is placed at the file's start. Files must be added in
  * path order. check_run_finish sorts the list; then check_run_report gives
  * the report every renderer reads (valid until check_run_free), and
  * check_run_status the exit status. Never prints. */
