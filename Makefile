@@ -20,6 +20,9 @@ SHARED   ?= ../shared
 LIB_SRC  := $(filter-out src/main.c,$(shell find src targets -name '*.c' 2>/dev/null | sort))
 GEN_SRC  := $(BUILD)/gen/hcl.tab.c $(BUILD)/gen/hcl.lex.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
+# the front end alone (fuzzing and benchmarks link only this)
+FRONT_SRC := src/source.c src/diag/diag.c $(wildcard src/util/*.c src/hcl/*.c src/json/*.c)
+FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
@@ -59,7 +62,7 @@ $(BUILD)/gen/hcl.lex.c $(BUILD)/gen/hcl.lex.h: grammar/hcl.l
 # generated code: same flags, minus warnings flex/bison output cannot avoid
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) -Wno-sign-compare -Wno-unused-parameter -c -o $@ $<
+	@$(CC) $(CFLAGS_ALL) -Wno-sign-compare -Wno-unused-parameter -MMD -MP -c -o $@ $<
 
 $(BUILD)/%.o: %.c | $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 	@mkdir -p $(dir $@)
@@ -137,7 +140,11 @@ fuzz:
 	@sh tests/tools/install-deps.sh clang libclang-rt-14-dev
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-bench: all
+$(BUILD)/bench-parse: bench/bench_parse.c $(FRONT_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+bench: deps rktc
 	sh bench/run.sh ./rktc $(SHARED)
 	sh bench/build.sh ./rktc $(SHARED)
 

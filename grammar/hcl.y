@@ -28,13 +28,19 @@
 #include "hcl/tree.h"
 #include "hcl_lexer.h"
 
-struct item_vec { struct hcl_item **v; size_t n, cap; };
-struct value_vec { struct hcl_value **v; size_t n, cap; };
-struct key_vec { struct hcl_key *v; size_t n, cap; };
-
+/* Work stacks: the elements of the object bodies, key lists and lists
+ * being parsed sit on top of these; a finished construct copies its own
+ * elements into the arena in one exact block and pops them. Semantic
+ * values of the partial constructs are start indices into the stacks. */
 struct hcl_parser {
     struct hcl_lexer *lx;
     struct hcl_value *root;
+    struct hcl_item **items;
+    size_t item_top, item_cap;
+    struct hcl_value **values;
+    size_t value_top, value_cap;
+    struct hcl_key *keys;
+    size_t key_top, key_cap;
 };
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
@@ -50,37 +56,34 @@ struct hcl_parser {
 
 %code provides {
 int hclyylex(HCLYYSTYPE *yylval, HCLYYLTYPE *yylloc, void *scanner);
+void hcl_parser_free(struct hcl_parser *ps);
 }
 
 %code {
 #include "util/arena.h"
+#include "util/xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void hclyyerror(HCLYYLTYPE *loc, void *scanner, struct hcl_parser *ps,
                       const char *msg);
-static struct hcl_value *make_value(struct hcl_parser *ps, enum hcl_kind kind,
-                                    struct span at);
-static struct hcl_value *make_literal(struct hcl_parser *ps, enum hcl_kind kind,
-                                      struct hcl_value *token);
-static struct hcl_value *make_object(struct hcl_parser *ps, struct item_vec *items,
-                                     struct span at);
-static struct hcl_item *make_item(struct hcl_parser *ps, struct key_vec *keys,
-                                  bool assign, struct span assign_at,
-                                  struct hcl_value *value);
-static void push_item(struct hcl_parser *ps, struct item_vec *vec, struct hcl_item *it);
-static void push_value(struct hcl_parser *ps, struct value_vec *vec, struct hcl_value *v);
-static void push_key(struct hcl_parser *ps, struct key_vec *vec, struct hcl_key k);
+static struct hcl_value *make_object(struct hcl_parser *ps, size_t start, struct span at);
+static struct hcl_value *make_list(struct hcl_parser *ps, size_t start, struct span at);
+static struct hcl_item *make_item(struct hcl_parser *ps, size_t key_start,
+                                  const struct hcl_key *single, bool assign,
+                                  struct span assign_at, struct hcl_value *value);
+static void push_item(struct hcl_parser *ps, struct hcl_item *it);
+static void push_value(struct hcl_parser *ps, struct hcl_value *v);
+static void push_key(struct hcl_parser *ps, struct hcl_key k);
 static void dropped(struct hcl_parser *ps, struct span at, const char *what);
 }
 
 %union {
     struct hcl_value *value;   /* literals arrive from the scanner as values */
     struct hcl_key key;
-    struct key_vec keys;
-    struct item_vec items;
-    struct value_vec values;
+    size_t start;              /* where a partial construct begins on its stack */
     struct hcl_item *item;
 }
 
@@ -90,38 +93,34 @@ static void dropped(struct hcl_parser *ps, struct span at, const char *what);
 %token LBRACE "{" RBRACE "}" LBRACK "[" RBRACK "]" COMMA "," ASSIGN "="
 %token PERIOD "." ADD "+" SUB "-" LEXERROR "invalid token"
 
-%type <items> objlist
+%type <start> objlist keys items_a items_b
 %type <item> item
 %type <key> key
-%type <keys> keys
-%type <value> value objecttype list elem literal
-%type <values> items_a items_b
+%type <value> value objecttype list
 
 %%
 
 file
-    : objlist                 { ps->root = make_object(ps, &$1, span_make(0, ps->lx->len)); }
+    : objlist                 { ps->root = make_object(ps, $1, span_make(0, ps->lx->len)); }
     | objlist key ASSIGN      { dropped(ps, @2, "`=` without a value at the end of the file");
-                                ps->root = make_object(ps, &$1, span_make(0, ps->lx->len)); }
+                                ps->root = make_object(ps, $1, span_make(0, ps->lx->len)); }
     ;
 
 objlist
-    : %empty                  { memset(&$$, 0, sizeof $$); }
-    | objlist item opt_comma  { $$ = $1; push_item(ps, &$$, $2); }
+    : %empty                  { $$ = ps->item_top; }
+    | objlist item            { $$ = $1; push_item(ps, $2); }
+    | objlist item COMMA      { $$ = $1; push_item(ps, $2); }
     | objlist error           { $$ = $1; if (ps->lx->error_count >= HCL_MAX_SYNTAX_ERRORS) YYABORT; }
     ;
 
-opt_comma: %empty | COMMA ;
-
 item
-    : key ASSIGN value        { struct key_vec k = {0}; push_key(ps, &k, $1);
-                                $$ = make_item(ps, &k, true, @2, $3); }
-    | keys objecttype         { $$ = make_item(ps, &$1, false, @2, $2); }
+    : key ASSIGN value        { $$ = make_item(ps, 0, &$1, true, @2, $3); }
+    | keys objecttype         { $$ = make_item(ps, $1, NULL, false, @2, $2); }
     ;
 
 keys
-    : key                     { memset(&$$, 0, sizeof $$); push_key(ps, &$$, $1); }
-    | keys key                { $$ = $1; push_key(ps, &$$, $2); }
+    : key                     { $$ = ps->key_top; push_key(ps, $1); }
+    | keys key                { $$ = $1; push_key(ps, $2); }
     ;
 
 key
@@ -130,55 +129,50 @@ key
                                 $$.span = $1->span; $$.quoted = true; }
     ;
 
-literal
-    : NUMBER | FLOAT | BOOL | STRING | HEREDOC
-    ;
-
 value
-    : literal                 { $$ = make_literal(ps, $1->kind, $1); }
+    : NUMBER | FLOAT | BOOL | STRING | HEREDOC
     | objecttype
     | list
     ;
 
 objecttype
-    : LBRACE objlist RBRACE   { $$ = make_object(ps, &$2, @$); }
+    : LBRACE objlist RBRACE   { $$ = make_object(ps, $2, @$); }
     | LBRACE objlist key ASSIGN RBRACE RBRACE
                               { dropped(ps, span_make(@3.start, @5.end), "an attribute without a value");
-                                $$ = make_object(ps, &$2, @$); }
+                                $$ = make_object(ps, $2, @$); }
     | LBRACE objlist key ASSIGN broken_list RBRACE
                               { dropped(ps, span_make(@3.start, @5.end), "an unterminated list");
-                                $$ = make_object(ps, &$2, @$); }
+                                $$ = make_object(ps, $2, @$); }
     ;
 
 list
-    : LBRACK items_a RBRACK   { $$ = make_value(ps, HCL_LIST, @$);
-                                $$->as.list.elems = $2.v; $$->as.list.count = $2.n; }
-    | LBRACK items_b RBRACK   { $$ = make_value(ps, HCL_LIST, @$);
-                                $$->as.list.elems = $2.v; $$->as.list.count = $2.n; }
+    : LBRACK items_a RBRACK   { $$ = make_list(ps, $2, @$); }
+    | LBRACK items_b RBRACK   { $$ = make_list(ps, $2, @$); }
     ;
 
 /* items_a: may take an element; items_b: an element was just read and a
  * `,` or `]` must follow. After a nested list no comma is needed (HCL1). */
 items_a
-    : %empty                  { memset(&$$, 0, sizeof $$); }
-    | items_a COMMA           { $$ = $1; }
-    | items_b COMMA           { $$ = $1; }
-    | items_a list            { $$ = $1; push_value(ps, &$$, $2); }
+    : %empty                  { $$ = ps->value_top; }
+    | items_a COMMA
+    | items_b COMMA
+    | items_a list            { $$ = $1; push_value(ps, $2); }
     ;
 
 items_b
-    : items_a elem            { $$ = $1; push_value(ps, &$$, $2); }
+    : items_a NUMBER          { $$ = $1; push_value(ps, $2); }
+    | items_a FLOAT           { $$ = $1; push_value(ps, $2); }
+    | items_a BOOL            { $$ = $1; push_value(ps, $2); }
+    | items_a STRING          { $$ = $1; push_value(ps, $2); }
+    | items_a HEREDOC         { $$ = $1; push_value(ps, $2); }
+    | items_a objecttype      { $$ = $1; push_value(ps, $2); }
     ;
 
-elem
-    : literal                 { $$ = make_literal(ps, $1->kind, $1); }
-    | objecttype
-    ;
-
+/* what the reference drops: its elements are popped unused */
 broken_list
-    : LBRACK items_a RBRACE
-    | LBRACK items_b RBRACE
-    | LBRACK items_a broken_list
+    : LBRACK items_a RBRACE   { ps->value_top = $2; }
+    | LBRACK items_b RBRACE   { ps->value_top = $2; }
+    | LBRACK items_a broken_list { ps->value_top = $2; }
     ;
 
 %%
@@ -193,60 +187,83 @@ static struct hcl_value *make_value(struct hcl_parser *ps, enum hcl_kind kind,
     return v;
 }
 
-static struct hcl_value *make_literal(struct hcl_parser *ps, enum hcl_kind kind,
-                                      struct hcl_value *token) {
-    (void)ps;
-    (void)kind;
-    return token; /* the scanner built it, span already mapped */
-}
-
-static struct hcl_value *make_object(struct hcl_parser *ps, struct item_vec *items,
-                                     struct span at) {
+static struct hcl_value *make_object(struct hcl_parser *ps, size_t start, struct span at) {
     struct hcl_value *v = make_value(ps, HCL_OBJECT, at);
-    v->as.object.items = items->v;
-    v->as.object.count = items->n;
+    size_t n = ps->item_top > start ? ps->item_top - start : 0;
+    if (n) {
+        v->as.object.items = arena_array(ps->lx->arena, n, sizeof *v->as.object.items);
+        memcpy(v->as.object.items, ps->items + start, n * sizeof *ps->items);
+    }
+    v->as.object.count = n;
+    ps->item_top = start;
     return v;
 }
 
-static struct hcl_item *make_item(struct hcl_parser *ps, struct key_vec *keys,
-                                  bool assign, struct span assign_at,
-                                  struct hcl_value *value) {
+static struct hcl_value *make_list(struct hcl_parser *ps, size_t start, struct span at) {
+    struct hcl_value *v = make_value(ps, HCL_LIST, at);
+    size_t n = ps->value_top > start ? ps->value_top - start : 0;
+    if (n) {
+        v->as.list.elems = arena_array(ps->lx->arena, n, sizeof *v->as.list.elems);
+        memcpy(v->as.list.elems, ps->values + start, n * sizeof *ps->values);
+    }
+    v->as.list.count = n;
+    ps->value_top = start;
+    return v;
+}
+
+static struct hcl_item *make_item(struct hcl_parser *ps, size_t key_start,
+                                  const struct hcl_key *single, bool assign,
+                                  struct span assign_at, struct hcl_value *value) {
     struct hcl_item *it = arena_alloc(ps->lx->arena, sizeof *it);
-    it->keys = keys->v;
-    it->key_count = keys->n;
+    size_t n = single ? 1 : (ps->key_top > key_start ? ps->key_top - key_start : 0);
+    struct hcl_key *keys = arena_array(ps->lx->arena, n ? n : 1, sizeof *keys);
+    if (single)
+        keys[0] = *single;
+    else {
+        memcpy(keys, ps->keys + key_start, n * sizeof *keys);
+        ps->key_top = key_start;
+    }
+    it->keys = keys;
+    it->key_count = n;
     it->value = value;
     it->has_assign = assign;
     if (assign)
         it->assign = hcl_lexer_span(ps->lx, assign_at.start, assign_at.end);
-    it->span.start = keys->v[0].span.start;
+    it->span.start = n ? keys[0].span.start : value->span.start;
     it->span.end = value->span.end;
     return it;
 }
 
-#define VEC_PUSH(ps, vec, elem)                                                 \
-    do {                                                                        \
-        if ((vec)->n == (vec)->cap) {                                           \
-            size_t cap = (vec)->cap ? (vec)->cap * 2 : 4;                       \
-            (vec)->v = arena_grow((ps)->lx->arena, (vec)->v, (vec)->n, cap,     \
-                                  sizeof *(vec)->v);                            \
-            (vec)->cap = cap;                                                   \
-        }                                                                       \
-        (vec)->v[(vec)->n++] = (elem);                                          \
+#define STACK_PUSH(ps, stack, top, cap, elem)                                  \
+    do {                                                                       \
+        if ((ps)->top == (ps)->cap) {                                          \
+            (ps)->cap = (ps)->cap ? (ps)->cap * 2 : 64;                        \
+            (ps)->stack = xreallocarray((ps)->stack, (ps)->cap, sizeof *(ps)->stack); \
+        }                                                                      \
+        (ps)->stack[(ps)->top++] = (elem);                                     \
     } while (0)
 
-static void push_item(struct hcl_parser *ps, struct item_vec *vec, struct hcl_item *it) {
-    VEC_PUSH(ps, vec, it);
+static void push_item(struct hcl_parser *ps, struct hcl_item *it) {
+    STACK_PUSH(ps, items, item_top, item_cap, it);
 }
 
-static void push_value(struct hcl_parser *ps, struct value_vec *vec, struct hcl_value *v) {
-    VEC_PUSH(ps, vec, v);
+static void push_value(struct hcl_parser *ps, struct hcl_value *v) {
+    STACK_PUSH(ps, values, value_top, value_cap, v);
 }
 
-static void push_key(struct hcl_parser *ps, struct key_vec *vec, struct hcl_key k) {
-    VEC_PUSH(ps, vec, k);
+static void push_key(struct hcl_parser *ps, struct hcl_key k) {
+    STACK_PUSH(ps, keys, key_top, key_cap, k);
+}
+
+void hcl_parser_free(struct hcl_parser *ps) {
+    free(ps->items);
+    free(ps->values);
+    free(ps->keys);
 }
 
 static void dropped(struct hcl_parser *ps, struct span at, const char *what) {
+    if (ps->lx->failed)
+        return; /* after an error the end of input may be the scanner's */
     struct span s = hcl_lexer_span(ps->lx, at.start, at.end);
     struct diag *d = diag_add(ps->lx->diags, "HCL005", ps->lx->src, s,
                               "HCL1 silently drops %s here; Nomad never sees it", what);

@@ -11,14 +11,14 @@ static void index_lines(struct source *src) {
     size_t cap = 64, n = 0;
     uint32_t *starts = xmalloc(cap * sizeof *starts);
     starts[n++] = 0;
-    for (size_t i = 0; i < src->len; i++) {
-        if (src->text[i] == '\n') {
-            if (n == cap) {
-                cap *= 2;
-                starts = xreallocarray(starts, cap, sizeof *starts);
-            }
-            starts[n++] = (uint32_t)(i + 1);
+    const char *p = src->text, *end = src->text + src->len;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        p++;
+        if (n == cap) {
+            cap *= 2;
+            starts = xreallocarray(starts, cap, sizeof *starts);
         }
+        starts[n++] = (uint32_t)(p - src->text);
     }
     src->line_starts = starts;
     src->line_count = n;
@@ -28,10 +28,11 @@ struct source *source_from_memory(const char *name, const char *bytes,
                                   size_t len) {
     struct source *src = xcalloc(1, sizeof *src);
     src->path = xstrdup(name);
-    src->text = xmalloc(len + 1);
+    /* two NULs after the text: the scanner reads the buffer in place */
+    src->text = xmalloc(len + 2);
     if (len)
         memcpy(src->text, bytes, len);
-    src->text[len] = '\0';
+    src->text[len] = src->text[len + 1] = '\0';
     src->len = len;
     index_lines(src);
     return src;

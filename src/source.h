@@ -1,8 +1,8 @@
 /* source.h — a loaded input: its bytes, its name, and a line index.
  *
  * Contract: source_load/source_from_memory copy the input into memory owned
- * by the source (NUL-terminated, but the input may itself contain NULs: len
- * is authoritative). Every later structure points back into a source with
+ * by the source, followed by two NUL bytes (the input may itself contain
+ * NULs: len is authoritative). Every later structure points back into a source with
  * spans (byte offsets, end exclusive). Lines and columns are 1-based; a
  * column counts characters (UTF-8 code points; an invalid byte counts as
  * one), like HashiCorp's HCL scanner. Inputs above SOURCE_MAX_BYTES are

@@ -8,6 +8,7 @@
  * whether an object becomes a map or a list of maps. */
 #include "hcl/generic.h"
 #include "util/arena.h"
+#include "util/buf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,9 +26,19 @@ enum node_type { N_LIST_OF_ITEMS, N_OBJECT, N_LIST, N_LITERAL, N_ITEM };
 struct node {
     enum node_type type;
     const struct hcl_value *value; /* N_OBJECT, N_LIST, N_LITERAL */
-    struct item_view *items;       /* N_LIST_OF_ITEMS */
+    struct item_view *items;       /* N_LIST_OF_ITEMS: filtered views, or */
+    struct hcl_item *const *plain; /* an object's own items (key_off 0) */
     size_t count;
     struct item_view item;         /* N_ITEM */
+};
+
+/* The decode path ("root.job[0].web[0]") HCL1 names values by in its
+ * errors; built as a chain and only formatted when an error is reported. */
+struct path {
+    const struct path *parent;
+    const char *key; /* NULL: an index */
+    size_t key_len;
+    size_t index;
 };
 
 struct decoder {
@@ -37,6 +48,26 @@ struct decoder {
     enum go_kind stack[2 * 256 + 16];
     size_t depth;
 };
+
+static void path_append(struct buf *b, const struct path *p) {
+    if (p->parent)
+        path_append(b, p->parent);
+    if (!p->key)
+        buf_printf(b, "[%zu]", p->index);
+    else if (p->parent)
+        buf_printf(b, ".%.*s", (int)p->key_len, p->key);
+    else
+        buf_add(b, p->key, p->key_len);
+}
+
+static const char *path_string(struct decoder *d, const struct path *p) {
+    struct buf b;
+    buf_init(&b);
+    path_append(&b, p);
+    const char *s = arena_strndup(d->arena, b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return s;
+}
 
 static const char *go_type(const struct node *n) {
     switch (n->type) {
@@ -49,6 +80,14 @@ static const char *go_type(const struct node *n) {
     return "?";
 }
 
+static struct item_view item_at(const struct node *n, size_t i) {
+    if (n->plain) {
+        struct item_view v = {n->plain[i], 0};
+        return v;
+    }
+    return n->items[i];
+}
+
 static size_t view_keys(const struct item_view *v) { return v->item->key_count - v->key_off; }
 
 /* Where HCL1 would point (node.Pos()); for items without keys it has no
@@ -56,7 +95,7 @@ static size_t view_keys(const struct item_view *v) { return v->item->key_count -
 static struct span node_span(const struct node *n) {
     switch (n->type) {
     case N_LIST_OF_ITEMS:
-        return n->count ? n->items[0].item->span : span_make(0, 0);
+        return n->count ? item_at(n, 0).item->span : span_make(0, 0);
     case N_ITEM:
         return n->item.item->span;
     default:
@@ -85,13 +124,11 @@ static struct node value_node(const struct hcl_value *v) {
     return n;
 }
 
-static struct node object_items(struct decoder *d, const struct hcl_value *obj) {
+static struct node object_items(const struct hcl_object *obj) {
     struct node n = {0};
     n.type = N_LIST_OF_ITEMS;
-    n.count = obj->as.object.count;
-    n.items = arena_array(d->arena, n.count, sizeof *n.items);
-    for (size_t i = 0; i < n.count; i++)
-        n.items[i].item = obj->as.object.items[i];
+    n.count = obj->count;
+    n.plain = obj->items;
     return n;
 }
 
@@ -140,7 +177,7 @@ static struct gval_entry *map_put(struct decoder *d, struct gval *map, const cha
     return e;
 }
 
-static bool decode(struct decoder *d, const char *name, const struct node *node,
+static bool decode(struct decoder *d, const struct path *name, const struct node *node,
                    enum slot_type type, struct gval **slot);
 
 static enum go_kind kind_of(const struct gval *g) {
@@ -176,18 +213,18 @@ static struct gval *scalar(struct decoder *d, struct gval **slot, enum gval_kind
     return g;
 }
 
-static bool decode_bool(struct decoder *d, const char *name, const struct node *n,
+static bool decode_bool(struct decoder *d, const struct path *name, const struct node *n,
                         struct gval **slot) {
     if (literal_is(n, HCL_BOOL)) {
         scalar(d, slot, GVAL_BOOL, n)->as.boolean = n->value->as.boolean;
         return true;
     }
     return fail(d, n, "%s: expected a boolean here, not a %s (HCL1: unknown type %s)",
-                name, node_words(n),
+                path_string(d, name), node_words(n),
                 go_type(n));
 }
 
-static bool decode_float(struct decoder *d, const char *name, const struct node *n,
+static bool decode_float(struct decoder *d, const struct path *name, const struct node *n,
                          struct gval **slot) {
     if (literal_is(n, HCL_FLOAT) || literal_is(n, HCL_NUMBER)) {
         double v;
@@ -198,11 +235,11 @@ static bool decode_float(struct decoder *d, const char *name, const struct node 
         return true;
     }
     return fail(d, n, "%s: expected a number here, not a %s (HCL1: unknown type %s)",
-                name, node_words(n),
+                path_string(d, name), node_words(n),
                 go_type(n));
 }
 
-static bool decode_int(struct decoder *d, const char *name, const struct node *n,
+static bool decode_int(struct decoder *d, const struct path *name, const struct node *n,
                        struct gval **slot) {
     const char *text = NULL;
     size_t len = 0;
@@ -212,7 +249,7 @@ static bool decode_int(struct decoder *d, const char *name, const struct node *n
         text = n->value->as.string.text, len = n->value->as.string.len;
     } else {
         return fail(d, n, "%s: expected an integer here, not a %s (HCL1: unknown type %s)",
-                    name, node_words(n),
+                    path_string(d, name), node_words(n),
                     go_type(n));
     }
     int64_t v;
@@ -223,14 +260,14 @@ static bool decode_int(struct decoder *d, const char *name, const struct node *n
                         (int)len, text, err);
         if (literal_is(n, HCL_STRING))
             return fail(d, n, "%s: this value repeats an earlier integer value, and `%.*s` is "
-                        "not an integer (%s)", name, (int)len, text, err);
+                        "not an integer (%s)", path_string(d, name), (int)len, text, err);
         return fail(d, n, "invalid number `%.*s` (%s)", (int)len, text, err);
     }
     scalar(d, slot, GVAL_INT, n)->as.integer = v;
     return true;
 }
 
-static bool decode_string(struct decoder *d, const char *name, const struct node *n,
+static bool decode_string(struct decoder *d, const struct path *name, const struct node *n,
                           struct gval **slot) {
     if (literal_is(n, HCL_NUMBER)) {
         struct gval *g = scalar(d, slot, GVAL_STRING, n);
@@ -246,10 +283,10 @@ static bool decode_string(struct decoder *d, const char *name, const struct node
     }
     return fail(d, n, "%s: this value repeats an earlier string value and must be a string "
                 "too, not a %s (HCL1: unknown type for string %s)",
-                name, node_words(n), go_type(n));
+                path_string(d, name), node_words(n), go_type(n));
 }
 
-static bool decode_interface(struct decoder *d, const char *name, const struct node *n,
+static bool decode_interface(struct decoder *d, const struct path *name, const struct node *n,
                              struct gval **slot) {
     struct gval *set;
     bool top_is_slice = d->depth == 0 || d->stack[d->depth - 1] == K_SLICE;
@@ -272,7 +309,7 @@ static bool decode_interface(struct decoder *d, const char *name, const struct n
         break;
     default:
         return fail(d, n, "%s: a labelled block where a plain value was given before "
-                    "(HCL1: cannot decode into interface: %s)", name, go_type(n));
+                    "(HCL1: cannot decode into interface: %s)", path_string(d, name), go_type(n));
     }
     *slot = set;
     return decode(d, name, n, SLOT_IFACE, slot);
@@ -284,7 +321,8 @@ static struct node filter(struct decoder *d, const struct node *list, const char
     out.type = N_LIST_OF_ITEMS;
     out.items = arena_array(d->arena, list->count, sizeof *out.items);
     for (size_t i = 0; i < list->count; i++) {
-        const struct item_view *v = &list->items[i];
+        struct item_view view = item_at(list, i);
+        const struct item_view *v = &view;
         if (view_keys(v) < 1)
             continue;
         const struct hcl_key *k = &v->item->keys[v->key_off];
@@ -308,21 +346,21 @@ static struct node filter(struct decoder *d, const struct node *list, const char
     return out;
 }
 
-static bool decode_map(struct decoder *d, const char *name, const struct node *node,
+static bool decode_map(struct decoder *d, const struct path *name, const struct node *node,
                        struct gval **slot) {
-    struct node list;
+    struct node list = {0};
     if (node->type == N_ITEM) {
         list.type = N_LIST_OF_ITEMS;
         list.items = arena_alloc(d->arena, sizeof *list.items);
         list.items[0] = node->item;
         list.count = 1;
     } else if (node->type == N_OBJECT) {
-        list = object_items(d, node->value);
+        list = object_items(&node->value->as.object);
     } else if (node->type == N_LIST_OF_ITEMS) {
         list = *node;
     } else {
         return fail(d, node, "%s: expected a block here, not a %s (HCL1: not an object type "
-                    "for map (%s))", name,
+                    "for map (%s))", path_string(d, name),
                     node->type == N_LIST ? "list" : hcl_kind_name(node->value->kind),
                     go_type(node));
     }
@@ -332,11 +370,17 @@ static bool decode_map(struct decoder *d, const char *name, const struct node *n
         *slot = map;
     }
     /* keys already merged through Filter */
-    const char **done = arena_array(d->arena, list.count ? list.count : 1, sizeof *done);
-    size_t *done_len = arena_array(d->arena, list.count ? list.count : 1, sizeof *done_len);
+    /* allocated when the first labelled item is merged */
+    const char **done = NULL;
+    size_t *done_len = NULL;
     size_t done_count = 0;
+    if (!map->as.map.cap && list.count) {
+        map->as.map.cap = list.count;
+        map->as.map.entries = arena_array(d->arena, list.count, sizeof *map->as.map.entries);
+    }
     for (size_t i = 0; i < list.count; i++) {
-        const struct item_view *v = &list.items[i];
+        struct item_view view = item_at(&list, i);
+        const struct item_view *v = &view;
         if (!v->item->value)
             continue;
         if (view_keys(v) == 0) {
@@ -344,7 +388,7 @@ static bool decode_map(struct decoder *d, const char *name, const struct node *n
             at.type = N_ITEM;
             at.item = *v;
             return fail(d, &at, "%s: a block without labels where blocks of the same kind "
-                        "have labels (HCL1: map must have string keys)", name);
+                        "have labels (HCL1: map must have string keys)", path_string(d, name));
         }
         const struct hcl_key *key = &v->item->keys[v->key_off];
         bool seen = false;
@@ -355,15 +399,19 @@ static bool decode_map(struct decoder *d, const char *name, const struct node *n
         struct node value;
         if (view_keys(v) > 1) {
             value = filter(d, &list, key->text, key->len);
+            if (!done) {
+                done = arena_array(d->arena, list.count, sizeof *done);
+                done_len = arena_array(d->arena, list.count, sizeof *done_len);
+            }
             done[done_count] = key->text;
             done_len[done_count++] = key->len;
         } else {
             value = value_node(v->item->value);
         }
-        char *field = arena_printf(d->arena, "%s.%.*s", name, (int)key->len, key->text);
+        struct path field = {name, key->text, key->len, 0};
         struct gval_entry *e = map_put(d, map, key->text, key->len, v->item);
         struct gval *val = e->value;
-        if (!decode(d, field, &value, SLOT_IFACE, &val))
+        if (!decode(d, &field, &value, SLOT_IFACE, &val))
             return false;
         e = map_find(map, key->text, key->len);
         e->value = val;
@@ -371,7 +419,7 @@ static bool decode_map(struct decoder *d, const char *name, const struct node *n
     return true;
 }
 
-static bool decode_slice(struct decoder *d, const char *name, const struct node *node,
+static bool decode_slice(struct decoder *d, const struct path *name, const struct node *node,
                          enum slot_type type, struct gval **slot) {
     struct gval *list = *slot;
     if (!list) {
@@ -387,28 +435,28 @@ static bool decode_slice(struct decoder *d, const char *name, const struct node 
     case N_LIST: count = node->value->as.list.count; break;
     default:
         return fail(d, node, "%s: a plain value where a block or list was given before "
-                    "(HCL1: unknown slice type: %s)", name, go_type(node));
+                    "(HCL1: unknown slice type: %s)", path_string(d, name), go_type(node));
     }
     for (size_t i = 0; i < count; i++) {
         struct node item = {0};
         if (node->type == N_LIST_OF_ITEMS) {
             item.type = N_ITEM;
-            item.item = node->items[i];
+            item.item = item_at(node, i);
         } else if (node->type == N_OBJECT) {
             item = *node;
         } else {
             item = value_node(node->value->as.list.elems[i]);
         }
-        char *field = arena_printf(d->arena, "%s[%zu]", name, i);
+        struct path field = {name, NULL, 0, i};
         struct gval *val = NULL;
-        if (!decode(d, field, &item, elem, &val))
+        if (!decode(d, &field, &item, elem, &val))
             return false;
         list_push(d, list, val);
     }
     return true;
 }
 
-static bool decode(struct decoder *d, const char *name, const struct node *node,
+static bool decode(struct decoder *d, const struct path *name, const struct node *node,
                    enum slot_type type, struct gval **slot) {
     enum go_kind k;
     switch (type) {
@@ -449,13 +497,10 @@ struct gval *hcl_decode_object(struct arena *arena, const struct source *src,
     d.src = src;
     d.diags = diags;
     struct node root = {0};
-    root.type = N_LIST_OF_ITEMS;
-    root.count = body->count;
-    root.items = arena_array(arena, body->count, sizeof *root.items);
-    for (size_t i = 0; i < body->count; i++)
-        root.items[i].item = body->items[i];
+    root = object_items(body);
     struct gval *out = NULL;
-    if (!decode(&d, "root", &root, SLOT_IFACE, &out))
+    struct path top = {NULL, "root", 4, 0};
+    if (!decode(&d, &top, &root, SLOT_IFACE, &out))
         return NULL;
     return out;
 }

@@ -11,6 +11,7 @@
 #include "util/utf8.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 
 int hcl_scan(HCLYYSTYPE *yylval, HCLYYLTYPE *yylloc, yyscan_t scanner);
@@ -102,6 +103,17 @@ static bool check_bytes(const struct source *src, struct diag_list *diags) {
     const char *t = src->text;
     size_t len = src->len, i = 0;
     while (i < len) {
+        /* eight bytes at a time while they are ASCII and not NUL */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, t + i, 8);
+            if ((w & 0x8080808080808080ull) ||
+                ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char c = (unsigned char)t[i];
         if (c == 0) {
             diag_add(diags, "HCL001", src, span_make((uint32_t)i, (uint32_t)i + 1),
@@ -145,11 +157,12 @@ struct hcl_file *hcl_parse_native(struct arena *arena, const struct source *src,
     lx.diags = diags;
     /* "\r\n" -> "\n", remembering where, so spans map back */
     size_t crs = 0;
-    for (size_t i = 0; i + 1 < src->len; i++)
-        if (src->text[i] == '\r' && src->text[i + 1] == '\n')
+    for (const char *p = src->text, *end = src->text + src->len;
+         (p = memchr(p, '\r', (size_t)(end - p))) != NULL; p++)
+        if (p + 1 < end && p[1] == '\n')
             crs++;
-    lx.text = arena_alloc(arena, src->len + 2);
     if (crs) {
+        lx.text = arena_alloc(arena, src->len + 2);
         lx.cr_removed = arena_array(arena, crs, sizeof *lx.cr_removed);
         size_t o = 0;
         for (size_t i = 0; i < src->len; i++) {
@@ -160,18 +173,21 @@ struct hcl_file *hcl_parse_native(struct arena *arena, const struct source *src,
             lx.text[o++] = src->text[i];
         }
         lx.len = (uint32_t)o;
+        lx.text[lx.len] = lx.text[lx.len + 1] = '\0';
     } else {
-        memcpy(lx.text, src->text, src->len);
+        /* scanned in place: flex only swaps a byte in and back per token */
+        lx.text = src->text;
         lx.len = (uint32_t)src->len;
     }
-    lx.text[lx.len] = lx.text[lx.len + 1] = '\0';
 
     yyscan_t scanner;
     if (hclyylex_init_extra(&lx, &scanner) != 0)
         return NULL;
     YY_BUFFER_STATE buffer = hclyy_scan_buffer(lx.text, lx.len + 2, scanner);
-    struct hcl_parser ps = {&lx, NULL};
+    struct hcl_parser ps = {0};
+    ps.lx = &lx;
     int rc = hclyyparse(scanner, &ps);
+    hcl_parser_free(&ps);
     hclyy_delete_buffer(buffer, scanner);
     hclyylex_destroy(scanner);
     if (rc != 0 || lx.failed || !ps.root) {

@@ -2,24 +2,18 @@
 #include "util/xalloc.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_CHUNK (64 * 1024)
-#define ARENA_ALIGN (_Alignof(max_align_t))
+#define ARENA_MIN_CHUNK ((size_t)64 * 1024)
+#define ARENA_MAX_CHUNK ((size_t)16 * 1024 * 1024)
 
-struct chunk {
-    struct chunk *next;
-    size_t size;
-    size_t used;
-    _Alignas(max_align_t) unsigned char data[];
-};
-
-struct arena {
-    struct chunk *head;
-    size_t total;
+struct arena_chunk {
+    struct arena_chunk *next;
+    _Alignas(8) char data[];
 };
 
 struct arena *arena_new(void) { return xcalloc(1, sizeof(struct arena)); }
@@ -27,42 +21,46 @@ struct arena *arena_new(void) { return xcalloc(1, sizeof(struct arena)); }
 void arena_free(struct arena *arena) {
     if (!arena)
         return;
-    struct chunk *c = arena->head;
+    struct arena_chunk *c = arena->head;
     while (c) {
-        struct chunk *next = c->next;
+        struct arena_chunk *next = c->next;
         free(c);
         c = next;
     }
     free(arena);
 }
 
-void *arena_alloc(struct arena *arena, size_t size) {
-    size_t need = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+/* Chunks come from calloc: large ones are fresh zero pages from the
+ * kernel, so allocations need no memset of their own. Each new chunk is
+ * half as large as all before it (within limits), so a big file takes
+ * few chunks and a small one little memory. */
+void *arena_alloc_slow(struct arena *arena, size_t size) {
+    size_t need = (size + 7) & ~(size_t)7;
     if (need < size)
         xalloc_die();
-    struct chunk *c = arena->head;
-    if (!c || c->size - c->used < need) {
-        size_t cap = need > ARENA_CHUNK / 4 ? need : ARENA_CHUNK;
-        struct chunk *n = malloc(sizeof(struct chunk) + cap);
-        if (!n)
-            xalloc_die();
-        n->size = cap;
-        n->used = 0;
-        if (cap == need && c) {
-            /* big block: keep the current chunk as head for small ones */
-            n->next = c->next;
-            c->next = n;
-        } else {
-            n->next = c;
-            arena->head = n;
-        }
-        c = n;
-    }
-    void *p = c->data + c->used;
-    c->used += need;
+    size_t cap = arena->reserved / 2;
+    if (cap < ARENA_MIN_CHUNK)
+        cap = ARENA_MIN_CHUNK;
+    if (cap > ARENA_MAX_CHUNK)
+        cap = ARENA_MAX_CHUNK;
+    bool dedicated = need > cap / 4;
+    if (dedicated)
+        cap = need;
+    if (cap > SIZE_MAX - sizeof(struct arena_chunk))
+        xalloc_die();
+    struct arena_chunk *n = calloc(1, sizeof(struct arena_chunk) + cap);
+    if (!n)
+        xalloc_die();
+    n->next = arena->head;
+    arena->head = n;
+    arena->reserved += cap;
     arena->total += need;
-    memset(p, 0, size);
-    return p;
+    if (!dedicated) {
+        /* the new chunk becomes the current one */
+        arena->next = n->data + need;
+        arena->end = n->data + cap;
+    }
+    return n->data;
 }
 
 void *arena_array(struct arena *arena, size_t count, size_t size) {
@@ -75,8 +73,7 @@ char *arena_strndup(struct arena *arena, const char *text, size_t len) {
     char *p = arena_alloc(arena, len + 1);
     if (len)
         memcpy(p, text, len);
-    p[len] = '\0';
-    return p;
+    return p; /* p[len] is already 0 */
 }
 
 char *arena_strdup(struct arena *arena, const char *text) {

@@ -9,13 +9,32 @@
 
 #include <stddef.h>
 
-struct arena;
+/* Only the bump pointer is public, for the inline fast path. */
+struct arena {
+    char *next;       /* free space in the current chunk ... */
+    char *end;        /* ... up to here */
+    size_t total;     /* bytes handed out */
+    size_t reserved;  /* bytes in all chunks */
+    struct arena_chunk *head;
+};
 
 struct arena *arena_new(void);
 void arena_free(struct arena *arena);
 
-/* Zeroed memory for size bytes, aligned for any object type. */
-void *arena_alloc(struct arena *arena, size_t size);
+void *arena_alloc_slow(struct arena *arena, size_t need);
+
+/* Zeroed memory for size bytes, 8-byte aligned (enough for everything
+ * rktc stores: pointers, 64-bit integers, doubles; not long double). */
+static inline void *arena_alloc(struct arena *arena, size_t size) {
+    size_t need = (size + 7) & ~(size_t)7;
+    if (need >= size && (size_t)(arena->end - arena->next) >= need) {
+        void *p = arena->next;
+        arena->next += need;
+        arena->total += need;
+        return p;
+    }
+    return arena_alloc_slow(arena, size);
+}
 /* Zeroed array of count elements of size bytes (overflow-checked). */
 void *arena_array(struct arena *arena, size_t count, size_t size);
 /* Copy of the len bytes at text, NUL-terminated. */
