@@ -54,6 +54,18 @@ static bool all_objects_in_list(const struct hcl_list *l) {
     return true;
 }
 
+/* Nomad's stanzas that take a label. Only their bodies can be merged by
+ * mistake: an unlabelled block such as `network` legitimately holds only
+ * labelled blocks (`port "http" {...}`), which reads the same way. */
+static bool labelled_stanza(const struct hcl_key *k) {
+    static const char *const names[] = {"job", "group", "task", "port", "volume", "device",
+                                        "region"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (k->len == strlen(names[i]) && memcmp(k->text, names[i], k->len) == 0)
+            return true;
+    return false;
+}
+
 static void warn_merge(struct flatten *f, const struct entry *e) {
     struct buf keys;
     buf_init(&keys);
@@ -97,7 +109,7 @@ static void flatten_body(struct flatten *f, struct hcl_object *obj) {
         struct hcl_value *v = e.value;
         if (v->kind == HCL_OBJECT && v->as.object.count > 0 &&
             all_objects_in_object(&v->as.object)) {
-            if (e.key_count >= 2 && !e.warned) {
+            if (e.key_count >= 2 && !e.warned && labelled_stanza(&e.keys[e.key_count - 2])) {
                 warn_merge(f, &e);
                 e.warned = true;
             }

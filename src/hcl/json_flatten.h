@@ -6,8 +6,10 @@
  * per member (keys extended by the member's keys, value the member's
  * value), an item whose value is a non-empty array of objects by one item
  * per element; repeated until no item matches, member order kept. Adds an
- * HCL004 warning where a labelled block body (an item that already has two
- * keys) made only of objects is merged into its members. No recursion. */
+ * HCL004 warning where the body of a labelled Nomad stanza (job, group,
+ * task, port, volume, device, region: an item whose last two keys are the
+ * stanza and its label) made only of objects is merged into its members.
+ * No recursion. */
 #ifndef RKTC_HCL_JSON_FLATTEN_H
 #define RKTC_HCL_JSON_FLATTEN_H
 

@@ -257,10 +257,13 @@ static struct hcl_value *end_object(struct json_parser *p) {
             }
         } else {
             if (p->abnormal_end_index != p->tok_index) {
+                size_t n = t->end - t->start;
+                const char *text = arena_printf(p->arena, "`%.*s%s`", n > 24 ? 24 : (int)n,
+                                                p->sc.text + t->start, n > 24 ? "..." : "");
                 warn(p, tok_span(t),
                      "expected `,` or `}` after an object member, found %s: HCL1 ends the "
                      "object here and silently ignores the rest of it",
-                     json_tok_name(t->type));
+                     text);
             }
             /* the enclosing object usually ends on the next token too */
             p->abnormal_end_index = p->tok_index + 1;

@@ -389,6 +389,12 @@ Test(hcl_json, body_made_only_of_objects_is_merged_with_a_warning) {
     cr_expect(string_is(item(it->value, 0)->value, "rkt", 3));
     cr_expect_eq(count_rule(&p, "HCL004"), 1, "one warning per merged chain");
     done(&p);
+    /* an unlabelled block holding only labelled blocks is fine */
+    p = parse("{\"network\": {\"port\": {\"http\": {\"static\": 8080}}}}");
+    cr_assert_not_null(p.file);
+    cr_expect_eq(item(p.file->root, 0)->key_count, 3);
+    cr_expect_eq(count_rule(&p, "HCL004"), 0);
+    done(&p);
 }
 
 Test(hcl_json, depth_limit_is_an_input_limit_error) {
