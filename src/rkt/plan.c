@@ -365,6 +365,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
         }
     placement_lint(arena, job, diags);
     int placed_job = 0;
+    struct port_pool taken = {NULL, 0, 0, 0}; /* static ports of placed allocations */
     for (size_t g = 0; g < job->group_count; g++) {
         const struct rkt_group_input *group = &job->groups[g];
         bool group_has_rkt = false;
@@ -374,6 +375,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
         size_t placement_first = diags->count;
         bool group_ok = !group_has_rkt || placement_check(arena, job, group, node, true, diags);
         int placed_group = 0;
+        bool collision_reported = false;
         int count = group->count;
         if (count > PLAN_MAX_ALLOCATIONS) {
             diag_add(diags, "HCL003", src, group->span,
@@ -384,11 +386,37 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
         }
         for (int index = 0; index < count; index++) {
             bool report = index == 0;
-            bool placed = group_ok && (!group_has_rkt || placement_distinct_ok(arena, job, group, node, placed_job,
-                                                            placed_group, true, diags));
+            /* a static port is one host port: a second allocation on the
+             * same node collides with the first (Nomad's network index) */
+            bool ports_free = true;
+            for (size_t t = 0; group_has_rkt && t < group->task_count; t++) {
+                const struct rkt_network *net = group->tasks[t].network;
+                for (size_t p = 0; net && p < net->port_count; p++) {
+                    const struct rkt_port *port = &net->ports[p];
+                    if (!port->is_static || !pool_has(&taken, port->value))
+                        continue;
+                    ports_free = false;
+                    if (!collision_reported)
+                        diag_add(diags, "RKT024", src, port->span,
+                                 "static port %d is already taken on the node by another "
+                                 "allocation of this job, so allocation %d of group \"%s\" "
+                                 "cannot be placed",
+                                 port->value, index, group->name);
+                    collision_reported = true;
+                }
+            }
+            bool placed = group_ok && ports_free &&
+                          (!group_has_rkt || placement_distinct_ok(arena, job, group, node, placed_job,
+                                                                   placed_group, true, diags));
             if (placed) {
                 placed_job++;
                 placed_group++;
+                for (size_t t = 0; t < group->task_count; t++) {
+                    const struct rkt_network *net = group->tasks[t].network;
+                    for (size_t p = 0; net && p < net->port_count; p++)
+                        if (net->ports[p].is_static)
+                            pool_add(arena, &taken, net->ports[p].value);
+                }
             }
             if (!(opts && opts->node_given))
                 soften_placement(diags, placement_first);
