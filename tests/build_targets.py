@@ -203,10 +203,31 @@ def check_write_policy(rktc, shared, tmp):
     result(p.returncode == 1 and b"GEN011" in p.stderr, "static port clash between instances: GEN011")
 
 
+def check_golden(rktc, job, update):
+    """testdata/build/NAME.nomad: the dry-run output of each target and its
+    GEN findings, next to the input (UPDATE_GOLDEN=1 rewrites them)."""
+    base = os.path.splitext(job)[0]
+    for target in ("sh", "systemd"):
+        p = run([rktc, "build", "--target=" + target, "--dry-run", job])
+        gen = [l for l in p.stderr.decode("utf-8", "surrogateescape").splitlines()
+               if "[GEN" in l]
+        got = p.stdout + ("\n".join(gen) + "\n").encode("utf-8", "surrogateescape")
+        golden = "%s.%s.golden" % (base, target)
+        if update:
+            with open(golden, "wb") as f:
+                f.write(got)
+        want = open(golden, "rb").read() if os.path.exists(golden) else b""
+        result(got == want, "%s: %s output equals %s" % (job, target, golden),
+               "" if got == want else "run with UPDATE_GOLDEN=1 and review the diff")
+
+
 def main():
     rktc, shared, jobs = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3:]
     fake = os.path.join(shared, "tools", "fake-rkt")
+    update = os.environ.get("UPDATE_GOLDEN") == "1"
     for job in jobs:
+        if job.startswith("testdata/build/"):
+            check_golden(rktc, job, update)
         conf = os.path.splitext(job)[0] + ".json"
         if os.path.exists(conf):
             with open(conf) as f:
