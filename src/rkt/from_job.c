@@ -143,6 +143,10 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
     if (!*in->namespace_name)
         in->namespace_name = "default";
     in->type = text(&job->type, "service");
+    in->region = text(&job->region, "global");
+    if (!*in->region)
+        in->region = "global";
+    in->region_span = job->region.span;
     in->span = job->span;
     in->datacenter_count = job->datacenters.count;
     in->datacenters = arena_array(arena, in->datacenter_count ? in->datacenter_count : 1,

@@ -152,6 +152,13 @@ bool placement_check(struct arena *arena, const struct rkt_job_input *job,
                      bool report, struct diag_list *diags) {
     bool ok = true;
     const struct source *src = job->src;
+    if (job->region && strcmp(job->region, node->region) != 0) {
+        ok = false;
+        if (report)
+            diag_add(diags, "RKT024", src, job->region_span.end ? job->region_span : job->span,
+                     "the job runs in region \"%s\", the node is in region \"%s\"",
+                     job->region, node->region);
+    }
     if (job->datacenter_count) {
         bool found = false;
         for (size_t i = 0; i < job->datacenter_count; i++)

@@ -139,6 +139,8 @@ struct rkt_job_input {
     const char *id;          /* the job's ID (allocation names) */
     const char *name;        /* the job's name (NOMAD_JOB_NAME) */
     const char *namespace_name; /* "default" unless set */
+    const char *region;      /* "global" unless set */
+    struct span region_span;
     const char *type;
     struct span span;
     const char **datacenters;

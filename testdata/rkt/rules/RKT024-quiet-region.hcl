@@ -1,0 +1,13 @@
+# node: --node
+job "web" {
+  region      = "global"
+  datacenters = ["dc1"]
+  group "cache" {
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "example.com/app:1.0"
+      }
+    }
+  }
+}
