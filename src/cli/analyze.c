@@ -4,6 +4,7 @@
 #include "json/json.h"
 #include "nomad/api_json.h"
 #include "nomad/decode.h"
+#include "nomad/validate.h"
 #include "rkt/check.h"
 
 #include <string.h>
@@ -50,6 +51,8 @@ const struct hcl_file *analyze_file(struct arena *arena, const struct source *sr
     }
     const struct nomad_job *job = api ? nomad_decode_api_json(arena, src, api, diags)
                                       : nomad_decode_hcl(arena, file, diags);
+    if (job)
+        nomad_validate(arena, src, job, diags);
     if (job)
         rkt_check_job(arena, src, job, options ? options->node : NULL,
                       options ? options->plan : NULL, diags);
