@@ -302,6 +302,15 @@ static bool env_name_char(char c) {
 void driver_check_env(struct arena *arena, const struct source *src,
                       const struct rkt_task_input *task, const struct task_env *env,
                       const struct node_profile *node, struct diag_list *diags) {
+    if (task->vault_env || task->template_env)
+        diag_add(diags, "RKT041", src, or_task(task->span, task),
+                 "task \"%s\" gets %s from the client at start time; the plan has no "
+                 "--set-env for %s",
+                 task->name,
+                 task->vault_env && task->template_env ? "VAULT_TOKEN and template variables"
+                 : task->vault_env                     ? "VAULT_TOKEN (vault env = true)"
+                                                       : "template variables (env = true)",
+                 task->vault_env && task->template_env ? "them" : "it");
     for (size_t i = 0; i < task->env.count; i++) {
         const struct rkt_pair *e = &task->env.items[i];
         for (const char *p = strstr(e->value, "${"); p; p = strstr(p + 1, "${")) {

@@ -116,6 +116,11 @@ static void copy_task(struct arena *arena, const char *job_type, const struct no
     t->kill_timeout_ns = src->kill_timeout.set ? src->kill_timeout.ns : 5 * SECOND;
     t->kill_signal = text(&src->kill_signal, "");
     t->vault_env = src->vault && (!src->vault->env.set || src->vault->env.value);
+    for (size_t i = 0; i < src->templates.count; i++) {
+        const struct nomad_template *tp = src->templates.items[i];
+        if (tp->env.set && tp->env.value)
+            t->template_env = true;
+    }
     copy_constraints(arena, &src->constraints, &src->affinities, &t->constraints);
     bool batch = strcmp(job_type, "batch") == 0;
     t->restart_attempts = batch ? 3 : 2;

@@ -111,6 +111,7 @@ struct rkt_task_input {
     int64_t kill_timeout_ns;   /* default 5s */
     const char *kill_signal;   /* "" = SIGINT */
     bool vault_env;            /* vault { env = true } (VAULT_TOKEN) */
+    bool template_env;         /* some template { env = true } */
     struct rkt_constraints constraints; /* task level, incl. affinities */
     /* the effective restart policy (job-type defaults, group, task) */
     int restart_attempts;

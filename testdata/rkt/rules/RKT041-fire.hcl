@@ -1,0 +1,14 @@
+job "web" {
+  datacenters = ["dc1"]
+  group "cache" {
+    task "t" {
+      driver = "rkt"
+      vault {
+        policies = ["app"]
+      }
+      config {
+        image = "example.com/app:1.0"
+      }
+    }
+  }
+}
