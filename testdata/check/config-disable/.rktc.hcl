@@ -1,1 +1,1 @@
-rule "HCL004" { enabled = false }
+rule "NMD014" { enabled = false }

@@ -1,2 +1,2 @@
 # a directory walk skips these; files named on the command line are kept
-exclude = ["jobs/vendor/*", "*/skip.json"]
+exclude = ["jobs/vendor/*", "*/skip.nomad"]

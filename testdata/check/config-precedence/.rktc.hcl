@@ -1,4 +1,4 @@
 failure_threshold = "error"
 format = ["gcc"]
-rule "HCL004" { severity = "info" }
+rule "NMD014" { severity = "info" }
 rule "RKC002" { enabled = false }

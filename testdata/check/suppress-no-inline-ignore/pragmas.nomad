@@ -7,6 +7,14 @@ job "web" {
   group "web" {
     # rktc:ignore
     count = 1
+
+    task "app" {
+      driver = "docker"
+
+      config {
+        image = "nginx:1.25"
+      }
+    }
   }
 
   # rktc:ignore NOPE001, HCL001 -- bad ids

@@ -1,3 +1,3 @@
 # found walking up from jobs/team/
 format = ["gcc", "json:report.json"]
-rule "HCL004" { severity = "info" }
+rule "NMD014" { severity = "info" }
