@@ -200,8 +200,10 @@ def check_write_policy(rktc, shared, tmp):
         shutil.rmtree(out, ignore_errors=True)
         p = run([rktc, "build", "--target=systemd", "-o", out] + args)
         result(p.returncode == 1 and not os.path.exists(out), "%s: nothing written" % what)
-    p = run([rktc, "build", "--target=systemd", "--dry-run", "testdata/build/static-port-clash.nomad"])
-    result(p.returncode == 1 and b"GEN011" in p.stderr, "static port clash between instances: GEN011")
+    p = run([rktc, "build", "--target=systemd", "--dry-run", "testdata/build/static-port-a.nomad",
+             "testdata/build/static-port-b.nomad"])
+    result(p.returncode == 1 and b"GEN011" in p.stderr and b"==> rktc-cache-b.target" in p.stdout,
+           "static port used by two jobs on one host: GEN011, units still written")
 
 
 def check_golden(rktc, job, update):
