@@ -25,11 +25,13 @@
 # empty scratch directory, TERM=dumb, and no NO_COLOR or RKTC_* variables.
 # RKTC_UPDATE=1 writes the expected files from the actual run instead.
 set -u
-rktc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-shift
 root=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# a private copy: a rebuild during the run must not change the program
+cp "$1" "$tmp/rktc" || exit 1
+rktc=$tmp/rktc
+shift
 cases=${*:-$(ls testdata/check)}
 pass=0 fail=0
 

@@ -10,11 +10,13 @@
 # The committed golden JUnit/SARIF samples (testdata/check) are validated
 # the same way.
 set -u
-rktc=$1
 shared=${2:-../shared}
 py=/usr/bin/python3 # Debian's python, where python3-jsonschema/junitparser live
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# a private copy: a rebuild during the run must not change the program
+cp "$1" "$tmp/rktc" || exit 1
+rktc=$tmp/rktc
 fail=0
 bad() { echo "FAIL reports: $*"; fail=1; }
 
