@@ -118,5 +118,23 @@ run "$tmp/b" >/dev/null
 for f in out.txt out.json out.xml out.sarif out.checkstyle; do
     cmp -s "$tmp/a/$f" "$tmp/b/$f" || bad "$f differs between two runs with SOURCE_DATE_EPOCH"
 done
-[ $fail -eq 0 ] && echo "reports: JUnit valid under 3 XSDs, SARIF valid, counts agree, reproducible"
+# the rule catalogue: every rule listed, explained, and in the man page
+count=$("$rktc" rules --format=json | jq length)
+[ "$count" -gt 0 ] && [ "$("$rktc" rules | wc -l)" -eq "$count" ] ||
+    bad "rktc rules lists $("$rktc" rules | wc -l) rules, JSON $count"
+"$rktc" rules --format=json | jq -r '.[].id' >"$tmp/ids"
+while read -r id; do
+    "$rktc" explain "$id" >"$tmp/explain" 2>&1 && grep -q "^$id " "$tmp/explain" ||
+        bad "rktc explain $id"
+done <"$tmp/ids"
+"$rktc" explain NOPE001 >/dev/null 2>&1
+[ $? -eq 3 ] || bad "rktc explain of an unknown id must exit 3"
+"$rktc" rules --format=man >"$tmp/rktc.1"
+groff -man -ww -z "$tmp/rktc.1" 2>"$tmp/groff.err" && [ ! -s "$tmp/groff.err" ] ||
+    { bad "man page has groff warnings"; head -5 "$tmp/groff.err"; }
+[ "$(grep -c '^\.SS ' "$tmp/rktc.1")" -eq "$count" ] || bad "man page misses rules"
+jq -e --argjson n "$count" '.runs[0].tool.driver.rules | length == $n' "$tmp/a/out.sarif" \
+    >/dev/null || bad "SARIF rules[] is not the rule table"
+
+[ $fail -eq 0 ] && echo "reports: JUnit valid under 3 XSDs, SARIF valid, counts agree, reproducible; $count rules listed, explained and in the man page"
 exit $fail
