@@ -202,7 +202,7 @@ def check_write_policy(rktc, shared, tmp):
         result(p.returncode == 1 and not os.path.exists(out), "%s: nothing written" % what)
     p = run([rktc, "build", "--target=systemd", "--dry-run", "testdata/build/static-port-a.nomad",
              "testdata/build/static-port-b.nomad"])
-    result(p.returncode == 1 and b"GEN011" in p.stderr and b"==> rktc-cache-b.target" in p.stdout,
+    result(p.returncode == 1 and b"GEN011" in p.stderr and b"==> rktc-cache\\x2db.target" in p.stdout,
            "static port used by two jobs on one host: GEN011, units still written")
 
 
