@@ -1,10 +1,11 @@
 #!/bin/sh
 # run.sh SECONDS [TARGET...] — builds the libFuzzer harnesses with clang
-# under ASan+UBSan and runs each for SECONDS, starting from the committed
-# corpus tests/fuzz/corpus/TARGET (regression inputs, crashers included)
-# plus the golden and reference inputs. New crashers land in
-# build/fuzz/crash-*; once fixed, copy them into the corpus.
-# With SECONDS=0 each target only replays its corpus (a regression test).
+# under ASan+UBSan and runs each for SECONDS. The fuzzer's working corpus
+# is build/fuzz/work_TARGET; it starts from the committed regression inputs
+# tests/fuzz/corpus/TARGET (crashers that were fixed) plus the golden and
+# reference inputs. New crashers land in build/fuzz/crash-*; once fixed,
+# copy them into tests/fuzz/corpus/TARGET.
+# With SECONDS=0 each target only replays those inputs (a regression test).
 set -eu
 seconds=${1:-60}
 shift || true
@@ -27,7 +28,8 @@ for t in $targets; do
         $(pkg-config --libs libxml-2.0) -lm
     seeds=$out/seeds_$t
     rm -rf "$seeds"
-    mkdir -p "$seeds" tests/fuzz/corpus/$t
+    work=$out/work_$t
+    mkdir -p "$seeds" "$work" tests/fuzz/corpus/$t
     case $t in
     hcl) cp testdata/parse/*.hcl "$seeds"/ 2>/dev/null || true
          cp ../shared/corpus/files/* "$seeds"/ 2>/dev/null || true ;;
@@ -38,6 +40,6 @@ for t in $targets; do
         $out/fuzz_$t -runs=0 tests/fuzz/corpus/$t "$seeds"
     else
         $out/fuzz_$t -max_total_time="$seconds" -max_len=65536 -timeout=10 \
-            -artifact_prefix=$out/ tests/fuzz/corpus/$t "$seeds"
+            -artifact_prefix=$out/ "$work" tests/fuzz/corpus/$t "$seeds"
     fi
 done
