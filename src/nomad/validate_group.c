@@ -183,10 +183,8 @@ static void validate_update(struct validate_ctx *v, const struct nomad_group *g,
         return;
     }
     struct span at = gu ? gu->span : ju->span;
-    if (!v->service && !v->system) {
+    if (!v->service && !v->system)
         verr(v, "NMD034", at, "%s jobs may not have an update block", v->type);
-        return;
-    }
     struct eff_dur stagger = eff_dur2(gu ? &gu->stagger : NULL, ju ? &ju->stagger : NULL,
                                       30 * SECOND, at);
     struct eff_int par = eff_int2(gu ? &gu->max_parallel : NULL,

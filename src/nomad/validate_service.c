@@ -15,10 +15,45 @@ static const char *job_name(struct validate_ctx *v) {
     return j->name.set ? j->name.text : j->id.set ? j->id.text : "";
 }
 
+/* ${JOB}, ${TASKGROUP}, ${TASK} and ${BASE} in a service name, as Nomad
+ * expands them when it canonicalises the service. */
+static const char *expand_name(struct validate_ctx *v, const char *name, const char *group,
+                               const char *task) {
+    if (!strstr(name, "${"))
+        return name;
+    const char *keys[4] = {"${JOB}", "${TASKGROUP}", "${TASK}", "${BASE}"};
+    const char *values[4] = {job_name(v), group, task,
+                             arena_printf(v->arena, "%s-%s-%s", job_name(v), group, task)};
+    size_t cap = strlen(name) * 4 + 256, o = 0;
+    char *out = arena_alloc(v->arena, cap);
+    for (const char *p = name; *p;) {
+        bool replaced = false;
+        for (int k = 0; k < 4 && !replaced; k++) {
+            size_t kl = strlen(keys[k]);
+            if (strncmp(p, keys[k], kl) == 0) {
+                size_t vl = strlen(values[k]);
+                if (o + vl + 1 >= cap)
+                    return name;
+                memcpy(out + o, values[k], vl);
+                o += vl;
+                p += kl;
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            if (o + 2 >= cap)
+                return name;
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 static const char *service_name(struct validate_ctx *v, const struct nomad_group *g,
                                 const struct nomad_task *t, const struct nomad_service *s) {
     if (s->name.set && s->name.len)
-        return s->name.text;
+        return expand_name(v, s->name.text, g->name.text, t ? t->name.text : "");
     if (t)
         return arena_printf(v->arena, "%s-%s-%s", job_name(v), g->name.text, t->name.text);
     return arena_printf(v->arena, "%s-%s", job_name(v), g->name.text);
