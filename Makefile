@@ -96,6 +96,7 @@ golden: $(BUILD)/rktc
 corpus: $(BUILD)/rktc
 	sh tests/corpus.sh $(BUILD)/rktc $(SHARED)
 	sh tests/jobspec-corpus.sh $(BUILD)/rktc $(SHARED)
+	sh tests/validate-corpus.sh $(BUILD)/rktc $(SHARED)
 
 # check's reports against their schemas and consumers (JUnit, SARIF)
 reports: $(BUILD)/rktc
