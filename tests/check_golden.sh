@@ -29,7 +29,7 @@ root=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # a private copy: a rebuild during the run must not change the program
-cp "$1" "$tmp/rktc" || exit 1
+cp "$1" "$tmp/rktc" && "$tmp/rktc" --version >/dev/null || { echo "cannot run $1" >&2; exit 1; }
 rktc=$tmp/rktc
 shift
 cases=${*:-$(ls testdata/check)}

@@ -15,7 +15,7 @@ py=/usr/bin/python3 # Debian's python, where python3-jsonschema/junitparser live
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # a private copy: a rebuild during the run must not change the program
-cp "$1" "$tmp/rktc" || exit 1
+cp "$1" "$tmp/rktc" && "$tmp/rktc" --version >/dev/null || { echo "cannot run $1" >&2; exit 1; }
 rktc=$tmp/rktc
 fail=0
 bad() { echo "FAIL reports: $*"; fail=1; }

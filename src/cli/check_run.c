@@ -1,6 +1,7 @@
 #include "cli/check_run.h"
 #include "cli/analyze.h"
 #include "cli/cli.h"
+#include "cli/object_path.h"
 #include "diag/suppress.h"
 #include "util/arena.h"
 #include "util/xalloc.h"
@@ -17,7 +18,7 @@ void check_run_init(struct check_run *run) {
 
 /* Moves finding i of from (and its reason) to the end of the run's list. */
 static void take(struct check_run *run, struct diag_list *from, size_t i,
-                 char *reason) {
+                 char *reason, char *object) {
     struct diag_list *to = &run->diags;
     if (to->count == to->cap) {
         to->cap = to->cap ? to->cap * 2 : 64;
@@ -26,8 +27,10 @@ static void take(struct check_run *run, struct diag_list *from, size_t i,
     if (to->count >= run->reasons_cap) {
         run->reasons_cap = to->cap;
         run->reasons = xreallocarray(run->reasons, run->reasons_cap, sizeof *run->reasons);
+        run->objects = xreallocarray(run->objects, run->reasons_cap, sizeof *run->objects);
     }
     run->reasons[to->count] = reason;
+    run->objects[to->count] = object;
     to->items[to->count++] = from->items[i];
     /* the strings now belong to the run's list */
     from->items[i].message = NULL;
@@ -61,7 +64,7 @@ void check_run_file(struct check_run *run, const char *path,
     diag_list_init(&diags);
     char *error = NULL;
     struct source *src = source_load(path, display_name, &error);
-    char **reasons = NULL;
+    char **reasons = NULL, **objects = NULL;
     if (!src) {
         const char *name = display_name ? display_name
                            : strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -90,56 +93,65 @@ void check_run_file(struct check_run *run, const char *path,
             struct suppress_options so = {cfg->require_reason};
             reasons = suppress_apply(tree, &diags, &so);
         }
+        if (tree) {
+            objects = xcalloc(diags.count + 1, sizeof *objects);
+            for (size_t i = 0; i < diags.count; i++)
+                objects[i] = object_path(tree, diags.items[i].span.start);
+        }
         arena_free(arena);
         config_apply_severities(cfg, &diags);
     }
     for (size_t i = 0; i < diags.count; i++) {
         char *reason = reasons ? reasons[i] : NULL;
+        char *object = objects ? objects[i] : NULL;
         const struct diag *d = &diags.items[i];
         if (config_rule_disabled(cfg, d->rule) && !analyze_is_parse_failure(d)) {
             free(reason);
+            free(object);
             continue;
         }
         if (!diags.items[i].src) { /* about this file, without a place: its start */
             diags.items[i].src = src;
             diags.items[i].span = span_make(0, 0);
         }
-        take(run, &diags, i, reason);
+        take(run, &diags, i, reason, object);
     }
     free(reasons);
+    free(objects);
     diag_list_free(&diags);
     file->src = src;
     file->seconds = timed ? seconds_since(&start) : 0;
     run->sources[run->file_count++] = src;
 }
 
-struct keyed_reason {
+struct keyed {
     uintptr_t key; /* the finding's message pointer: unique, kept by sorting */
-    char *reason;
+    char *reason, *object;
 };
 
 static int compare_keys(const void *a, const void *b) {
-    uintptr_t x = ((const struct keyed_reason *)a)->key;
-    uintptr_t y = ((const struct keyed_reason *)b)->key;
+    uintptr_t x = ((const struct keyed *)a)->key;
+    uintptr_t y = ((const struct keyed *)b)->key;
     return x < y ? -1 : x > y;
 }
 
 void check_run_finish(struct check_run *run) {
     struct diag_list *list = &run->diags;
     size_t n = 0;
-    struct keyed_reason *keyed = xcalloc(list->count + 1, sizeof *keyed);
+    struct keyed *keyed = xcalloc(list->count + 1, sizeof *keyed);
     for (size_t i = 0; i < list->count; i++)
-        if (run->reasons[i]) {
+        if (run->reasons[i] || run->objects[i]) {
             keyed[n].key = (uintptr_t)list->items[i].message;
-            keyed[n++].reason = run->reasons[i];
+            keyed[n].reason = run->reasons[i];
+            keyed[n++].object = run->objects[i];
         }
     qsort(keyed, n, sizeof *keyed, compare_keys);
     diag_sort(list);
     for (size_t i = 0; i < list->count; i++) {
-        struct keyed_reason probe = {(uintptr_t)list->items[i].message, NULL};
-        struct keyed_reason *hit =
-            n ? bsearch(&probe, keyed, n, sizeof *keyed, compare_keys) : NULL;
+        struct keyed probe = {(uintptr_t)list->items[i].message, NULL, NULL};
+        struct keyed *hit = n ? bsearch(&probe, keyed, n, sizeof *keyed, compare_keys) : NULL;
         run->reasons[i] = hit ? hit->reason : NULL;
+        run->objects[i] = hit ? hit->object : NULL;
     }
     free(keyed);
 }
@@ -147,7 +159,7 @@ void check_run_finish(struct check_run *run) {
 struct report check_run_report(const struct check_run *run,
                                const struct report_options *options) {
     struct report r = {run->files, run->file_count, &run->diags, run->reasons,
-                       *options};
+                       run->objects, *options};
     return r;
 }
 
@@ -162,9 +174,12 @@ int check_run_status(const struct check_run *run, enum severity threshold,
 }
 
 void check_run_free(struct check_run *run) {
-    for (size_t i = 0; i < run->diags.count; i++)
+    for (size_t i = 0; i < run->diags.count; i++) {
         free(run->reasons[i]);
+        free(run->objects[i]);
+    }
     free(run->reasons);
+    free(run->objects);
     diag_list_free(&run->diags);
     for (size_t i = 0; i < run->file_count; i++)
         source_free(run->sources[i]);

@@ -23,6 +23,7 @@ struct check_run {
     size_t file_count, file_cap;
     struct diag_list diags;   /* all files */
     char **reasons;           /* parallel to diags.items */
+    char **objects;           /* parallel: object paths (object_path.h) */
     size_t reasons_cap;
     bool input_failed;        /* unreadable or unparsable input */
     const struct analyze_options *analyze; /* NULL: defaults */

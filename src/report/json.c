@@ -1,7 +1,8 @@
 /* json.c — the machine format fixed by DESIGN.md:
  * {"version": 1, "files": [{"path", "diagnostics": [{"rule", "severity",
  *  "message", "line", "column", "end_line", "end_column", ...}]}]}
- * (1-based; end exclusive), plus per diagnostic the rule "summary", the
+ * (1-based; end exclusive), plus per diagnostic the "object" (enclosing
+ * block labels, "web/api/app") when known, the rule "summary", the
  * "fix" hint when known and "notes" at secondary locations; per file the
  * "suppressed" findings with their "justification"; and a run "summary".
  * A whole-file finding (unreadable input) has no region and reads 1:1-1:1.
@@ -21,7 +22,7 @@ static void region(struct buf *out, const struct diag *d, struct span span,
                indent, s.line, indent, s.column, indent, e.line, indent, e.column);
 }
 
-static void diagnostic(struct buf *out, const struct diag *d,
+static void diagnostic(struct buf *out, const struct diag *d, const char *object,
                        const char *justification) {
     const char *in = "          ";
     buf_printf(out, "        {\n%s\"rule\": ", in);
@@ -31,6 +32,10 @@ static void diagnostic(struct buf *out, const struct diag *d,
     buf_printf(out, ",\n%s\"message\": ", in);
     report_json_string(out, d->message);
     region(out, d, d->span, in);
+    if (object) {
+        buf_printf(out, ",\n%s\"object\": ", in);
+        report_json_string(out, object);
+    }
     buf_printf(out, ",\n%s\"summary\": ", in);
     report_json_string(out, d->rule->summary);
     if (d->fix) {
@@ -61,7 +66,8 @@ static void list(struct buf *out, const struct report *r, size_t first,
         if (report_is_suppressed(r, i) != suppressed)
             continue;
         buf_puts(out, any ? ",\n" : "\n");
-        diagnostic(out, &r->diags->items[i], suppressed ? r->suppressed[i] : NULL);
+        diagnostic(out, &r->diags->items[i], report_object(r, i),
+                   suppressed ? r->suppressed[i] : NULL);
         any = true;
     }
     buf_puts(out, any ? "\n      ]" : "]");

@@ -107,14 +107,19 @@ static struct suite_counts count_suite(const struct report *r, size_t f,
     return c;
 }
 
-/* "ID path:line:col", with " (n)" when the same name occurred before. */
+/* "ID [object-path ]path:line:col", with " (n)" when the same rule was
+ * reported at the same place before. */
 static void case_name(struct buf *name, const struct report *r, size_t first,
                       size_t i) {
     const struct diag *d = &r->diags->items[i];
     struct position p = source_position(d->src, d->span.start);
     bool whole = report_whole_file(d);
+    const char *object = report_object(r, i);
     buf_clear(name);
-    buf_printf(name, "%s %s", d->rule->id, d->src->path);
+    buf_printf(name, "%s ", d->rule->id);
+    if (object)
+        buf_printf(name, "%s ", object);
+    buf_puts(name, d->src->path);
     if (!whole)
         buf_printf(name, ":%u:%u", p.line, p.column);
     size_t same = 0;

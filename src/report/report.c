@@ -43,6 +43,10 @@ bool report_is_suppressed(const struct report *r, size_t i) {
     return r->suppressed && r->suppressed[i];
 }
 
+const char *report_object(const struct report *r, size_t i) {
+    return r->objects ? r->objects[i] : NULL;
+}
+
 bool report_whole_file(const struct diag *d) {
     return !d->src || strcmp(d->rule->id, "RKC001") == 0;
 }

@@ -53,6 +53,9 @@ struct report {
     size_t file_count;
     const struct diag_list *diags;
     char *const *suppressed;     /* parallel to diags->items, or NULL */
+    /* parallel: the finding's place by block labels ("web/api/app"), or
+     * NULL entries / NULL array when unknown */
+    char *const *objects;
     struct report_options options;
 };
 
@@ -100,6 +103,8 @@ void report_text_one(const struct report *r, const struct diag *d, bool color,
  * the path, the text of the span's first line (blanks trimmed) and the
  * number of earlier findings of the file with the same key. 32 hex digits. */
 void report_fingerprint(const struct report *r, size_t i, char out[33]);
+/* The object path of finding i, or NULL. */
+const char *report_object(const struct report *r, size_t i);
 /* Index of rule in rule_table(). */
 size_t report_rule_index(const struct rule *rule);
 

@@ -5,7 +5,8 @@
  * Unicode code points (columnKind says so). Locations are relative URIs
  * against %SRCROOT% (the directory rktc ran in; absolute inputs become
  * file:// URIs); whole-file findings have no region. Notes are
- * relatedLocations, fix hints go in properties.fix, partialFingerprints
+ * relatedLocations, the enclosing blocks' labels a logicalLocation, fix
+ * hints go in properties.fix, partialFingerprints
  * (report_fingerprint) let code scanning follow a finding across commits,
  * and findings silenced
  * in the source stay in results[] with suppressions[] of kind "inSource". */
@@ -110,6 +111,12 @@ static void result(struct buf *out, const struct report *r, size_t i) {
     text_object(out, "message", d->message);
     buf_puts(out, ",\n         \"locations\": [{");
     physical(out, d, d->span);
+    const char *object = report_object(r, i);
+    if (object) {
+        buf_puts(out, ", \"logicalLocations\": [{\"fullyQualifiedName\": ");
+        report_json_string(out, object);
+        buf_puts(out, ", \"kind\": \"object\"}]");
+    }
     buf_puts(out, "}]");
     if (d->note_count) {
         buf_puts(out, ",\n         \"relatedLocations\": [");
