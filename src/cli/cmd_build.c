@@ -16,6 +16,8 @@
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "hcl/parse.h"
+#include "json/json.h"
+#include "nomad/api_json.h"
 #include "nomad/decode.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
@@ -149,12 +151,27 @@ int cmd_build(int argc, char **argv) {
         struct arena *arena = arena_new();
         struct diag_list diags;
         diag_list_init(&diags);
-        struct hcl_file *file = hcl_parse(arena, src, &diags);
+        /* HCL, HCL-JSON or Nomad API JSON, as `rktc plan` reads them */
         struct nomad_job *job = NULL;
-        if (!file)
-            unreadable = true;
-        else if (!(job = nomad_decode_hcl(arena, file, &diags)) || has_error(&diags))
-            stop = true;
+        const struct json_value *api = NULL;
+        if (hcl_is_json(src->text, src->len)) {
+            struct diag_list json_diags;
+            diag_list_init(&json_diags);
+            const struct json_value *root = json_parse(arena, src, &json_diags);
+            diag_list_free(&json_diags);
+            if (root && nomad_is_api_json(root))
+                api = root;
+        }
+        if (api) {
+            if (!(job = nomad_decode_api_json(arena, src, api, &diags)) || has_error(&diags))
+                stop = true;
+        } else {
+            struct hcl_file *file = hcl_parse(arena, src, &diags);
+            if (!file)
+                unreadable = true;
+            else if (!(job = nomad_decode_hcl(arena, file, &diags)) || has_error(&diags))
+                stop = true;
+        }
         if (job && !stop) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);
