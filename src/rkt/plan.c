@@ -41,11 +41,15 @@ static const char *join(struct arena *arena, const struct rkt_strings *list) {
     for (size_t i = 0; i < list->count; i++)
         n += strlen(list->items[i].text) + 1;
     char *s = arena_alloc(arena, n + 1);
+    size_t at = 0;
     for (size_t i = 0; i < list->count; i++) {
         if (i)
-            strcat(s, ",");
-        strcat(s, list->items[i].text);
+            s[at++] = ',';
+        size_t len = strlen(list->items[i].text);
+        memcpy(s + at, list->items[i].text, len);
+        at += len;
     }
+    s[at] = '\0';
     return s;
 }
 
@@ -443,7 +447,8 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                                   &out->usage_error)) {
                     pt->refused = true;
                     if (report)
-                        diag_add(diags, "RKT024", src, task->network->span,
+                        diag_add(diags, "RKT024", src,
+                                 task->network ? task->network->span : task->span,
                                  "the node's dynamic port range %d-%d is exhausted",
                                  node->dynamic_min, node->dynamic_max);
                 }
