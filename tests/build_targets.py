@@ -226,6 +226,18 @@ def check_golden(rktc, job, update):
 
 def main():
     rktc, shared, jobs = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3:]
+    # a private copy: a concurrent rebuild of the binary must not change it mid-run
+    private = tempfile.mkdtemp()
+    os.chmod(private, 0o755)
+    shutil.copy(rktc, os.path.join(private, "rktc"))
+    rktc = os.path.join(private, "rktc")
+    try:
+        run_all(rktc, shared, jobs)
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+
+
+def run_all(rktc, shared, jobs):
     fake = os.path.join(shared, "tools", "fake-rkt")
     update = os.environ.get("UPDATE_GOLDEN") == "1"
     for job in jobs:
@@ -259,8 +271,8 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
     main()
+    sys.exit(1 if failed else 0)
