@@ -13,6 +13,7 @@
 #include "json/json.h"
 #include "nomad/api_json.h"
 #include "nomad/decode.h"
+#include "nomad/validate.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
 #include "rkt/plan_render.h"
@@ -135,20 +136,20 @@ int cmd_plan(int argc, char **argv) {
             if (root && nomad_is_api_json(root))
                 api = root;
         }
+        bool parsed = true;
         if (api) {
             job = nomad_decode_api_json(arena, src, api, &diags);
-            if (!job || has_error(&diags, 0))
-                refused = true;
         } else {
             struct hcl_file *file = hcl_parse(arena, src, &diags);
-            if (!file) {
-                unreadable = true;
-            } else {
+            if (!file)
+                parsed = false, unreadable = true;
+            else
                 job = nomad_decode_hcl(arena, file, &diags);
-                if (!job || has_error(&diags, 0))
-                    refused = true;
-            }
         }
+        if (job) /* Nomad's defaults and validation: a rejected job never starts */
+            nomad_validate(arena, src, job, &diags);
+        if (parsed && (!job || has_error(&diags, 0)))
+            refused = true;
         if (job) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);
