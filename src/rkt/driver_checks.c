@@ -275,6 +275,13 @@ void driver_check_rkt(struct arena *arena, const struct source *src,
                                                : "contains `,`, `&`, `;`, `+` or `%`, which "
                                                  "rkt's --mount parsing splits or decodes");
     }
+    if (strchr(cfg->command.text, ' ') || strchr(cfg->command.text, '\t')) {
+        struct diag *d = diag_add(diags, "RKT042", src, or_task(cfg->command.span, task),
+                                  "--exec=%s names one executable, spaces included; rkt does "
+                                  "not split it into a program and arguments",
+                                  cfg->command.text);
+        diag_fix(d, "put the program in `command` and its arguments in `args`");
+    }
     /* args rkt misreads */
     for (size_t i = 0; i < cfg->args.count; i++) {
         const char *a = cfg->args.items[i].text;
