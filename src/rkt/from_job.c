@@ -168,6 +168,8 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
         struct rkt_group_input *out = &in->groups[gi];
         out->name = text(&g->name, "");
         out->count = g->count.set ? (int)g->count.value : 1;
+        if (strcmp(in->type, "system") == 0)
+            out->count = 1; /* a system job runs one allocation per node */
         out->span = g->span;
         copy_map(arena, &g->meta, &out->meta);
         copy_constraints(arena, &g->constraints, &g->affinities, &out->constraints);

@@ -3,7 +3,8 @@
  * Contract: rkt_input_from_job copies what src/rkt needs out of a decoded
  * nomad_job (nomad/job.h) and applies the Nomad 0.12 defaults the driver
  * relies on: job name = ID, namespace "default", group count 1, task cpu
- * 100 MHz and memory 300 MB, kill_timeout 5s, affinity weight 50, the
+ * 100 MHz and memory 300 MB, kill_timeout 5s, affinity weight 50, one
+ * allocation per group for system jobs, the
  * job-type restart policy merged with the group's and the task's. Only the
  * first task network is kept (reserved ports first, then dynamic ones).
  * Never fails; everything lives in the arena. */
