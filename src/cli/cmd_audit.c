@@ -1,0 +1,126 @@
+/* cmd_audit.c — `rktc audit [--format=markdown|json] FILE|DIR...`: what the
+ * jobs rely on for a migration away from rkt, and each piece's fate on the
+ * docker driver, the podman driver and rktc's systemd units (the table of
+ * src/migrate/mapping.c). Directories are walked like `check` does. Files
+ * Nomad would not read as a job are reported as such. `rktc audit --matrix`
+ * prints the conversion matrix (docs/migration.md) from the same table.
+ * Exit 0 with the report on stdout; 2 when an input cannot be read at all;
+ * 3 on a usage error. */
+#include "cli/cli.h"
+#include "cli/inputs.h"
+#include "diag/diag.h"
+#include "migrate/audit_render.h"
+#include "migrate/inventory.h"
+#include "migrate/job_input.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int print_and_free(struct buf *out) {
+    int status = EXIT_OK;
+    if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len)
+        status = EXIT_INPUT;
+    buf_free(out);
+    if (fflush(stdout) != 0)
+        status = EXIT_INPUT;
+    return status;
+}
+
+int cmd_audit(int argc, char **argv) {
+    bool json = false, matrix = false;
+    char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    size_t path_count = 0;
+    if (!paths)
+        return EXIT_INPUT;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--format=json") == 0) {
+            json = true;
+        } else if (strcmp(a, "--format=markdown") == 0 || strcmp(a, "--format=md") == 0) {
+            json = false;
+        } else if (strcmp(a, "--format") == 0 && i + 1 < argc &&
+                   (strcmp(argv[i + 1], "json") == 0 || strcmp(argv[i + 1], "markdown") == 0)) {
+            json = strcmp(argv[++i], "json") == 0;
+        } else if (strncmp(a, "--format", 8) == 0) {
+            free(paths);
+            return cli_usage_error("audit", "--format must be markdown or json");
+        } else if (strcmp(a, "--matrix") == 0) {
+            matrix = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            free(paths);
+            return cli_usage_error("audit", "unknown option '%s'", a);
+        } else {
+            paths[path_count++] = argv[i];
+        }
+    }
+    struct buf out;
+    buf_init(&out);
+    if (matrix) {
+        free(paths);
+        if (path_count)
+            return cli_usage_error("audit", "--matrix takes no input file");
+        audit_render_matrix(&out);
+        return print_and_free(&out);
+    }
+    if (path_count == 0) {
+        free(paths);
+        return cli_usage_error("audit", "no input file");
+    }
+    struct inputs in = {0};
+    inputs_collect(&in, paths, path_count);
+    free(paths);
+    struct audit_input *audits = calloc(in.count + 1, sizeof *audits);
+    struct arena **arenas = calloc(in.count + 1, sizeof *arenas);
+    struct source **sources = calloc(in.count + 1, sizeof *sources);
+    int status = EXIT_OK;
+    for (size_t i = 0; audits && arenas && sources && i < in.count; i++) {
+        struct audit_input *a = &audits[i];
+        a->path = in.paths[i];
+        char *error = NULL;
+        sources[i] = source_load(in.paths[i], NULL, &error);
+        if (!sources[i]) {
+            fprintf(stderr, "rktc: %s\n", error);
+            free(error);
+            a->reason = "the file cannot be read";
+            status = EXIT_INPUT;
+            continue;
+        }
+        arenas[i] = arena_new();
+        struct diag_list diags;
+        diag_list_init(&diags);
+        struct job_input job;
+        job_input_read(arenas[i], sources[i], &job, &diags);
+        diag_list_free(&diags);
+        a->src = sources[i];
+        if (job.job) {
+            a->job = mig_inventory(arenas[i], &job);
+        } else {
+            a->reason = job.reason;
+            a->reason_span = job.reason_span;
+            a->has_reason_span = true;
+        }
+    }
+    if (audits && arenas && sources) {
+        if (json)
+            audit_render_json(&out, audits, in.count);
+        else
+            audit_render_markdown(&out, audits, in.count);
+    }
+    int printed = print_and_free(&out);
+    if (printed != EXIT_OK)
+        status = printed;
+    for (size_t i = 0; arenas && sources && i < in.count; i++) {
+        if (arenas[i])
+            arena_free(arenas[i]);
+        if (sources[i])
+            source_free(sources[i]);
+    }
+    free(audits);
+    free(arenas);
+    free(sources);
+    inputs_free(&in);
+    return status;
+}
