@@ -172,7 +172,8 @@ bool build_write(const char *dir, const struct target_output *out, bool force) {
                 names_add(&written, previous.items[i]);
             free(path);
         }
-        qsort(written.items, written.count, sizeof *written.items, compare_names);
+        if (written.count > 1)
+            qsort(written.items, written.count, sizeof *written.items, compare_names);
         struct buf manifest;
         buf_init(&manifest);
         buf_puts(&manifest, "# Files written by rktc build in this directory; rktc replaces\n"
