@@ -8,9 +8,14 @@
 #include <string.h>
 
 static void newline(struct buf *out, int level) {
-    buf_putc(out, '\n');
-    for (int i = 0; i < level * 4; i++)
-        buf_putc(out, ' ');
+    static const char spaces[] = "\n                                                                ";
+    size_t n = (size_t)level * 4;
+    buf_add(out, spaces, 1);
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 2 ? n : sizeof spaces - 2;
+        buf_add(out, spaces + 1, k);
+        n -= k;
+    }
 }
 
 static void write_struct(struct buf *out, const struct nomad_schema *s, const void *v,

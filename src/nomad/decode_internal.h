@@ -20,11 +20,24 @@
 
 struct arena;
 
+/* Generic values of object bodies already decoded as part of an enclosing
+ * body (Nomad decodes the job body whole, then each stanza's body again;
+ * the values are the same, so rktc decodes once and looks them up). */
+struct body_cache {
+    const struct hcl_object **keys;
+    struct gval **values;
+    size_t count, cap;
+};
+
 struct decode_ctx {
     struct arena *arena;
     const struct source *src;
     struct diag_list *diags;
+    struct body_cache cache;
 };
+
+/* Remembers every object body inside a decoded value. */
+void body_cache_fill(struct decode_ctx *c, struct gval *v);
 
 /* Items of a body whose first key is `key`. */
 struct item_set {

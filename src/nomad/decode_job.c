@@ -2,6 +2,7 @@
  * jobspec rules and order), and nomad_decode_hcl. */
 #include "nomad/decode.h"
 #include "nomad/decode_internal.h"
+#include "nomad/name_set.h"
 
 #include "util/arena.h"
 
@@ -67,6 +68,8 @@ static struct nomad_group *decode_group(struct decode_ctx *c, const struct hcl_i
 }
 
 bool decode_groups(struct decode_ctx *c, struct item_set s, struct nomad_list *out) {
+    struct name_set seen;
+    name_set_init(&seen, c->arena);
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) == 0) {
@@ -76,15 +79,14 @@ bool decode_groups(struct decode_ctx *c, struct item_set s, struct nomad_list *o
             continue;
         }
         const char *name = key_text(it, 1);
-        for (size_t p = 0; p < i; p++)
-            if (item_labels(s.items[p]) > 0 && strcmp(key_text(s.items[p], 1), name) == 0) {
-                struct diag *d = decode_error(c, "NMD006", it->keys[1].span,
-                                              "group \"%s\" is defined twice in this job",
-                                              name);
-                if (d)
-                    diag_note(d, s.items[p]->keys[1].span, "first defined here");
-                return false;
-            }
+        const struct hcl_item *first = name_set_add(&seen, name, it);
+        if (first) {
+            struct diag *d = decode_error(c, "NMD006", it->keys[1].span,
+                                          "group \"%s\" is defined twice in this job", name);
+            if (d)
+                diag_note(d, first->keys[1].span, "first defined here");
+            return false;
+        }
         struct nomad_group *g = decode_group(c, it);
         if (!g)
             return false;
@@ -112,6 +114,7 @@ static struct nomad_job *decode_job(struct decode_ctx *c, const struct hcl_item 
     struct gval *m = decode_body(c, body);
     if (!m)
         return NULL;
+    body_cache_fill(c, m);
     job->id = nomad_string_make(c, it->keys[1].text, it->keys[1].len, it->keys[1].span);
     job->name = job->id;
     if (!decode_fields(c, m, &nomad_schema_job, job, job_skip, false, false, "job") ||
@@ -150,7 +153,7 @@ static struct nomad_job *decode_job(struct decode_ctx *c, const struct hcl_item 
 
 struct nomad_job *nomad_decode_hcl(struct arena *arena, const struct hcl_file *file,
                                    struct diag_list *diags) {
-    struct decode_ctx ctx = {arena, file->src, diags};
+    struct decode_ctx ctx = {arena, file->src, diags, {NULL, NULL, 0, 0}};
     struct decode_ctx *c = &ctx;
     const struct hcl_object *root = &file->root->as.object;
     bool ok = true;

@@ -5,6 +5,7 @@
 #include "util/arena.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -48,8 +49,11 @@ struct nomad_string nomad_string_make(struct decode_ctx *c, const char *text,
 }
 
 void list_push(struct decode_ctx *c, struct nomad_list *list, void *item) {
-    list->items = arena_grow(c->arena, list->items, list->count, list->count + 1,
-                             sizeof *list->items);
+    /* capacity is the next power of two, so growth is amortised O(1) */
+    size_t n = list->count;
+    if (n == 0 || (n & (n - 1)) == 0)
+        list->items = arena_grow(c->arena, list->items, n, n ? 2 * n : 1,
+                                 sizeof *list->items);
     list->items[list->count++] = item;
     list->set = true;
 }
@@ -191,7 +195,85 @@ bool check_keys(struct decode_ctx *c, const struct hcl_object *body,
     return ok;
 }
 
+static size_t pointer_hash(const void *p) {
+    uint64_t h = (uint64_t)(uintptr_t)p;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return (size_t)h;
+}
+
+static void cache_put(struct decode_ctx *c, const struct hcl_object *key, struct gval *value) {
+    struct body_cache *bc = &c->cache;
+    if (2 * (bc->count + 1) > bc->cap) {
+        size_t cap = bc->cap ? bc->cap * 2 : 64;
+        const struct hcl_object **keys = arena_array(c->arena, cap, sizeof *keys);
+        struct gval **values = arena_array(c->arena, cap, sizeof *values);
+        for (size_t i = 0; i < bc->cap; i++) {
+            if (!bc->keys[i])
+                continue;
+            size_t j = pointer_hash(bc->keys[i]) & (cap - 1);
+            while (keys[j])
+                j = (j + 1) & (cap - 1);
+            keys[j] = bc->keys[i];
+            values[j] = bc->values[i];
+        }
+        bc->keys = keys;
+        bc->values = values;
+        bc->cap = cap;
+    }
+    size_t j = pointer_hash(key) & (bc->cap - 1);
+    while (bc->keys[j] && bc->keys[j] != key)
+        j = (j + 1) & (bc->cap - 1);
+    if (!bc->keys[j])
+        bc->count++;
+    bc->keys[j] = key;
+    bc->values[j] = value;
+}
+
+static struct gval *cache_get(struct decode_ctx *c, const struct hcl_object *key) {
+    struct body_cache *bc = &c->cache;
+    if (!bc->cap)
+        return NULL;
+    size_t j = pointer_hash(key) & (bc->cap - 1);
+    while (bc->keys[j]) {
+        if (bc->keys[j] == key)
+            return bc->values[j];
+        j = (j + 1) & (bc->cap - 1);
+    }
+    return NULL;
+}
+
+void body_cache_fill(struct decode_ctx *c, struct gval *v) {
+    /* explicit stack: values nest as deep as the input */
+    size_t cap = 64, top = 0;
+    struct gval **stack = arena_array(c->arena, cap, sizeof *stack);
+    stack[top++] = v;
+    while (top > 0) {
+        struct gval *g = stack[--top];
+        size_t n = 0;
+        if (g->kind == GVAL_MAP) {
+            if (g->node && g->node->kind == HCL_OBJECT)
+                cache_put(c, &g->node->as.object, g);
+            n = g->as.map.count;
+        } else if (g->kind == GVAL_MAP_LIST || g->kind == GVAL_LIST) {
+            n = g->as.list.count;
+        }
+        if (top + n > cap) {
+            size_t grown = (top + n) * 2;
+            stack = arena_grow(c->arena, stack, top, grown, sizeof *stack);
+            cap = grown;
+        }
+        for (size_t i = 0; i < n; i++)
+            stack[top++] = g->kind == GVAL_MAP ? g->as.map.entries[i].value
+                                               : g->as.list.elems[i];
+    }
+}
+
 struct gval *decode_body(struct decode_ctx *c, const struct hcl_object *body) {
+    struct gval *cached = cache_get(c, body);
+    if (cached)
+        return cached;
     return hcl_decode_object(c->arena, c->src, body, c->diags);
 }
 

@@ -2,6 +2,7 @@
  * shared by the validator: constraints, affinities, spreads. */
 #include "nomad/validate.h"
 #include "nomad/validate_internal.h"
+#include "nomad/name_set.h"
 
 #include "util/arena.h"
 
@@ -432,18 +433,17 @@ void nomad_validate(struct arena *arena, const struct source *src,
     validate_constraints(v, &job->constraints, false);
     validate_affinities(v, &job->affinities, job->span);
     validate_spreads(v, &job->spreads, job->span);
+    struct name_set seen;
+    name_set_init(&seen, arena);
     for (size_t i = 0; i < job->groups.count; i++) {
         const struct nomad_group *g = job->groups.items[i];
-        for (size_t p = 0; p < i; p++) {
-            const struct nomad_group *prev = job->groups.items[p];
-            if (strcmp(prev->name.text, g->name.text) == 0) {
-                struct diag *d = verr(v, "NMD020", g->name.span,
-                                      "group \"%s\" is defined twice (a job-level task "
-                                      "becomes a group of its own name)", g->name.text);
-                if (d)
-                    diag_note(d, prev->name.span, "first defined here");
-                break;
-            }
+        const struct nomad_group *prev = name_set_add(&seen, g->name.text, g);
+        if (prev) {
+            struct diag *d = verr(v, "NMD020", g->name.span,
+                                  "group \"%s\" is defined twice (a job-level task becomes "
+                                  "a group of its own name)", g->name.text);
+            if (d)
+                diag_note(d, prev->name.span, "first defined here");
         }
         validate_group(v, g, i);
     }
