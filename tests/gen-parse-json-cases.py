@@ -90,6 +90,7 @@ CASES = {
  "string-unterminated": b'{"a": "abc\n',
  "string-interpolation": b'{"a": "${var.x}", "b": "$${y}", "c": "${"}\n',
  "string-invalid-utf8": b'{"a": "\xff"}\n',
+ "string-escape-then-invalid-byte": b'{"a": "a\\x4\xff:,\nU]}\n',
  "string-cr": b'{"a": "x\ry"}\n',
  # identifiers
  "ident-true-typo": b'{"a": tru}\n',

@@ -443,8 +443,7 @@ struct hcl_file *hcl_parse_json(struct arena *arena, const struct source *src,
     bool hcl003 = p.failed && strcmp(p.rule, "HCL003") == 0;
     if (p.sc.error_count > 0 && !hcl003) {
         /* the reference reports its scanner's last error first */
-        diag_add(diags, "HCL001", src, span_make(p.sc.error_at, p.sc.error_at + p.sc.error_len),
-                 "%s", p.sc.error);
+        diag_add(diags, "HCL001", src, json_scan_error_span(&p.sc), "%s", p.sc.error);
         return NULL;
     }
     if (p.failed) {

@@ -34,23 +34,40 @@ void json_scan_init(struct json_scanner *s, const char *text, size_t len) {
 }
 
 /* The position the reference reports an error at: the character read
- * last (recentPosition in the Go scanner). */
+ * last (recentPosition in the Go scanner), as its line and column. Only
+ * the last error is reported, so its byte offset is computed once, by
+ * json_scan_error_span. */
 static void scan_error(struct json_scanner *s, const char *message) {
     s->error_count++;
-    uint32_t at;
-    if (s->pos.column > 0 || s->last_line_len > 0)
-        at = (uint32_t)(s->pos.at < 0 ? 0 : s->pos.at);
-    else
-        at = 0;
-    if (at > s->len)
-        at = (uint32_t)s->len;
-    uint32_t cp;
-    size_t size = at < s->len
-                      ? utf8_decode((const unsigned char *)s->text + at, s->len - at, &cp)
-                      : 0;
-    s->error_at = at;
-    s->error_len = (uint32_t)size;
+    if (s->pos.column > 0) {
+        s->error_line = s->pos.line;
+        s->error_column = s->pos.column;
+    } else if (s->last_line_len > 0) {
+        s->error_line = s->pos.line - 1;
+        s->error_column = s->last_line_len;
+    } else {
+        s->error_line = 1;
+        s->error_column = 1;
+    }
     snprintf(s->error, sizeof s->error, "%s", message);
+}
+
+/* The reference's line and column are kept apart from its byte offset,
+ * which can lag behind after an invalid byte is put back; find the byte
+ * at that line and column (clamped to the line and the input). */
+struct span json_scan_error_span(const struct json_scanner *s) {
+    size_t at = 0;
+    for (int64_t line = 1; line < s->error_line && at < s->len; at++)
+        if (s->text[at] == '\n')
+            line++;
+    for (int64_t col = 1; col < s->error_column && at < s->len && s->text[at] != '\n'; col++) {
+        uint32_t cp;
+        at += utf8_decode((const unsigned char *)s->text + at, s->len - at, &cp);
+    }
+    uint32_t cp;
+    size_t size = at < s->len ? utf8_decode((const unsigned char *)s->text + at, s->len - at, &cp)
+                              : 0;
+    return span_make((uint32_t)at, (uint32_t)(at + size));
 }
 
 /* next: one rune from the reader, position bookkeeping as in Go. */

@@ -13,6 +13,8 @@
 #ifndef RKTC_HCL_JSON_SCAN_H
 #define RKTC_HCL_JSON_SCAN_H
 
+#include "source.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -61,12 +63,13 @@ struct json_scanner {
     /* the last error, as the reference keeps it */
     unsigned error_count;
     char error[64];
-    uint32_t error_at;    /* byte offset the error points at */
-    uint32_t error_len;
+    int64_t error_line, error_column;
 };
 
 void json_scan_init(struct json_scanner *s, const char *text, size_t len);
 struct json_token json_scan(struct json_scanner *s);
+/* Where the last error is (meaningful when error_count > 0). */
+struct span json_scan_error_span(const struct json_scanner *s);
 const char *json_tok_name(enum json_tok type);
 
 #endif

@@ -321,6 +321,9 @@ Test(hcl_json, the_scanner_error_reported_is_the_last_one) {
     EXPECT_ERROR("{\"a\": tru}", "HCL001", "illegal char", 1, 9);
     EXPECT_ERROR("{\"a\": @}", "HCL001", "illegal char: @", 1, 7);
     EXPECT_ERROR("{\"a\": \xc3\xa9}", "HCL001", "illegal char", 1, 7);
+    /* after an invalid byte is put back the reference's byte offset lags
+     * behind; its line and column are what it reports */
+    EXPECT_ERROR("{\"a\": \"a\\x4\xff:,\nU]}", "HCL001", "illegal char", 2, 1);
 }
 
 Test(hcl_json, scanner_errors_after_the_top_level_object_are_not_seen) {
