@@ -1,0 +1,6 @@
+job "web" {
+  datacenters = ["dc1"]
+  group "g" {
+    count = 1
+  }
+}

@@ -1,0 +1,8 @@
+job "web" {
+  datacenters = ["dc1"]
+  group "g" {
+    task "t" {
+      user = "app"
+    }
+  }
+}

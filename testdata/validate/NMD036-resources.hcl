@@ -1,0 +1,19 @@
+job "web" {
+  datacenters = ["dc1"]
+
+  group "g" {
+
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "example.com/app:1"
+      }
+
+      resources {
+        cpu    = 10
+        memory = 5
+      }
+    }
+  }
+
+}

@@ -1,0 +1,26 @@
+job "web" {
+  datacenters = ["dc1"]
+
+  group "g" {
+
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "example.com/app:1"
+      }
+      service {
+        port = "http"
+        check {
+          type = "http"
+          path = "/health"
+        }
+      }
+      resources {
+        network {
+          port "http" {}
+        }
+      }
+    }
+  }
+
+}

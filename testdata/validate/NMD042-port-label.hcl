@@ -1,0 +1,22 @@
+job "web" {
+  datacenters = ["dc1"]
+
+  group "g" {
+
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "example.com/app:1"
+      }
+      service {
+        port = "http"
+      }
+      resources {
+        network {
+          port "web" {}
+        }
+      }
+    }
+  }
+
+}

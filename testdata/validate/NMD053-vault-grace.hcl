@@ -1,0 +1,20 @@
+job "web" {
+  datacenters = ["dc1"]
+
+  group "g" {
+
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "example.com/app:1"
+      }
+      template {
+        data        = "x"
+        destination = "local/app.conf"
+        vault_grace = "15s"
+      }
+
+    }
+  }
+
+}

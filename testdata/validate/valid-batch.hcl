@@ -1,0 +1,17 @@
+job "web" {
+  type = "batch"
+  datacenters = ["dc1"]
+
+  group "g" {
+
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "example.com/app:1"
+      }
+
+
+    }
+  }
+
+}
