@@ -432,6 +432,35 @@ static void check_trailing(struct json_parser *p) {
     }
 }
 
+/* A hint for the errors people run into when they write HCL-JSON by hand
+ * (NULL when there is nothing useful to add). */
+static const char *error_hint(const struct source *src, struct span span, const char *message) {
+    if (strcmp(message, "illegal char escape") == 0)
+        return span.start < src->len && src->text[span.start] == '/'
+                   ? "HCL1 has no `\\/` escape: write `/` itself"
+                   : "HCL1 knows the escapes \\a \\b \\f \\n \\r \\t \\v \\\\ \\\" "
+                     "\\ooo \\xHH \\uHHHH \\UHHHHHHHH";
+    if (strcmp(message, "numbers cannot start with 0") == 0)
+        return "drop the leading zeros (HCL-JSON has no octal numbers) or quote the value";
+    if (strcmp(message, "literal not terminated") == 0)
+        return "close the string on the same line; write a line break as \\n";
+    if (strcmp(message, "illegal char") == 0)
+        return "only true, false and null may be written without quotes";
+    if (strcmp(message, "unexpected token while parsing list: NULL") == 0)
+        return "HCL1 cannot read null inside an array: remove it or write \"\"";
+    if (strncmp(message, "expected: STRING got: ", 22) == 0 && strcmp(message + 22, "LBRACK") != 0)
+        return "object keys are quoted strings: \"key\": value";
+    return NULL;
+}
+
+static void add_error(struct diag_list *diags, const char *rule, const struct source *src,
+                      struct span span, const char *message) {
+    struct diag *d = diag_add(diags, rule, src, span, "%s", message);
+    const char *hint = error_hint(src, span, message);
+    if (d && hint)
+        diag_fix(d, "%s", hint);
+}
+
 struct hcl_file *hcl_parse_json(struct arena *arena, const struct source *src,
                                 struct diag_list *diags) {
     struct json_parser p = {.arena = arena, .src = src, .diags = diags};
@@ -443,11 +472,11 @@ struct hcl_file *hcl_parse_json(struct arena *arena, const struct source *src,
     bool hcl003 = p.failed && strcmp(p.rule, "HCL003") == 0;
     if (p.sc.error_count > 0 && !hcl003) {
         /* the reference reports its scanner's last error first */
-        diag_add(diags, "HCL001", src, json_scan_error_span(&p.sc), "%s", p.sc.error);
+        add_error(diags, "HCL001", src, json_scan_error_span(&p.sc), p.sc.error);
         return NULL;
     }
     if (p.failed) {
-        diag_add(diags, p.rule, src, p.error_span, "%s", p.error);
+        add_error(diags, p.rule, src, p.error_span, p.error);
         return NULL;
     }
     if (p.bad_escape) {

@@ -450,3 +450,20 @@ Test(hcl_json, top_level_must_be_an_object) {
     EXPECT_ERROR("", "HCL001", "EOF token found", 1, 1);
     EXPECT_ERROR("[1]", "HCL001", "Expected object, got unknown token: 1:1 LBRACK [", 1, 1);
 }
+
+Test(hcl_json, common_mistakes_get_a_fix_hint) {
+    struct parsed p = parse("{\"a\": \"http:\\/\\/x\"}");
+    cr_assert_eq(p.diags.count, 1);
+    cr_assert_not_null(p.diags.items[0].fix);
+    cr_expect(strstr(p.diags.items[0].fix, "write `/` itself") != NULL);
+    done(&p);
+    p = parse("{\"a\": 1, b: 2}");
+    cr_assert_eq(p.diags.count, 1);
+    cr_expect_str_eq(p.diags.items[0].message, "illegal char");
+    cr_assert_not_null(p.diags.items[0].fix);
+    done(&p);
+    p = parse("{\"a\": [[1], [2]]}");
+    cr_assert_eq(p.diags.count, 1);
+    cr_expect_null(p.diags.items[0].fix, "no key hint where a nested array is the cause");
+    done(&p);
+}
