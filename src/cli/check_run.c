@@ -46,11 +46,9 @@ static double seconds_since(const struct timespec *start) {
            (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
-void check_run_file(struct check_run *run, const char *path,
-                    const char *display_name, const struct config *cfg,
-                    bool timed) {
-    struct timespec start;
-    clock_gettime(CLOCK_MONOTONIC, &start);
+void check_run_add(struct check_run *run, struct source *src,
+                   const struct check_file_facts *facts, const struct config *cfg,
+                   struct diag_list *diags, char **reasons, char **objects) {
     if (run->file_count == run->file_cap) {
         run->file_cap = run->file_cap ? run->file_cap * 2 : 16;
         run->files = xreallocarray(run->files, run->file_cap, sizeof *run->files);
@@ -59,7 +57,39 @@ void check_run_file(struct check_run *run, const char *path,
     struct report_file *file = &run->files[run->file_count];
     memset(file, 0, sizeof *file);
     file->rule_disabled = cfg->rule_disabled;
+    file->unreadable = facts->unreadable;
+    file->unparsable = facts->unparsable;
+    file->seconds = facts->seconds;
+    if (facts->unreadable || facts->unparsable)
+        run->input_failed = true;
+    for (size_t i = 0; i < diags->count; i++) {
+        char *reason = reasons ? reasons[i] : NULL;
+        char *object = objects ? objects[i] : NULL;
+        const struct diag *d = &diags->items[i];
+        if (config_rule_disabled(cfg, d->rule) && !analyze_is_parse_failure(d)) {
+            free(reason);
+            free(object);
+            continue;
+        }
+        if (!diags->items[i].src) { /* about this file, without a place: its start */
+            diags->items[i].src = src;
+            diags->items[i].span = span_make(0, 0);
+        }
+        take(run, diags, i, reason, object);
+    }
+    free(reasons);
+    free(objects);
+    diag_list_free(diags);
+    file->src = src;
+    run->sources[run->file_count++] = src;
+}
 
+void check_run_file(struct check_run *run, const char *path,
+                    const char *display_name, const struct config *cfg,
+                    bool timed) {
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    struct check_file_facts facts = {false, false, 0};
     struct diag_list diags;
     diag_list_init(&diags);
     char *error = NULL;
@@ -75,8 +105,7 @@ void check_run_file(struct check_run *run, const char *path,
                                   ? error + n + 2 : error;
         diag_add(&diags, "RKC001", src, span_make(0, 0), "%s", message);
         free(error);
-        file->unreadable = true;
-        run->input_failed = true;
+        facts.unreadable = true;
     } else {
         struct arena *arena = arena_new();
         struct analyze_options options = {0};
@@ -85,10 +114,7 @@ void check_run_file(struct check_run *run, const char *path,
         bool parse_failed;
         const struct hcl_file *tree = analyze_file(arena, src, &options, &diags,
                                                    &parse_failed);
-        if (parse_failed) {
-            file->unparsable = true;
-            run->input_failed = true;
-        }
+        facts.unparsable = parse_failed;
         if (cfg->inline_ignore && tree) {
             struct suppress_options so = {cfg->require_reason};
             reasons = suppress_apply(tree, &diags, &so);
@@ -101,27 +127,8 @@ void check_run_file(struct check_run *run, const char *path,
         arena_free(arena);
         config_apply_severities(cfg, &diags);
     }
-    for (size_t i = 0; i < diags.count; i++) {
-        char *reason = reasons ? reasons[i] : NULL;
-        char *object = objects ? objects[i] : NULL;
-        const struct diag *d = &diags.items[i];
-        if (config_rule_disabled(cfg, d->rule) && !analyze_is_parse_failure(d)) {
-            free(reason);
-            free(object);
-            continue;
-        }
-        if (!diags.items[i].src) { /* about this file, without a place: its start */
-            diags.items[i].src = src;
-            diags.items[i].span = span_make(0, 0);
-        }
-        take(run, &diags, i, reason, object);
-    }
-    free(reasons);
-    free(objects);
-    diag_list_free(&diags);
-    file->src = src;
-    file->seconds = timed ? seconds_since(&start) : 0;
-    run->sources[run->file_count++] = src;
+    facts.seconds = timed ? seconds_since(&start) : 0;
+    check_run_add(run, src, &facts, cfg, &diags, reasons, objects);
 }
 
 struct keyed {

@@ -30,6 +30,17 @@ struct check_run {
 };
 
 void check_run_init(struct check_run *run);
+struct check_file_facts {
+    bool unreadable, unparsable;
+    double seconds;
+};
+
+/* Adds one file with findings already made (e.g. read back from a saved
+ * report): takes src, the findings and the parallel reasons/objects arrays
+ * (either may be NULL), drops the findings of rules cfg disables. */
+void check_run_add(struct check_run *run, struct source *src,
+                   const struct check_file_facts *facts, const struct config *cfg,
+                   struct diag_list *diags, char **reasons, char **objects);
 void check_run_file(struct check_run *run, const char *path,
                     const char *display_name, const struct config *cfg,
                     bool timed);
