@@ -161,8 +161,12 @@ static void *new_struct(struct reader *r, const struct nomad_schema *s,
     *(struct span *)p = v->span;
     if (v->kind == JSON_OBJECT)
         read_struct(r, s, v, p);
-    else if (v->kind != JSON_NULL)
-        type_error(r, v, s->name, "element", "an object");
+    else if (v->kind != JSON_NULL) {
+        r->failed = true;
+        diag_add(r->diags, "NMD016", r->src, v->span,
+                 "this must be an object (a %s), not %s (Nomad's API refuses the job)", s->name,
+                 json_kind_name(v->kind));
+    }
     return p;
 }
 

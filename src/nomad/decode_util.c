@@ -399,6 +399,11 @@ bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
         int64_t value;
         if (!weak_to_int(c, v, bits, is_unsigned, strict, &value, &why))
             break;
+        if (bits == 8 && v->kind == GVAL_INT && v->as.integer != value)
+            decode_warning(c, "NMD018", span,
+                           "`%s` in %s is %lld, outside the %s range; Nomad silently stores "
+                           "%lld", field_key(c, f), where, (long long)v->as.integer,
+                           is_unsigned ? "0..255" : "-128..127", (long long)value);
         struct nomad_int *n = (struct nomad_int *)at;
         n->value = value;
         n->set = true;

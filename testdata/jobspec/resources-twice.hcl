@@ -1,0 +1,12 @@
+job "x" {
+  group "g" {
+    task "t" {
+      resources {
+        cpu = 100
+      }
+      resources {
+        memory = 64
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+job "x" {
+ group "g" { volume "v" { read_only = "x" } }
+}
