@@ -13,7 +13,7 @@ flags="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer -fno-
 make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" \
     $out/gen/hcl.tab.o $out/gen/hcl.lex.o >/dev/null
 objs="$out/gen/hcl.tab.o $out/gen/hcl.lex.o"
-for f in src/source.c src/util/*.c src/diag/diag.c src/hcl/*.c src/json/*.c src/nomad/decode*.c src/nomad/api_*.c src/nomad/schema.c src/nomad/weak.c \
+for f in src/source.c src/util/*.c src/diag/diag.c src/hcl/*.c src/json/*.c src/nomad/*.c \
          src/rkt/*.c targets/shell_quote.c; do
     objs="$objs $out/${f%.c}.o"
 done
