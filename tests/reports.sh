@@ -6,7 +6,8 @@
 # XSDs (xmllint), the SARIF against the 2.1.0 JSON schema (Debian's
 # python3-jsonschema), python3-junitparser reads the JUnit back with suite
 # counts equal to its cases, and the totals of JUnit, SARIF and JSON agree.
-# A second run with the same SOURCE_DATE_EPOCH must give identical bytes.
+# A second run with the same SOURCE_DATE_EPOCH must give identical bytes,
+# and `rktc report` must render the saved JSON into the bytes check wrote.
 # The committed golden JUnit/SARIF samples (testdata/check) are validated
 # the same way.
 set -u
@@ -118,6 +119,23 @@ run "$tmp/b" >/dev/null
 for f in out.txt out.json out.xml out.sarif out.checkstyle; do
     cmp -s "$tmp/a/$f" "$tmp/b/$f" || bad "$f differs between two runs with SOURCE_DATE_EPOCH"
 done
+# rktc report: the saved JSON renders into the same bytes in every format
+mkdir -p "$tmp/r"
+formats="text gcc json junit sarif github checkstyle codeclimate"
+args=""
+for f in $formats; do args="$args --format=$f:$tmp/r/check.$f"; done
+SOURCE_DATE_EPOCH=1767323045 "$rktc" check --no-config $args "$shared/corpus/files" \
+    testdata/check/suppress-silences/rkt.nomad testdata/check/suppress-pragmas/pragmas.nomad \
+    >/dev/null
+args=""
+for f in $formats; do args="$args --format=$f:$tmp/r/report.$f"; done
+SOURCE_DATE_EPOCH=1767323045 "$rktc" report $args "$tmp/r/check.json"
+[ $? -eq 2 ] || bad "rktc report must exit as check did (2)"
+for f in $formats; do
+    cmp -s "$tmp/r/check.$f" "$tmp/r/report.$f" || bad "rktc report --format=$f differs from check"
+done
+grep -q '"justification"' "$tmp/r/report.json" || bad "no suppressed finding in the round trip"
+
 # the rule catalogue: every rule listed, explained, and in the man page
 count=$("$rktc" rules --format=json | jq length)
 [ "$count" -gt 0 ] && [ "$("$rktc" rules | wc -l)" -eq "$count" ] ||

@@ -1,0 +1,346 @@
+/* cmd_report.c — `rktc report`: render a saved `rktc check --format=json`
+ * result in any format, without checking again (one run in CI, reports
+ * for every consumer later).
+ *
+ * Each file of the saved result is read again for its excerpts and to turn
+ * line:column back into offsets; a file that is gone (or shorter now) is
+ * stood in for by blank lines, so the positions stay right but the text
+ * excerpts are empty. The exit status follows check's rules on the saved
+ * findings: 2 when a file was unreadable or unparsable, 1 when a finding is
+ * at or above --failure-threshold (unless --no-fail), else 0; 2 as well
+ * when the saved result cannot be read, 3 on a bad command line. */
+#include "cli/analyze.h"
+#include "cli/check_options.h"
+#include "cli/check_run.h"
+#include "cli/cli.h"
+#include "cli/config.h"
+#include "json/json.h"
+#include "report/report.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/safe_write.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+struct report_args {
+    const char *formats[16];
+    size_t format_count;
+    enum color_mode color;
+    enum junit_profile profile;
+    enum severity threshold;
+    bool no_fail;
+    const char *input;
+};
+
+static bool parse_args(struct report_args *a, int argc, char **argv) {
+    memset(a, 0, sizeof *a);
+    a->threshold = SEVERITY_WARNING;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *v = NULL;
+        const char *names[] = {"--format", "--color", "--junit-profile",
+                               "--failure-threshold"};
+        int which = -1;
+        for (int k = 0; k < 4 && which < 0; k++) {
+            size_t n = strlen(names[k]);
+            if (strncmp(arg, names[k], n) == 0 && (arg[n] == '=' || !arg[n])) {
+                which = k;
+                v = arg[n] == '=' ? arg + n + 1 : i + 1 < argc ? argv[++i] : NULL;
+            }
+        }
+        if (which >= 0 && !v)
+            return cli_usage_error("report", "option '%s' needs a value", arg), false;
+        if (which == 0) {
+            enum report_format f;
+            const char *file;
+            size_t len;
+            if (!check_format_split(v, &f, &file, &len) ||
+                a->format_count == sizeof a->formats / sizeof a->formats[0])
+                return cli_usage_error("report", "bad format '%s'", v), false;
+            a->formats[a->format_count++] = v;
+        } else if (which == 1) {
+            if (strcmp(v, "auto") == 0)
+                a->color = COLOR_AUTO;
+            else if (strcmp(v, "always") == 0)
+                a->color = COLOR_ALWAYS;
+            else if (strcmp(v, "never") == 0)
+                a->color = COLOR_NEVER;
+            else
+                return cli_usage_error("report", "--color takes auto, always or never"),
+                       false;
+        } else if (which == 2) {
+            if (strcmp(v, "strict") == 0 || strcmp(v, "github") == 0)
+                a->profile = v[0] == 'g' ? JUNIT_GITHUB : JUNIT_STRICT;
+            else
+                return cli_usage_error("report", "--junit-profile takes strict or github"),
+                       false;
+        } else if (which == 3) {
+            if (!severity_parse(v, &a->threshold))
+                return cli_usage_error("report", "bad --failure-threshold '%s'", v), false;
+        } else if (strcmp(arg, "--no-fail") == 0) {
+            a->no_fail = true;
+        } else if (arg[0] == '-' && arg[1]) {
+            return cli_usage_error("report", "unknown option '%s'", arg), false;
+        } else if (a->input) {
+            return cli_usage_error("report", "report reads one saved result"), false;
+        } else {
+            a->input = arg;
+        }
+    }
+    if (!a->input)
+        return cli_usage_error("report", "no saved result given (FILE or '-')"), false;
+    if (!a->format_count)
+        a->formats[a->format_count++] = "text";
+    return true;
+}
+
+/* --- reading the saved result --- */
+
+static const char *string_of(const struct json_value *obj, const char *key) {
+    const struct json_value *v = json_object_get(obj, key);
+    return v && v->kind == JSON_STRING ? v->as.string.text : NULL;
+}
+
+static uint32_t number_of(const struct json_value *obj, const char *key) {
+    const struct json_value *v = json_object_get(obj, key);
+    if (!v || v->kind != JSON_NUMBER)
+        return 0;
+    long n = strtol(v->as.number.text, NULL, 10);
+    return n > 0 && n < 0x7fffffff ? (uint32_t)n : 0;
+}
+
+/* Byte offset of 1-based line:column (columns count characters as
+ * source_position does), clamped to the text. */
+static uint32_t offset_of(const struct source *src, uint32_t line, uint32_t column) {
+    if (line == 0 || line > src->line_count)
+        return (uint32_t)src->len;
+    uint32_t at = src->line_starts[line - 1];
+    for (uint32_t c = 1; c < column && at < src->len && src->text[at] != '\n';) {
+        at++;
+        if (at >= src->len || ((unsigned char)src->text[at] & 0xC0) != 0x80)
+            c++;
+    }
+    return at;
+}
+
+/* Blank lines long enough for every position the saved findings name. */
+static struct source *stand_in(const char *path, const struct json_value *file) {
+    uint32_t lines = 1, columns = 1;
+    const char *lists[] = {"diagnostics", "suppressed"};
+    for (int l = 0; l < 2; l++) {
+        const struct json_value *list = json_object_get(file, lists[l]);
+        for (size_t i = 0; list && list->kind == JSON_ARRAY && i < list->as.array.count; i++) {
+            const struct json_value *d = list->as.array.elems[i];
+            uint32_t el = number_of(d, "end_line"), ec = number_of(d, "end_column");
+            lines = el > lines ? el : lines;
+            columns = ec > columns ? ec : columns;
+        }
+    }
+    if (lines > 100000 || columns > 100000)
+        lines = columns = 1;
+    struct buf text;
+    buf_init(&text);
+    for (uint32_t i = 0; i < lines; i++) {
+        for (uint32_t c = 1; c < columns; c++)
+            buf_putc(&text, ' ');
+        buf_putc(&text, '\n');
+    }
+    struct source *src = source_from_memory(path, text.data ? text.data : "", text.len);
+    buf_free(&text);
+    return src;
+}
+
+static struct span span_of(const struct source *src, const struct json_value *d) {
+    uint32_t start = offset_of(src, number_of(d, "line"), number_of(d, "column"));
+    uint32_t end = offset_of(src, number_of(d, "end_line"), number_of(d, "end_column"));
+    return span_make(start, end > start ? end : start);
+}
+
+/* Adds one saved diagnostic; false when its rule is unknown. */
+static bool add_saved(struct diag_list *diags, char ***reasons, char ***objects,
+                      const struct source *src, const struct json_value *d,
+                      bool suppressed, struct check_file_facts *facts) {
+    const char *id = string_of(d, "rule"), *message = string_of(d, "message");
+    const struct rule *rule = id ? rule_find(id) : NULL;
+    if (!rule || !message) {
+        if (!rule)
+            fprintf(stderr, "rktc: %s: a saved finding names an unknown rule '%s'\n",
+                    src->path, id ? id : "");
+        else
+            fprintf(stderr, "rktc: %s: a saved %s finding has no message\n",
+                    src->path, rule->id);
+        return false;
+    }
+    struct diag *item = diag_add(diags, rule->id, src, span_of(src, d), "%s", message);
+    if (!item)
+        return true;
+    enum severity severity;
+    const char *sev = string_of(d, "severity");
+    if (sev && severity_parse(sev, &severity))
+        item->severity = severity;
+    const char *fix = string_of(d, "fix");
+    if (fix)
+        diag_fix(item, "%s", fix);
+    const struct json_value *notes = json_object_get(d, "notes");
+    for (size_t n = 0; notes && notes->kind == JSON_ARRAY && n < notes->as.array.count; n++) {
+        const struct json_value *note = notes->as.array.elems[n];
+        const char *text = string_of(note, "message");
+        if (text)
+            diag_note(item, span_of(src, note), "%s", text);
+    }
+    if (strcmp(rule->id, "RKC001") == 0)
+        facts->unreadable = true;
+    else if (analyze_is_parse_failure(item))
+        facts->unparsable = true;
+    size_t i = diags->count - 1;
+    *reasons = xreallocarray(*reasons, i + 1, sizeof **reasons);
+    *objects = xreallocarray(*objects, i + 1, sizeof **objects);
+    const char *why = string_of(d, "justification");
+    (*reasons)[i] = suppressed ? xstrdup(why ? why : "") : NULL;
+    const char *object = string_of(d, "object");
+    (*objects)[i] = object ? xstrdup(object) : NULL;
+    return true;
+}
+
+static bool read_saved(struct check_run *run, const struct config *cfg,
+                       const struct json_value *root) {
+    const struct json_value *version = json_object_get(root, "version");
+    const struct json_value *files = json_object_get(root, "files");
+    if (!version || version->kind != JSON_NUMBER || strcmp(version->as.number.text, "1") != 0 ||
+        !files || files->kind != JSON_ARRAY) {
+        fputs("rktc: not a saved result of `rktc check --format=json` (version 1)\n", stderr);
+        return false;
+    }
+    for (size_t f = 0; f < files->as.array.count; f++) {
+        const struct json_value *file = files->as.array.elems[f];
+        const char *path = string_of(file, "path");
+        if (!path) {
+            fputs("rktc: a saved file entry has no path\n", stderr);
+            return false;
+        }
+        char *error = NULL;
+        struct source *src = strcmp(path, "<stdin>") == 0 ? NULL
+                                                          : source_load(path, NULL, &error);
+        free(error);
+        if (!src)
+            src = stand_in(path, file);
+        struct diag_list diags;
+        diag_list_init(&diags);
+        diags.limit = (size_t)-1;
+        char **reasons = NULL, **objects = NULL;
+        struct check_file_facts facts = {false, false, 0};
+        bool ok = true;
+        const char *lists[] = {"diagnostics", "suppressed"};
+        for (int l = 0; l < 2 && ok; l++) {
+            const struct json_value *list = json_object_get(file, lists[l]);
+            for (size_t i = 0; ok && list && list->kind == JSON_ARRAY &&
+                               i < list->as.array.count; i++)
+                ok = add_saved(&diags, &reasons, &objects, src,
+                               list->as.array.elems[i], l == 1, &facts);
+        }
+        /* every path gets its source; the run owns it from here */
+        check_run_add(run, src, &facts, cfg, &diags, reasons, objects);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+int cmd_report(int argc, char **argv) {
+    struct report_args a;
+    if (!parse_args(&a, argc, argv))
+        return EXIT_USAGE;
+    int64_t timestamp = (int64_t)time(NULL);
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    bool reproducible = epoch && epoch[0];
+    if (reproducible) {
+        char *end;
+        long long v = strtoll(epoch, &end, 10);
+        if (*end || v < 0)
+            return cli_usage_error("report", "SOURCE_DATE_EPOCH is not a number of seconds");
+        timestamp = v;
+    }
+    char *error = NULL;
+    struct source *saved = source_load(a.input, NULL, &error);
+    if (!saved) {
+        fprintf(stderr, "rktc: %s\n", error);
+        free(error);
+        return EXIT_INPUT;
+    }
+    struct arena *arena = arena_new();
+    struct diag_list parse_diags;
+    diag_list_init(&parse_diags);
+    struct json_value *root = json_parse(arena, saved, &parse_diags);
+    struct config cfg;
+    config_init(&cfg);
+    struct check_run run;
+    check_run_init(&run);
+    int status = EXIT_OK;
+    if (!root) {
+        struct buf text;
+        buf_init(&text);
+        for (size_t i = 0; i < parse_diags.count; i++)
+            report_text_one(NULL, &parse_diags.items[i], false, &text);
+        fputs(text.data ? text.data : "", stderr);
+        buf_free(&text);
+        status = EXIT_INPUT;
+    } else if (!read_saved(&run, &cfg, root)) {
+        status = EXIT_INPUT;
+    } else {
+        check_run_finish(&run);
+        struct report_options ropt = {0};
+        ropt.timestamp = timestamp;
+        char host[256] = "localhost";
+        if (!reproducible && (gethostname(host, sizeof host) != 0 || !host[0]))
+            strcpy(host, "localhost");
+        host[sizeof host - 1] = '\0';
+        ropt.hostname = host;
+        ropt.junit_profile = a.profile;
+        struct report report = check_run_report(&run, &ropt);
+        size_t on_stdout = 0;
+        for (size_t i = 0; i < a.format_count; i++) {
+            enum report_format format;
+            const char *file;
+            size_t len;
+            check_format_split(a.formats[i], &format, &file, &len);
+            if (!file && ++on_stdout > 1) {
+                status = cli_usage_error("report", "only one format can write to "
+                                         "standard output");
+                break;
+            }
+        }
+        for (size_t i = 0; i < a.format_count && status == EXIT_OK; i++) {
+            enum report_format format;
+            const char *file;
+            size_t len;
+            check_format_split(a.formats[i], &format, &file, &len);
+            const char *no_color = getenv("NO_COLOR");
+            report.options.color = a.color == COLOR_ALWAYS ||
+                                   (a.color == COLOR_AUTO && !file && isatty(STDOUT_FILENO) &&
+                                    !(no_color && no_color[0]));
+            struct buf out;
+            buf_init(&out);
+            report_render(format, &report, &out);
+            if (!file) {
+                fwrite(out.data ? out.data : "", 1, out.len, stdout);
+            } else if (!safe_write_file(file, out.data ? out.data : "", out.len, &error)) {
+                fprintf(stderr, "rktc: %s\n", error);
+                free(error);
+                status = EXIT_INPUT;
+            }
+            buf_free(&out);
+        }
+        if (status == EXIT_OK)
+            status = check_run_status(&run, a.threshold, a.no_fail);
+    }
+    check_run_free(&run);
+    config_free(&cfg);
+    diag_list_free(&parse_diags);
+    arena_free(arena);
+    source_free(saved);
+    return status;
+}
