@@ -1,5 +1,6 @@
 #include "cli/check_options.h"
 #include "cli/cli.h"
+#include "diag/suppress.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -50,8 +51,12 @@ static bool add_overrides(struct check_options *o, const char *list, bool disabl
     bool ok = true;
     for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
         const struct rule *rule = rule_find(tok);
-        if (!rule) {
-            cli_usage_error("check", "unknown rule id '%s'", tok);
+        if (!rule || rule_is_fixed(rule)) {
+            if (!rule)
+                cli_usage_error("check", "unknown rule id '%s'", tok);
+            else
+                cli_usage_error("check", "%s reports input that cannot be read or "
+                                "parsed; it cannot be disabled or changed", tok);
             ok = false;
             break;
         }
