@@ -411,7 +411,10 @@ void nomad_validate(struct arena *arena, const struct source *src,
         verr(v, "NMD020", job->namespace_.span, "the job's namespace is empty");
     if (job->type.set && job->type.len == 0)
         verr(v, "NMD020", job->type.span, "the job type is empty (use service, batch or system)");
-    else if (!v->system && !v->batch && !v->service && strcmp(v->type, "_core") != 0)
+    else if (strcmp(v->type, "_core") == 0)
+        verr(v, "NMD054", job->type.span,
+             "Nomad servers refuse this job: type \"_core\" is reserved for Nomad itself");
+    else if (!v->system && !v->batch && !v->service)
         verr(v, "NMD020", job->type.span,
              "unknown job type \"%s\" (allowed: service, batch, system)", v->type);
     int64_t priority = job->priority.set ? job->priority.value : 50;
@@ -457,4 +460,8 @@ void nomad_validate(struct arena *arena, const struct source *src,
         verr(v, "NMD031", job->multiregion->span,
              "multiregion jobs need Nomad Enterprise; open-source Nomad refuses them");
     validate_update_warnings(v);
+    if (job->payload.set && job->payload.len)
+        verr(v, "NMD054", job->payload.span,
+             "Nomad servers refuse this job: a payload can only be given when dispatching "
+             "a parameterized job");
 }

@@ -362,6 +362,37 @@ static void validate_scaling(struct validate_ctx *v, const struct nomad_group *g
              (long long)min);
 }
 
+/* Admission checks of a Nomad server (§5.7): warnings, since `nomad job
+ * validate` without an agent does not run them. */
+static void validate_admission(struct validate_ctx *v, const struct nomad_group *g) {
+    const struct nomad_network *net = g->networks.count ? g->networks.items[0] : NULL;
+    bool bridge = net && text_is(&net->mode, "bridge");
+    for (size_t i = 0; i < g->services.count; i++) {
+        const struct nomad_service *s = g->services.items[i];
+        const struct nomad_connect *c = s->connect;
+        if (c && (c->sidecar_service || c->gateway)) {
+            const char *what = c->gateway ? "gateways" : "sidecars";
+            if (g->networks.count != 1)
+                verr(v, "NMD054", c->span,
+                     "Nomad servers refuse this job: Consul Connect %s need exactly one "
+                     "network in group \"%s\", found %zu", what, g->name.text,
+                     g->networks.count);
+            else if (c->sidecar_service && !bridge)
+                verr(v, "NMD054", net->mode.set ? net->mode.span : net->span,
+                     "Nomad servers refuse this job: a Consul Connect sidecar needs network "
+                     "mode \"bridge\" in group \"%s\", not \"%s\"", g->name.text,
+                     net->mode.set ? net->mode.text : "host");
+        }
+        for (size_t k = 0; k < s->checks.count; k++) {
+            const struct nomad_check *ck = s->checks.items[k];
+            if (ck->expose.set && ck->expose.value && !(g->networks.count == 1 && bridge))
+                verr(v, "NMD054", ck->expose.span,
+                     "Nomad servers refuse this job: group \"%s\" must have one bridge "
+                     "network to expose service checks", g->name.text);
+        }
+    }
+}
+
 void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t index) {
     (void)index;
     int64_t count = g->count.set ? g->count.value
@@ -431,6 +462,7 @@ void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t 
     validate_networks(v, g);
     validate_group_services(v, g);
     validate_scaling(v, g, count);
+    validate_admission(v, g);
     for (size_t t = 0; t < g->tasks.count; t++) {
         const struct nomad_task *task = g->tasks.items[t];
         for (size_t i = 0; i < task->volume_mounts.count; i++) {
