@@ -330,6 +330,9 @@ static void validate_periodic(struct validate_ctx *v, const struct nomad_periodi
     if (!v->batch)
         verr(v, "NMD029", p->span,
              "periodic jobs must be batch jobs (type = \"batch\"), not %s jobs", v->type);
+    if (p->spec_type.set && !text_is(&p->spec_type, "cron"))
+        verr(v, "NMD029", p->spec_type.span, "unknown periodic specification type \"%s\"",
+             p->spec_type.text);
     const char *spec = p->spec.set ? p->spec.text : "";
     if (!spec[0]) {
         verr(v, "NMD029", p->span, "periodic needs a `cron` specification");

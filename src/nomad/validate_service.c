@@ -376,12 +376,48 @@ void validate_task_services(struct validate_ctx *v, const struct nomad_group *g,
     }
 }
 
+static bool same_registration(struct validate_ctx *v, const struct nomad_group *g,
+                              const struct nomad_task *ta, const struct nomad_service *a,
+                              const struct nomad_task *tb, const struct nomad_service *b) {
+    return !strcmp(service_name(v, g, ta, a), service_name(v, g, tb, b)) &&
+           !strcmp(a->port.set ? a->port.text : "", b->port.set ? b->port.text : "");
+}
+
 void validate_group_services(struct validate_ctx *v, const struct nomad_group *g) {
+    /* task services of different tasks share one registry */
+    for (size_t t = 1; t < g->tasks.count; t++) {
+        const struct nomad_task *task = g->tasks.items[t];
+        for (size_t k = 0; k < task->services.count; k++) {
+            const struct nomad_service *s = task->services.items[k];
+            bool dup = false;
+            for (size_t u = 0; u < t && !dup; u++) {
+                const struct nomad_task *other = g->tasks.items[u];
+                for (size_t j = 0; j < other->services.count && !dup; j++)
+                    dup = same_registration(v, g, other, other->services.items[j], task, s);
+            }
+            if (dup)
+                verr(v, "NMD040", s->name.set ? s->name.span : s->span,
+                     "service \"%s\" is also registered, with the same port, by another "
+                     "task of group \"%s\"", service_name(v, g, task, s), g->name.text);
+        }
+    }
     for (size_t i = 0; i < g->services.count; i++) {
         const struct nomad_service *s = g->services.items[i];
         const char *name = service_name(v, g, NULL, s);
         if (!validate_service(v, s, name))
             continue;
+        bool dup = false;
+        for (size_t p = 0; p < i && !dup; p++)
+            dup = same_registration(v, g, NULL, g->services.items[p], NULL, s);
+        for (size_t t = 0; t < g->tasks.count && !dup; t++) {
+            const struct nomad_task *task = g->tasks.items[t];
+            for (size_t k = 0; k < task->services.count && !dup; k++)
+                dup = same_registration(v, g, task, task->services.items[k], NULL, s);
+        }
+        if (dup)
+            verr(v, "NMD040", s->name.set ? s->name.span : s->span,
+                 "service \"%s\" is registered twice with the same port in group \"%s\"",
+                 name, g->name.text);
         for (size_t k = 0; k < s->checks.count; k++) {
             const struct nomad_check *c = s->checks.items[k];
             if (!c->task.set || !c->task.len)
