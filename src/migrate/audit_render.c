@@ -432,6 +432,18 @@ void audit_render_matrix(struct buf *b) {
                 "(MIG001 blocker, MIG002 changed, MIG003 dropped).\n\n"
                 "Sources: `targets.md` §4 (docker and podman driver schemas, conversion "
                 "table, image references), `rkt-driver.md`, `rkt-cli.md`.\n\n");
+    buf_puts(b, "## Overview\n\n| Option or feature | Case | docker | podman | systemd |\n"
+                "|---|---|---|---|---|\n");
+    for (size_t i = 0; i < ncases; i++) {
+        buf_puts(b, "| ");
+        md_cell(b, cases[i].subject);
+        buf_puts(b, " | ");
+        md_cell(b, cases[i].when);
+        for (int d = 0; d < MIG_DEST_COUNT; d++)
+            buf_printf(b, " | %s", mig_verdict_name(cases[i].fate[d].verdict));
+        buf_puts(b, " |\n");
+    }
+    buf_putc(b, '\n');
     const char *subject = NULL;
     for (size_t i = 0; i < ncases; i++) {
         const struct mig_case *c = &cases[i];

@@ -216,28 +216,38 @@ static void list_uses(struct walker *w, const struct cfg_entry *e) {
     }
 }
 
-static void port_map_entry(struct walker *w, const struct cfg_entry *pe) {
+static void port_map_entry(struct walker *w, const struct cfg_entry *pe, bool host_net) {
     const struct cfg_node *v = pe->value;
     const char *option = arena_printf(w->arena, "port_map.%s", pe->key);
     const char *text = v->kind == CFG_STRING || v->kind == CFG_NUMBER ? v->text : "";
     const char *id = "port_map.appc-name";
-    if (mig_docker_port_name(text, NULL))
+    if (host_net)
+        id = "port_map.host-net";
+    else if (mig_docker_port_name(text, NULL))
         id = "port_map.docker-name";
     else if (all_digits(text))
         id = "port_map.number";
     use(w, id, option, show(w, v), pe->span);
 }
 
-static void port_map_uses(struct walker *w, const struct cfg_entry *e) {
+/* net = ["host"]: rkt emits no --port and ignores port_map (rkt-driver.md §4.1) */
+static bool host_network(const struct cfg_node *cfg) {
+    const struct cfg_entry *net = cfg_get(cfg, "net");
+    return net && net->value->kind == CFG_LIST && net->value->count == 1 &&
+           net->value->elems[0]->kind == CFG_STRING &&
+           strcmp(net->value->elems[0]->text, "host") == 0;
+}
+
+static void port_map_uses(struct walker *w, const struct cfg_entry *e, bool host_net) {
     const struct cfg_node *v = e->value;
     if (v->kind == CFG_MAP) {
         for (size_t i = 0; i < v->count; i++)
-            port_map_entry(w, &v->entries[i]);
+            port_map_entry(w, &v->entries[i], host_net);
     } else if (v->kind == CFG_LIST) {
         for (size_t i = 0; i < v->count; i++)
             if (v->elems[i]->kind == CFG_MAP)
                 for (size_t k = 0; k < v->elems[i]->count; k++)
-                    port_map_entry(w, &v->elems[i]->entries[k]);
+                    port_map_entry(w, &v->elems[i]->entries[k], host_net);
     }
 }
 
@@ -299,7 +309,7 @@ static void config_uses(struct walker *w, const struct nomad_task *task,
         } else if (strcmp(key, "trust_prefix") == 0) {
             use(w, "trust_prefix", key, show(w, e->value), e->span);
         } else if (strcmp(key, "port_map") == 0) {
-            port_map_uses(w, e);
+            port_map_uses(w, e, host_network(cfg));
         } else if (strcmp(key, "no_overlay") == 0) {
             use(w, "no_overlay", key, show(w, e->value), e->span);
         } else if (strcmp(key, "debug") == 0) {
@@ -330,10 +340,7 @@ static void port_uses(struct walker *w, const struct nomad_task *task,
         return;
     const struct nomad_network *net = r->networks.items[0];
     const struct nomad_list *kinds[2] = {&net->reserved_ports, &net->dynamic_ports};
-    const struct cfg_entry *netcfg = cfg_get(cfg, "net");
-    bool host = netcfg && netcfg->value->kind == CFG_LIST && netcfg->value->count == 1 &&
-                netcfg->value->elems[0]->kind == CFG_STRING &&
-                strcmp(netcfg->value->elems[0]->text, "host") == 0;
+    bool host = host_network(cfg);
     const struct cfg_entry *pm = cfg_get(cfg, "port_map");
     for (int k = 0; k < 2; k++)
         for (size_t i = 0; i < kinds[k]->count; i++) {
@@ -346,13 +353,20 @@ static void port_uses(struct walker *w, const struct nomad_task *task,
             use(w, "resources.ports", arena_printf(w->arena, "port %s", label), value, p->span);
             if (host || !pm)
                 continue;
-            bool mapped = false;
+            /* the label's port_map value (the last one written wins) */
+            const struct cfg_entry *pe = NULL;
             const struct cfg_node *v = pm->value;
             if (v->kind == CFG_MAP && cfg_get(v, label))
-                mapped = true;
+                pe = cfg_get(v, label);
             for (size_t j = 0; v->kind == CFG_LIST && j < v->count; j++)
                 if (cfg_get(v->elems[j], label))
-                    mapped = true;
+                    pe = cfg_get(v->elems[j], label);
+            const char *name = pe && (pe->value->kind == CFG_STRING ||
+                                      pe->value->kind == CFG_NUMBER)
+                                   ? pe->value->text
+                                   : "";
+            /* an appc port name gets no number in the rewrite (a blocker) */
+            bool mapped = mig_docker_port_name(name, NULL) || all_digits(name);
             if (mapped)
                 use(w, "env.nomad_port", arena_printf(w->arena, "NOMAD_PORT_%s", label),
                     "mapped by port_map", p->span);

@@ -45,13 +45,14 @@ static const struct mig_case cases[] = {
     {"image.hash", "`image`", "an rkt store hash (`sha512-…`)",
      {BLOCKER("no equivalent: the image exists only in the host's rkt store. Export it "
               "(`rkt image export`), convert it to an OCI image and name that in `image`"),
-      BLOCKER("no equivalent: as for docker, export and convert the image first"),
+      BLOCKER("no equivalent: the image exists only in the host's rkt store. Export it "
+              "(`rkt image export`), convert it to an OCI image and name it as `docker://REF`"),
       SAME("rkt still runs the pod, but only on hosts whose store holds the image")}},
     {"image.placeholder", "`image`", "a `{{…}}` placeholder (filled in by a tool before "
      "submission; Nomad does not expand it)",
      {SAME("kept as written in the rewrite: the tool that fills it in must now produce an "
            "OCI image reference"),
-      SAME("kept as written, as for docker"),
+      SAME("kept as written: the tool that fills it in must now produce an OCI reference"),
       SAME("kept as written: fill it in before `rktc build`, or rkt fetches the literal "
            "name")}},
     {"image.unparsed", "`image`", "a value rkt itself refuses (`rkt-cli.md` §6.4)",
@@ -74,7 +75,8 @@ static const struct mig_case cases[] = {
      {CHANGED("Docker's `args` replace the image CMD, while rkt appended them to "
               "ENTRYPOINT + CMD; exact only as `args = <image CMD> + args`, which needs the "
               "image's configuration"),
-      CHANGED("as for docker: `args` replace the image CMD instead of extending it"),
+      CHANGED("`args` replace the image CMD, while rkt appended them to ENTRYPOINT + CMD; "
+              "exact only as `args = <image CMD> + args`"),
       RKT_SAME}},
     /* ---- trust and fetching --------------------------------------------- */
     {"trust_prefix", "`trust_prefix`", "set (signature verification with `rkt trust`)",
@@ -111,7 +113,7 @@ static const struct mig_case cases[] = {
       RKT_SAME}},
     {"insecure_options.unknown", "`insecure_options`", "a value rkt does not know",
      {DROP("dropped: rkt refuses it at prepare (`rkt-cli.md` §2.1), so it never took effect"),
-      DROP("dropped, as for docker"),
+      DROP("dropped: rkt refuses it at prepare, so it never took effect"),
       SAME("passed to rkt as written, which refuses it as before")}},
     /* ---- DNS ------------------------------------------------------------ */
     {"dns_servers.ips", "`dns_servers`", "a list of IP addresses",
@@ -183,9 +185,17 @@ static const struct mig_case cases[] = {
     {"port_map.appc-name", "`port_map`", "an appc port name (`http`)",
      {BLOCKER("not resolvable without the image manifest: the port number behind the name "
               "is in the ACI's manifest (`rkt image cat-manifest`, `ports[].port`). Write "
-              "`port_map { <label> = <number> }`; until then the rewrite leaves the label "
-              "unmapped (container port = host port)"),
-      BLOCKER("as for docker: look the number up in the manifest"),
+              "`port_map { <label> = <number> }` (then `NOMAD_PORT_<label>` gives the container "
+              "port). Until then the rewrite leaves the label unmapped: the container port "
+              "equals the host port"),
+      BLOCKER("not resolvable without the image manifest: look the port number up in the ACI's "
+              "manifest and write `port_map { <label> = <number> }`; until then the label "
+              "stays unmapped"),
+      RKT_SAME}},
+    {"port_map.host-net", "`port_map`", "with `net = [\"host\"]` (ignored by rkt)",
+     {DROP("dropped: rkt ignored `port_map` on the host network, and Docker would set "
+           "`NOMAD_PORT_<label>` to the container port"),
+      DROP("dropped, as rkt ignored it on the host network"),
       RKT_SAME}},
     /* ---- volumes -------------------------------------------------------- */
     {"volumes.rw", "`volumes`", "`/host:/container`",
@@ -199,7 +209,7 @@ static const struct mig_case cases[] = {
       RKT_SAME}},
     {"volumes.other-mode", "`volumes`", "a third field other than `readOnly`",
      {CHANGED("the field is dropped: rkt ignored it (the volume was read-write)"),
-      CHANGED("the field is dropped, as for docker"),
+      CHANGED("the field is dropped: rkt ignored it (the volume was read-write)"),
       RKT_SAME}},
     {"volumes.relative", "`volumes`", "a relative host path",
      {CHANGED("Docker takes a relative host path relative to the task directory `A/T`; rkt "
@@ -229,17 +239,19 @@ static const struct mig_case cases[] = {
     {"group.without-user", "`group`", "without the task's `user`",
      {BLOCKER("no exact form: Docker's `user` needs the user too (`<user>:<group>`), and the "
               "image's default user is in its configuration only. Set the task's `user`"),
-      BLOCKER("no exact form, as for docker: set the task's `user`"),
+      BLOCKER("no exact form: podman's user needs the user too (`<user>:<group>`); set the "
+              "task's `user`"),
       RKT_SAME}},
     {"group.path", "`group`", "a path inside the image (its owner's group)",
      {BLOCKER("no equivalent: Docker cannot take a group from a file's owner; name the group "
               "or its id"),
-      BLOCKER("no equivalent, as for docker"),
+      BLOCKER("no equivalent: podman cannot take a group from a file's owner; name the "
+              "group or its id"),
       RKT_SAME}},
     {"config.unknown-key", "driver `config`", "a key the rkt driver does not know",
      {DROP("dropped: the rkt driver already fails the task on it (`RKT001`); fix the "
            "spelling first if it was meant as an rkt option"),
-      DROP("dropped, as for docker"),
+      DROP("dropped: the rkt driver already fails the task on it (`RKT001`)"),
       SAME("refused by rktc's plan as by Nomad")}},
     /* ---- Nomad features around the driver -------------------------------- */
     {"task.user", "task `user`", "set",
@@ -262,12 +274,13 @@ static const struct mig_case cases[] = {
     {"env.nomad_port", "`NOMAD_PORT_<label>`", "a label that `port_map` maps",
      {CHANGED("inside the task it becomes the container port (rkt: the host port); "
               "`NOMAD_HOST_PORT_<label>` gives the host port"),
-      CHANGED("as for docker"),
+      CHANGED("inside the task it becomes the container port (rkt: the host port)"),
       SAME("the planned host port, as under Nomad")}},
     {"interpolation", "`${…}` in `config`", "interpolated values",
      {SAME("Nomad interpolates docker config the same way; `${NOMAD_PORT_<label>}` changes "
            "meaning when the label is in `port_map` (see `NOMAD_PORT_<label>`)"),
-      SAME("as for docker"),
+      SAME("Nomad interpolates podman config the same way; `${NOMAD_PORT_<label>}` changes "
+           "meaning when the label is in `port_map`"),
       CHANGED("resolved once at build time from the host profile, allocation id and ports")}},
     {"caps.default", "default capabilities", "every task",
      {CHANGED("Nomad 0.12.12 drops `NET_RAW` from Docker's defaults (CVE-2021-32575); parity "

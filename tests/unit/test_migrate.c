@@ -103,14 +103,13 @@ Test(migrate_inventory, classifies_each_use) {
     cr_assert(uses(aci, "insecure_options.fetch", NULL));
     cr_assert(uses(aci, "insecure_options.all-run", NULL));
     cr_assert(uses(aci, "group.without-user", NULL));
-    cr_assert(uses(aci, "env.nomad_port", "NOMAD_PORT_http"));
+    cr_assert(!uses(aci, "env.nomad_port", NULL)); /* an appc name gets no number */
     cr_assert(uses(aci, "net.default", NULL));
     cr_assert_eq(aci->verdict[MIG_DOCKER], MIG_BLOCKER);
     cr_assert_str_eq(audit_task_verdict(aci->verdict[MIG_SYSTEMD]), "same");
     const struct mig_task *redis = &job->groups[0].tasks[1];
     cr_assert(uses(redis, "image.docker", NULL));
     cr_assert(!uses(redis, "image.docker-latest", NULL));
-    cr_assert(uses(redis, "port_map.docker-name", "port_map.db"));
     cr_assert(uses(redis, "volumes.readonly", "volumes[0]"));
     cr_assert(uses(redis, "volumes.relative", "volumes[1]"));
     cr_assert(uses(redis, "group.with-user", NULL));
@@ -118,6 +117,7 @@ Test(migrate_inventory, classifies_each_use) {
     cr_assert(uses(redis, "net.host", NULL));
     cr_assert(uses(redis, "dns_servers.none", NULL));
     cr_assert(!uses(redis, "env.nomad_port", NULL)); /* host network: no port_map */
+    cr_assert(uses(redis, "port_map.host-net", "port_map.db"));
     struct position p = source_position(src, mig_task_use(redis, "debug")->span.start);
     cr_assert_eq(p.line, 22);
     cr_assert_eq(p.column, 9);
