@@ -112,7 +112,11 @@ conformance: $(BUILD)/rktc
 	sh tests/conformance.sh $(BUILD)/rktc $(SHARED)
 	sh tests/rkt-corpus.sh $(BUILD)/rktc $(SHARED)
 
-test: $(BUILD)/rktc unit golden corpus reports conformance build-check
+test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check
+
+# rktc audit and the nomad-docker/nomad-podman rewrites over the corpus's rkt jobs
+migrate-check: $(BUILD)/rktc tools
+	sh tests/migrate.sh $(BUILD)/rktc $(SHARED) build/tools/hcl1json
 
 # rktc build: launchers replay the plan under fake-rkt, units read back by systemd
 build-check: $(BUILD)/rktc
@@ -145,8 +149,14 @@ $(BUILD)/bench-parse: bench/bench_parse.c $(FRONT_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
 
+NOMAD_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/nomad/*.c))
+$(BUILD)/bench-nomad: bench/bench_nomad.c $(FRONT_OBJ) $(NOMAD_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
 bench: deps rktc
 	sh bench/run.sh ./rktc $(SHARED)
+	sh bench/nomad.sh $(SHARED)
 	sh bench/build.sh ./rktc $(SHARED)
 
 clean:

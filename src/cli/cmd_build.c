@@ -10,6 +10,7 @@
  * written: e.g. a periodic job whose schedule has no OnCalendar= form gets
  * no timer). */
 #include "cli/build_facts.h"
+#include "cli/build_rewrite.h"
 #include "cli/build_write.h"
 #include "cli/cli.h"
 #include "cli/render_plain.h"
@@ -63,6 +64,9 @@ static bool has_gen_error(const struct diag_list *diags) {
 }
 
 int cmd_build(int argc, char **argv) {
+    int rewrite = build_rewrite_run(argc, argv); /* --target=nomad-docker|nomad-podman */
+    if (rewrite >= 0)
+        return rewrite;
     struct rkt_options ropts = {0};
     enum build_target target = TARGET_NONE;
     const char *dir = ".";

@@ -1,0 +1,171 @@
+/* build_rewrite.c — the migration targets of `rktc build` (see build_rewrite.h). */
+#include "cli/build_rewrite.h"
+
+#include "cli/build_write.h"
+#include "cli/cli.h"
+#include "cli/render_plain.h"
+#include "migrate/inventory.h"
+#include "migrate/job_input.h"
+#include "targets/nomad_rewrite.h"
+#include "util/arena.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* the --target value, or NULL */
+static const char *target_of(int argc, char **argv) {
+    const char *target = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "--target=", 9) == 0)
+            target = argv[i] + 9;
+        else if (strcmp(argv[i], "--target") == 0 && i + 1 < argc)
+            target = argv[++i];
+    }
+    return target;
+}
+
+static const char *base_name(const char *path) {
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static bool stops(const struct diag_list *diags, bool strict) {
+    for (size_t i = 0; strict && i < diags->count; i++)
+        if (strncmp(diags->items[i].rule->id, "MIG", 3) == 0 &&
+            diags->items[i].severity <= SEVERITY_WARNING)
+            return true;
+    return false;
+}
+
+static bool has_blocker(const struct diag_list *diags) {
+    for (size_t i = 0; i < diags->count; i++)
+        if (strcmp(diags->items[i].rule->id, "MIG001") == 0 &&
+            diags->items[i].severity == SEVERITY_ERROR)
+            return true;
+    return false;
+}
+
+int build_rewrite_run(int argc, char **argv) {
+    const char *target = target_of(argc, argv);
+    enum mig_dest dest;
+    if (target && strcmp(target, "nomad-docker") == 0)
+        dest = MIG_DOCKER;
+    else if (target && strcmp(target, "nomad-podman") == 0)
+        dest = MIG_PODMAN;
+    else
+        return -1;
+    const char *dir = ".";
+    bool strict = false, force = false, dry_run = false;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    size_t file_count = 0;
+    if (!files)
+        return EXIT_INPUT;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strncmp(a, "--target=", 9) == 0) {
+            continue;
+        } else if (strcmp(a, "--target") == 0) {
+            i++;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (i + 1 >= argc) {
+                free(files);
+                return cli_usage_error("build", "%s needs a directory", a);
+            }
+            dir = argv[++i];
+        } else if (strncmp(a, "--output=", 9) == 0) {
+            dir = a + 9;
+        } else if (strcmp(a, "--strict") == 0) {
+            strict = true;
+        } else if (strcmp(a, "--force") == 0) {
+            force = true;
+        } else if (strcmp(a, "--dry-run") == 0) {
+            dry_run = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            free(files);
+            return cli_usage_error("build", "unknown option '%s' for --target=%s", a, target);
+        } else {
+            files[file_count++] = argv[i];
+        }
+    }
+    if (file_count == 0 || !*dir) {
+        free(files);
+        return cli_usage_error("build", file_count ? "-o needs a directory" : "no input file");
+    }
+    struct target_output out;
+    target_output_init(&out);
+    bool unreadable = false, refused = false, stop = false, blockers = false;
+    for (size_t f = 0; f < file_count; f++) {
+        char *error = NULL;
+        struct source *src = source_load(files[f], NULL, &error);
+        if (!src) {
+            fprintf(stderr, "rktc: %s\n", error);
+            free(error);
+            unreadable = true;
+            continue;
+        }
+        struct arena *arena = arena_new();
+        struct diag_list diags;
+        diag_list_init(&diags);
+        struct job_input in;
+        job_input_read(arena, src, &in, &diags);
+        if (in.not_hcl) {
+            unreadable = true;
+        } else if (!in.job) {
+            refused = true;
+        } else {
+            const char *name = base_name(files[f]);
+            for (size_t i = 0; i < out.count; i++)
+                if (strcmp(out.files[i].name, name) == 0) {
+                    fprintf(stderr, "rktc: two inputs are named %s; build them separately\n",
+                            name);
+                    refused = true;
+                }
+            struct mig_job *inv = mig_inventory(arena, &in);
+            struct buf text, notes;
+            buf_init(&text);
+            buf_init(&notes);
+            if (!nomad_rewrite_job(arena, &in, inv, dest, &text, &notes, &diags))
+                refused = true;
+            else {
+                struct buf *b = target_output_add(&out, name, false);
+                buf_add(b, text.data ? text.data : "", text.len);
+                if (in.api && notes.len) {
+                    char *notes_name = arena_printf(arena, "%s.migration.txt", name);
+                    struct buf *nb = target_output_add(&out, notes_name, false);
+                    buf_add(nb, notes.data, notes.len);
+                }
+            }
+            buf_free(&text);
+            buf_free(&notes);
+        }
+        if (stops(&diags, strict))
+            stop = true;
+        if (has_blocker(&diags))
+            blockers = true;
+        render_plain(stderr, &diags);
+        diag_list_free(&diags);
+        arena_free(arena);
+        source_free(src);
+    }
+    int status;
+    if (unreadable) {
+        status = EXIT_INPUT;
+    } else if (refused || stop) {
+        fputs("rktc: nothing written\n", stderr);
+        status = EXIT_FINDINGS;
+    } else if (dry_run) {
+        build_print(stdout, &out);
+        status = blockers ? EXIT_FINDINGS : EXIT_OK;
+    } else if (!build_write(dir, &out, force)) {
+        status = EXIT_FINDINGS;
+    } else {
+        for (size_t i = 0; i < out.count; i++)
+            printf("%s/%s\n", dir, out.files[i].name);
+        printf("%s/%s\n", dir, BUILD_MANIFEST);
+        status = blockers ? EXIT_FINDINGS : EXIT_OK;
+    }
+    target_output_free(&out);
+    free(files);
+    return status;
+}

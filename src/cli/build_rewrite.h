@@ -1,0 +1,19 @@
+/* build_rewrite.h — `rktc build --target=nomad-docker|nomad-podman`.
+ *
+ * Contract: build_rewrite_run handles a whole `build` command line whose
+ * --target names a migration target and returns its exit status; for any
+ * other target it returns -1 without side effects (cmd_build goes on).
+ * Each input job is rewritten (targets/nomad_rewrite.h) into a file of the
+ * same base name in -o DIR (API JSON inputs stay API JSON and get a
+ * `<name>.migration.txt` with the notes JSON cannot carry as comments),
+ * written with build_write's policy (--force, --dry-run). Nothing is
+ * written when an input cannot be read (exit 2), is not a job Nomad reads
+ * (exit 1), or, with --strict, when any MIG error or warning arises (1).
+ * Otherwise exit 1 when MIG001 blockers remain (the files are written), 0
+ * when none. MIG findings go to stderr. */
+#ifndef RKTC_CLI_BUILD_REWRITE_H
+#define RKTC_CLI_BUILD_REWRITE_H
+
+int build_rewrite_run(int argc, char **argv);
+
+#endif
