@@ -145,10 +145,10 @@ bool check_options_parse(struct check_options *o, int argc, char **argv) {
                                            "github, not '%s'", v), false;
             }
         } else if (is_option(arg, "--config") || strcmp(arg, "-c") == 0) {
-            o->config_path = v = value_of(argc, argv, &i,
-                                          arg[1] == 'c' ? "-c" : "--config", &missing);
+            o->config_path = value_of(argc, argv, &i, arg[1] == 'c' ? "-c" : "--config",
+                                      &missing);
         } else if (is_option(arg, "--stdin-filename")) {
-            o->stdin_filename = v = value_of(argc, argv, &i, "--stdin-filename", &missing);
+            o->stdin_filename = value_of(argc, argv, &i, "--stdin-filename", &missing);
         } else if (is_option(arg, "--disable")) {
             v = value_of(argc, argv, &i, "--disable", &missing);
             if (v && !add_overrides(o, v, true, SEVERITY_ERROR))
