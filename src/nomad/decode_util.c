@@ -264,9 +264,13 @@ void body_cache_fill(struct decode_ctx *c, struct gval *v) {
             stack = arena_grow(c->arena, stack, top, grown, sizeof *stack);
             cap = grown;
         }
-        for (size_t i = 0; i < n; i++)
-            stack[top++] = g->kind == GVAL_MAP ? g->as.map.entries[i].value
-                                               : g->as.list.elems[i];
+        for (size_t i = 0; i < n; i++) {
+            struct gval *child = g->kind == GVAL_MAP ? g->as.map.entries[i].value
+                                                     : g->as.list.elems[i];
+            if (child->kind == GVAL_MAP || child->kind == GVAL_MAP_LIST ||
+                child->kind == GVAL_LIST)
+                stack[top++] = child; /* leaves hold no bodies */
+        }
     }
 }
 
