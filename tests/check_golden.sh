@@ -57,7 +57,8 @@ for name in $cases; do
     args=$(cat "$dir/args")
     (
         cd "$work/case" || exit 99
-        unset NO_COLOR RKTC_CONFIG RKTC_FORMAT RKTC_FAILURE_THRESHOLD
+        unset NO_COLOR RKTC_CONFIG RKTC_FORMAT RKTC_FAILURE_THRESHOLD \
+              RKTC_REQUIRE_REASON RKTC_INLINE_IGNORE RKTC_EXCLUDE
         export SOURCE_DATE_EPOCH=1767323045 HOME="$work/home" \
                XDG_CONFIG_HOME="$work/home/.config" TERM=dumb
         if [ -f "$root/$dir/env" ]; then

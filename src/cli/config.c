@@ -448,6 +448,45 @@ bool config_apply_env(struct config *cfg, char **error) {
         }
         origin_set(&cfg->failure_threshold_origin, ORIGIN_ENV, "RKTC_FAILURE_THRESHOLD");
     }
+    const char *flags[] = {"RKTC_REQUIRE_REASON", "RKTC_INLINE_IGNORE"};
+    bool *values[] = {&cfg->require_reason, &cfg->inline_ignore};
+    struct origin *origins[] = {&cfg->require_reason_origin, &cfg->inline_ignore_origin};
+    for (int k = 0; k < 2; k++) {
+        v = getenv(flags[k]);
+        if (!v || !v[0])
+            continue;
+        if (strcmp(v, "true") == 0 || strcmp(v, "1") == 0) {
+            *values[k] = true;
+        } else if (strcmp(v, "false") == 0 || strcmp(v, "0") == 0) {
+            *values[k] = false;
+        } else {
+            struct buf m;
+            buf_init(&m);
+            buf_printf(&m, "%s: '%s' is not true, false, 1 or 0", flags[k], v);
+            *error = buf_detach(&m);
+            return false;
+        }
+        origin_set(origins[k], ORIGIN_ENV, flags[k]);
+    }
+    v = getenv("RKTC_EXCLUDE");
+    if (v && v[0]) {
+        char *copy = xstrdup(v), **globs = NULL;
+        size_t n = 0;
+        for (char *tok = copy; tok;) {
+            char *comma = strchr(tok, ',');
+            if (comma)
+                *comma = '\0';
+            if (tok[0]) {
+                globs = xreallocarray(globs, n + 1, sizeof *globs);
+                globs[n++] = tok;
+            }
+            tok = comma ? comma + 1 : NULL;
+        }
+        exclude_set(cfg, globs, n);
+        origin_set(&cfg->exclude_origin, ORIGIN_ENV, "RKTC_EXCLUDE");
+        free(globs);
+        free(copy);
+    }
     v = getenv("RKTC_FORMAT");
     if (v && v[0]) {
         char *copy = xstrdup(v), **names = NULL;

@@ -79,8 +79,9 @@ char *config_find(const char *input_path);
  * false. *src receives the loaded source (caller frees, after the diags). */
 bool config_read_file(struct config *cfg, const char *path, struct source **src,
                       struct diag_list *diags, char **error);
-/* RKTC_FAILURE_THRESHOLD, RKTC_FORMAT (comma-separated). Returns false and
- * a message in *error on an invalid value. */
+/* RKTC_FAILURE_THRESHOLD, RKTC_REQUIRE_REASON and RKTC_INLINE_IGNORE
+ * (true/false/1/0), RKTC_EXCLUDE and RKTC_FORMAT (comma-separated). Returns
+ * false and a message in *error on an invalid value. */
 bool config_apply_env(struct config *cfg, char **error);
 
 /* Sets the overridden severities in a finding list. */

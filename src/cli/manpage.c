@@ -95,8 +95,8 @@ void manpage_write(struct buf *out) {
              "failure_threshold = \"warning\"\nformat = [\"text\", \"sarif:rktc.sarif\"]\n"
              "require_reason = true\ninline_ignore = true\nexclude = [\"vendor/*\"]\n"
              "rule \"HCL004\" {\n  severity = \"error\"   # or: enabled = false\n}\n.fi\n"
-             ".PP\nThe command line wins over the environment (RKTC_FAILURE_THRESHOLD, "
-             "RKTC_FORMAT), which wins over the file.\n"
+             ".PP\nThe command line wins over the environment (RKTC_*), which wins over "
+             "the file.\n"
              ".SH EXIT STATUS\n.TP\n0\nNo finding at or above the failure threshold.\n"
              ".TP\n1\nFindings at or above the threshold.\n"
              ".TP\n2\nAn input could not be read or parsed, or no input was found.\n"
@@ -104,7 +104,9 @@ void manpage_write(struct buf *out) {
              ".SH ENVIRONMENT\n.TP\nNO_COLOR\nNo colours with \\-\\-color=auto.\n"
              ".TP\nSOURCE_DATE_EPOCH\nTimestamp of JUnit reports; also makes host name "
              "and times constant, for reproducible reports.\n"
-             ".TP\nRKTC_CONFIG, RKTC_FAILURE_THRESHOLD, RKTC_FORMAT\nAs the options.\n"
+             ".TP\nRKTC_CONFIG, RKTC_FAILURE_THRESHOLD, RKTC_FORMAT, RKTC_REQUIRE_REASON, "
+             "RKTC_INLINE_IGNORE, RKTC_EXCLUDE\nAs the options and configuration keys "
+             "(lists comma\\-separated, flags true or false).\n"
              ".SH RULES\n");
     size_t count;
     const struct rule *table = rule_table(&count);

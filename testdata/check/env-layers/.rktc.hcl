@@ -1,0 +1,2 @@
+inline_ignore = true
+exclude = ["other/*"]
