@@ -209,6 +209,33 @@ void validate_task(struct validate_ctx *v, const struct nomad_group *g,
             verr(v, "NMD036", n->mbits.span, "a task network needs at least 1 Mbit/s, not %lld",
                  (long long)n->mbits.value);
     }
+    for (size_t i = 0; r && i < r->devices.count; i++) {
+        const struct nomad_device *dev = r->devices.items[i];
+        if (!dev->name.set || !dev->name.len)
+            verr(v, "NMD036", dev->span,
+                 "a device needs a name: type, vendor/type or vendor/type/name");
+        for (size_t k = 0; k < dev->constraints.count; k++) {
+            const struct nomad_constraint *c = dev->constraints.items[k];
+            if (text_is(&c->operand, "distinct_hosts") ||
+                text_is(&c->operand, "distinct_property"))
+                verr(v, "NMD025", c->operand.span,
+                     "device constraints may not use %s", c->operand.text);
+        }
+        struct nomad_list plain = dev->constraints;
+        /* the other operands follow the usual constraint rules */
+        size_t kept = 0;
+        const void **items = arena_array(v->arena, plain.count + 1, sizeof *items);
+        for (size_t k = 0; k < plain.count; k++) {
+            const struct nomad_constraint *c = plain.items[k];
+            if (!text_is(&c->operand, "distinct_hosts") &&
+                !text_is(&c->operand, "distinct_property"))
+                items[kept++] = c;
+        }
+        plain.items = (void **)items;
+        plain.count = kept;
+        validate_constraints(v, &plain, false);
+        validate_affinities(v, &dev->affinities, dev->span);
+    }
     if (r && r->iops.set && r->iops.value != 0)
         verr(v, "NMD052", r->iops.span,
              "iops is deprecated since Nomad 0.9 and ignored; remove it");
