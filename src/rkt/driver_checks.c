@@ -309,6 +309,11 @@ static bool env_name_char(char c) {
 void driver_check_env(struct arena *arena, const struct source *src,
                       const struct rkt_task_input *task, const struct task_env *env,
                       const struct node_profile *node, struct diag_list *diags) {
+    if (task->device_request_count)
+        diag_add(diags, "RKT043", src, or_task(task->device_span, task),
+                 "task \"%s\" reserves %zu device(s); the client picks them at start time, so "
+                 "the plan has no device mounts",
+                 task->name, task->device_request_count);
     if (task->vault_env || task->template_env)
         diag_add(diags, "RKT041", src, or_task(task->span, task),
                  "task \"%s\" gets %s from the client at start time; the plan has no "

@@ -104,6 +104,11 @@ static void copy_task(struct arena *arena, const char *job_type, const struct no
     t->cpu = res && res->cpu.set ? (int)res->cpu.value : 100;
     t->memory = res && res->memory.set ? (int)res->memory.value : 300;
     t->network = copy_network(arena, res);
+    if (res && res->devices.count) {
+        const struct nomad_device *d = res->devices.items[0];
+        t->device_request_count = res->devices.count;
+        t->device_span = d->span;
+    }
     t->mount_count = src->volume_mounts.count;
     t->mounts = arena_array(arena, t->mount_count ? t->mount_count : 1, sizeof *t->mounts);
     for (size_t i = 0; i < t->mount_count; i++) {

@@ -108,6 +108,8 @@ struct rkt_task_input {
     size_t mount_count;
     struct rkt_device *devices;
     size_t device_count;
+    size_t device_request_count; /* `device` stanzas (resolved only by the client) */
+    struct span device_span;
     int64_t kill_timeout_ns;   /* default 5s */
     const char *kill_signal;   /* "" = SIGINT */
     bool vault_env;            /* vault { env = true } (VAULT_TOKEN) */
