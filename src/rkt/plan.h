@@ -7,7 +7,9 @@
  * ones as written; dynamic ones from --port overrides, else the lowest free
  * ports of the node's dynamic range, in plan order, avoiding every static
  * port), derives allocation ids (uuid_derive of job/group/index unless
- * given), builds each rkt task's environment, decodes and interpolates its
+ * given: a given id is used as is when the plan has one allocation, and
+ * with several each id is derived from it), builds each rkt task's
+ * environment, decodes and interpolates its
  * config, runs the driver's start-time checks in the driver's order and
  * rkt's own value checks, and builds the exact trust / prepare /
  * run-prepared argv of Nomad 0.10.9 (rkt-driver.md §3; --set-env sorted by
