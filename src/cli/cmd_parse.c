@@ -50,6 +50,7 @@ int cmd_parse(int argc, char **argv) {
     } else {
         struct buf out;
         buf_init(&out);
+        out.sink = stdout; /* streamed: a large decode is not held twice */
         gval_write_json(&out, value, 2);
         buf_putc(&out, '\n');
         fwrite(out.data, 1, out.len, stdout);

@@ -109,6 +109,7 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
             json_write_string(out, s[i].e->key, s[i].e->key_len);
             buf_puts(out, indent < 0 ? ":" : ": ");
             write_value(out, s[i].e->value, indent, level + 1);
+            buf_spill(out);
         }
         free(s);
         newline(out, indent, level);
@@ -127,6 +128,7 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
                 buf_putc(out, ',');
             newline(out, indent, level + 1);
             write_value(out, v->as.list.elems[i], indent, level + 1);
+            buf_spill(out);
         }
         newline(out, indent, level);
         buf_putc(out, ']');

@@ -10,6 +10,7 @@ void buf_init(struct buf *b) {
     b->data = NULL;
     b->len = 0;
     b->cap = 0;
+    b->sink = NULL;
 }
 
 void buf_free(struct buf *b) {
@@ -68,4 +69,11 @@ void buf_clear(struct buf *b) {
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
+}
+
+void buf_spill(struct buf *b) {
+    if (!b->sink || b->len < 65536)
+        return;
+    fwrite(b->data, 1, b->len, b->sink);
+    buf_clear(b);
 }

@@ -1,15 +1,19 @@
 /* buf.h — growable byte buffer on the heap (output text, JSON, scripts).
  * Contract: data is always NUL-terminated; len excludes the NUL. buf_free
- * releases it; buf_detach hands the bytes to the caller (free()). */
+ * releases it; buf_detach hands the bytes to the caller (free()). A writer
+ * that may produce long output calls buf_spill at safe points; the owner
+ * sets `sink` to stream instead of holding (write errors show in ferror). */
 #ifndef RKTC_BUF_H
 #define RKTC_BUF_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct buf {
     char *data;
     size_t len;
     size_t cap;
+    FILE *sink; /* when set, buf_spill writes the bytes out and empties it */
 };
 
 void buf_init(struct buf *b);
@@ -22,5 +26,8 @@ void buf_printf(struct buf *b, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 char *buf_detach(struct buf *b);
 void buf_clear(struct buf *b);
+/* With a sink and more than 64 KiB held: writes the bytes to the sink and
+ * empties the buffer (long outputs are streamed, not held). */
+void buf_spill(struct buf *b);
 
 #endif
