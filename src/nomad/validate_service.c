@@ -66,6 +66,15 @@ static const char *check_name(struct validate_ctx *v, const char *svc,
     return arena_printf(v->arena, "service: \"%s\" check", svc);
 }
 
+/* How messages name a check: by its name, or as the unnamed check of its
+ * service (Nomad's default name `service: "<svc>" check` reads badly). */
+static const char *check_phrase(struct validate_ctx *v, const char *svc,
+                                const struct nomad_check *c) {
+    if (c->name.set && c->name.len)
+        return arena_printf(v->arena, "check \"%s\"", c->name.text);
+    return arena_printf(v->arena, "the unnamed check of service \"%s\"", svc);
+}
+
 /* RFC 1123 label after ${...} references become ENV-VAR. */
 static bool service_name_ok(struct validate_ctx *v, const char *name) {
     size_t n = strlen(name);
@@ -108,47 +117,47 @@ static void validate_check(struct validate_ctx *v, const struct nomad_check *c,
     struct span ts = c->type.set ? c->type.span : c->span;
     if (!strcasecmp(type, "http")) {
         if (!c->path.set || !c->path.len) {
-            verr(v, "NMD041", c->span, "check \"%s\": an http check needs a path", name);
+            verr(v, "NMD041", c->span, "%s: an http check needs a path", name);
             return;
         }
         if (strstr(c->path.text, "://")) {
             verr(v, "NMD041", c->path.span,
-                 "check \"%s\": the http path \"%s\" must be relative (e.g. \"/health\")",
+                 "%s: the http path \"%s\" must be relative (e.g. \"/health\")",
                  name, c->path.text);
             return;
         }
     } else if (!strcasecmp(type, "script")) {
         if (!c->command.set || !c->command.len) {
-            verr(v, "NMD041", c->span, "check \"%s\": a script check needs a command", name);
+            verr(v, "NMD041", c->span, "%s: a script check needs a command", name);
             return;
         }
     } else if (strcasecmp(type, "tcp") && strcasecmp(type, "grpc")) {
         verr(v, "NMD041", ts,
-             "check \"%s\": unknown check type \"%s\" (allowed: http, tcp, script, grpc)", name,
+             "%s: unknown check type \"%s\" (allowed: http, tcp, script, grpc)", name,
              type);
         return;
     }
     if (!c->interval.set || c->interval.ns == 0) {
         struct diag *d = verr(v, "NMD041", c->interval.set ? c->interval.span : c->span,
-                              "check \"%s\" needs an interval of at least 1s", name);
+                              "%s needs an interval of at least 1s", name);
         if (d)
             diag_fix(d, "add `interval = \"10s\"`");
         return;
     }
     if (c->interval.ns < 1000000000LL) {
-        verr(v, "NMD041", c->interval.span, "check \"%s\": the interval %s is below 1s", name,
+        verr(v, "NMD041", c->interval.span, "%s: the interval %s is below 1s", name,
              go_duration(v, c->interval.ns));
         return;
     }
     if (!c->timeout.set || c->timeout.ns == 0) {
         struct diag *d = verr(v, "NMD041", c->timeout.set ? c->timeout.span : c->span,
-                              "check \"%s\" needs a timeout of at least 1s", name);
+                              "%s needs a timeout of at least 1s", name);
         if (d)
             diag_fix(d, "add `timeout = \"2s\"`");
         return;
     }
     if (c->timeout.ns < 1000000000LL) {
-        verr(v, "NMD041", c->timeout.span, "check \"%s\": the timeout %s is below 1s", name,
+        verr(v, "NMD041", c->timeout.span, "%s: the timeout %s is below 1s", name,
              go_duration(v, c->timeout.ns));
         return;
     }
@@ -156,7 +165,7 @@ static void validate_check(struct validate_ctx *v, const struct nomad_check *c,
         !text_is(&c->initial_status, "passing") && !text_is(&c->initial_status, "warning") &&
         !text_is(&c->initial_status, "critical")) {
         verr(v, "NMD041", c->initial_status.span,
-             "check \"%s\": unknown initial_status \"%s\" (allowed: passing, warning, "
+             "%s: unknown initial_status \"%s\" (allowed: passing, warning, "
              "critical)", name, c->initial_status.text);
         return;
     }
@@ -164,14 +173,14 @@ static void validate_check(struct validate_ctx *v, const struct nomad_check *c,
         !text_is(&c->address_mode, "driver")) {
         verr(v, "NMD041", c->address_mode.span,
              text_is(&c->address_mode, "auto")
-                 ? "check \"%s\": address_mode \"auto\" is only valid for services; use host "
+                 ? "%s: address_mode \"auto\" is only valid for services; use host "
                    "or driver"
-                 : "check \"%s\": unknown address_mode (allowed: host, driver)",
+                 : "%s: unknown address_mode (allowed: host, driver)",
              name);
         return;
     }
     if (c->expose.set && c->expose.value && strcasecmp(type, "http") && strcasecmp(type, "grpc")) {
-        verr(v, "NMD041", c->expose.span, "check \"%s\": expose needs an http or grpc check",
+        verr(v, "NMD041", c->expose.span, "%s: expose needs an http or grpc check",
              name);
         return;
     }
@@ -181,13 +190,13 @@ static void validate_check(struct validate_ctx *v, const struct nomad_check *c,
         if (!counts[i]->set || counts[i]->value == 0)
             continue;
         if (counts[i]->value < 0) {
-            verr(v, "NMD041", counts[i]->span, "check \"%s\": the count may not be negative",
+            verr(v, "NMD041", counts[i]->span, "%s: the count may not be negative",
                  name);
             return;
         }
         if (!strcasecmp(type, "script")) {
             verr(v, "NMD041", counts[i]->span,
-                 "check \"%s\": %s is not supported for script checks", name,
+                 "%s: %s is not supported for script checks", name,
                  i ? "failures_before_critical" : "success_before_passing");
             return;
         }
@@ -261,17 +270,17 @@ static bool validate_service(struct validate_ctx *v, const struct nomad_service 
              s->address_mode.text);
     for (size_t i = 0; i < s->checks.count; i++) {
         const struct nomad_check *c = s->checks.items[i];
-        const char *cname = check_name(v, name, c);
+        const char *cname = check_phrase(v, name, c);
         if ((!s->port.set || !s->port.len) && (!c->port.set || !c->port.len) &&
             requires_port(c)) {
             verr(v, "NMD041", c->span,
-                 "check \"%s\" needs a port, but neither it nor service \"%s\" has one",
+                 "%s needs a port, but neither it nor service \"%s\" has one",
                  cname, name);
             continue;
         }
         if (text_is(&c->type, "tcp") && s->connect && s->connect->sidecar_service) {
             verr(v, "NMD041", c->type.span,
-                 "check \"%s\": tcp checks do not work on Connect services", cname);
+                 "%s: tcp checks do not work on Connect services", cname);
             continue;
         }
         validate_check(v, c, cname);
@@ -343,16 +352,17 @@ void validate_task_services(struct validate_ctx *v, const struct nomad_group *g,
         for (size_t k = 0; k < s->checks.count; k++) {
             const struct nomad_check *c = s->checks.items[k];
             const char *cname = check_name(v, name, c);
+            const char *cphrase = check_phrase(v, name, c);
             for (size_t p = 0; p < k; p++)
                 if (!strcmp(check_name(v, name, s->checks.items[p]), cname)) {
                     verr(v, "NMD041", c->span,
-                         "check \"%s\" is defined twice in service \"%s\" (give each check "
-                         "a name)", cname, name);
+                         "%s is defined twice in service \"%s\" (give each check "
+                         "a name)", cphrase, name);
                     break;
                 }
             if (c->task.set && c->task.len)
                 verr(v, "NMD041", c->task.span,
-                     "check \"%s\": only checks of group services may name a task", cname);
+                     "%s: only checks of group services may name a task", cphrase);
             if (!requires_port(c))
                 continue;
             const struct nomad_string *port = c->port.set && c->port.len ? &c->port : &s->port;
@@ -361,17 +371,17 @@ void validate_task_services(struct validate_ctx *v, const struct nomad_group *g,
             if (is_number(port->text, &number)) {
                 if (text_is(&c->address_mode, "driver")) {
                     if (number <= 0)
-                        verr(v, "NMD041", port->span, "check \"%s\": port %ld is not valid",
-                             cname, number);
+                        verr(v, "NMD041", port->span, "%s: port %ld is not valid",
+                             cphrase, number);
                 } else {
                     verr(v, "NMD041", port->span,
-                         "check \"%s\" uses the numeric port %ld, which needs "
-                         "address_mode = \"driver\"", cname, number);
+                         "%s uses the numeric port %ld, which needs "
+                         "address_mode = \"driver\"", cphrase, number);
                 }
                 continue;
             }
             port_must_exist(v, t, port->text, port->span,
-                            arena_printf(v->arena, "check \"%s\"", cname));
+                            arena_printf(v->arena, "%s", cphrase));
         }
     }
 }
@@ -422,17 +432,17 @@ void validate_group_services(struct validate_ctx *v, const struct nomad_group *g
             const struct nomad_check *c = s->checks.items[k];
             if (!c->task.set || !c->task.len)
                 continue;
-            const char *cname = check_name(v, name, c);
+            const char *cphrase = check_phrase(v, name, c);
             if (!text_is(&c->type, "script") && !text_is(&c->type, "grpc"))
                 verr(v, "NMD041", c->task.span,
-                     "check \"%s\": only script and grpc checks may name a task", cname);
+                     "%s: only script and grpc checks may name a task", cphrase);
             bool found = false;
             for (size_t t = 0; t < g->tasks.count && !found; t++)
                 found = !strcmp(((const struct nomad_task *)g->tasks.items[t])->name.text,
                                 c->task.text);
             if (!found)
-                verr(v, "NMD041", c->task.span, "check \"%s\" names task \"%s\", which "
-                     "the group does not have", cname, c->task.text);
+                verr(v, "NMD041", c->task.span, "%s names task \"%s\", which "
+                     "the group does not have", cphrase, c->task.text);
         }
     }
 }
