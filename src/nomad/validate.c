@@ -313,6 +313,34 @@ static int cron_fields(const char *spec) {
     return n;
 }
 
+/* A conservative check of one cron field (gorhill/cronexpr syntax): only
+ * its characters, and the range of plain numbers. */
+static bool cron_field_ok(const char *f, size_t len, int lo, int hi) {
+    for (size_t i = 0; i < len; i++) {
+        char ch = f[i];
+        if (!(isalnum((unsigned char)ch) || ch == '*' || ch == '?' || ch == '/' ||
+              ch == ',' || ch == '-' || ch == '#'))
+            return false;
+    }
+    for (size_t i = 0; i < len;) {
+        if (isdigit((unsigned char)f[i]) && (i == 0 || !isalnum((unsigned char)f[i - 1]))) {
+            long n = 0;
+            size_t j = i;
+            while (j < len && isdigit((unsigned char)f[j]) && n < 100000)
+                n = n * 10 + (f[j++] - '0');
+            bool step = i > 0 && f[i - 1] == '/';
+            bool suffix = j < len && isalpha((unsigned char)f[j]); /* 5L, 15W */
+            bool nth = i > 0 && f[i - 1] == '#';
+            if (!step && !suffix && !nth && (n < lo || n > hi))
+                return false;
+            i = j;
+        } else {
+            i++;
+        }
+    }
+    return len > 0;
+}
+
 static bool time_zone_known(const char *tz) {
     if (tz[0] == '\0' || strcmp(tz, "UTC") == 0 || strcmp(tz, "Local") == 0)
         return true;
@@ -345,6 +373,31 @@ static void validate_periodic(struct validate_ctx *v, const struct nomad_periodi
         else if (n > 7)
             verr(v, "NMD029", p->spec.span,
                  "cron specification \"%s\" has %d fields; at most 7 are allowed", spec, n);
+        else {
+            /* 5 fields: minute hour dom month dow; 6: + year; 7: second first */
+            static const char *const names7[] = {"second", "minute", "hour", "day-of-month",
+                                                 "month", "day-of-week", "year"};
+            static const int lo7[] = {0, 0, 0, 1, 1, 0, 1970};
+            static const int hi7[] = {59, 59, 23, 31, 12, 7, 2099};
+            int first = n == 7 ? 0 : 1;
+            const char *q = spec;
+            for (int k = 0; k < n; k++) {
+                while (*q == ' ' || *q == '\t')
+                    q++;
+                const char *e = q;
+                while (*e && *e != ' ' && *e != '\t')
+                    e++;
+                int idx = first + k;
+                if (!cron_field_ok(q, (size_t)(e - q), lo7[idx], hi7[idx])) {
+                    verr(v, "NMD029", p->spec.span,
+                         "the %s field \"%.*s\" of cron specification \"%s\" is not valid "
+                         "(allowed %d-%d, *, lists, ranges and steps)", names7[idx],
+                         (int)(e - q), q, spec, lo7[idx], hi7[idx]);
+                    break;
+                }
+                q = e;
+            }
+        }
     }
     if (p->time_zone.set && !time_zone_known(p->time_zone.text))
         verr(v, "NMD029", p->time_zone.span, "unknown time zone \"%s\"", p->time_zone.text);
