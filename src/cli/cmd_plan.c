@@ -24,15 +24,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* findings shown on stderr: errors and warnings (info is for `check`) */
-static void print_findings(struct diag_list *diags) {
+/* findings shown on stderr: errors and warnings (info is for `check`),
+ * and every finding of a file whose plan is refused, so the reason shows
+ * even when it is only an info (a placement on the default profile) */
+static void print_findings(struct diag_list *diags, bool all) {
     struct diag_list shown;
     diag_list_init(&shown);
     size_t kept = 0;
     for (size_t i = 0; i < diags->count; i++)
         if (diags->items[i].severity <= SEVERITY_WARNING)
             kept++;
-    if (kept == diags->count) {
+    if (all || kept == diags->count) {
         render_plain(stderr, diags);
         return;
     }
@@ -136,7 +138,7 @@ int cmd_plan(int argc, char **argv) {
             if (root && nomad_is_api_json(root))
                 api = root;
         }
-        bool parsed = true;
+        bool parsed = true, file_refused = false;
         if (api) {
             job = nomad_decode_api_json(arena, src, api, &diags);
         } else {
@@ -149,7 +151,7 @@ int cmd_plan(int argc, char **argv) {
         if (job) /* Nomad's defaults and validation: a rejected job never starts */
             nomad_validate(arena, src, job, &diags);
         if (parsed && (!job || has_error(&diags, 0)))
-            refused = true;
+            file_refused = true;
         if (job) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);
@@ -162,7 +164,7 @@ int cmd_plan(int argc, char **argv) {
             if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
                 usage = strdup(plan.usage_error);
             if (plan.refused || (strict && has_error(&diags, before)))
-                refused = true;
+                file_refused = true;
             for (size_t i = 0; i < plan.count; i++) {
                 if (json) {
                     buf_puts(&out, written ? ",\n" : "\n");
@@ -173,7 +175,8 @@ int cmd_plan(int argc, char **argv) {
                 written++;
             }
         }
-        print_findings(&diags);
+        refused |= file_refused;
+        print_findings(&diags, file_refused);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);

@@ -7,6 +7,9 @@
 #include "rkt/placement.h"
 #include "rkt/values.h"
 #include "util/arena.h"
+#include "util/buf.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -329,15 +332,21 @@ static void add_task(struct arena *arena, struct rkt_plan *plan, const struct pl
 }
 
 /* Without --node the profile is only the default one: a failed placement
- * still refuses the plan, but is a warning that says so. */
+ * still refuses the plan, but is an info that says so (the job is not
+ * wrong for not fitting a made-up node). */
 static void soften_placement(struct diag_list *diags, size_t from) {
     for (size_t i = from; i < diags->count; i++) {
         struct diag *d = &diags->items[i];
         if ((strcmp(d->rule->id, "RKT024") == 0 || strcmp(d->rule->id, "RKT034") == 0) &&
             d->severity == SEVERITY_ERROR) {
-            d->severity = SEVERITY_WARNING;
-            diag_fix(d, "this used the default host profile; describe the target node with "
-                        "--node FILE");
+            d->severity = SEVERITY_INFO;
+            struct buf m;
+            buf_init(&m);
+            buf_printf(&m, "%s (on the default host profile; describe the target node with "
+                           "--node FILE)",
+                       d->message);
+            free(d->message);
+            d->message = buf_detach(&m);
         }
     }
 }

@@ -94,7 +94,7 @@ struct plan_port_override {
 
 struct plan_options {
     bool node_given;      /* --node: placement failures are errors, else
-                             warnings that name the default profile */
+                             infos that name the default profile */
     const char *alloc_id; /* NULL: derived */
     struct plan_port_override *ports;
     size_t port_count;
