@@ -388,14 +388,14 @@ static void task_notes(struct task_out *t, const struct mig_task *task, struct b
         const char *rule = mig_verdict_rule(f->verdict);
         if (!rule)
             continue;
-        const char *text = arena_printf(t->arena, "%s %s (%s): %s: %s", rule, u->option,
-                                        u->value, mig_verdict_name(f->verdict), f->how);
+        const char *text = arena_printf(t->arena, "%s %s = %s: %s", rule, u->option, u->value,
+                                        f->how);
         add_note(t, note_key(t, u), text);
         /* a job-level place (a constraint) is reported once per job */
         bool job_level = u->span.start < task->span.start || u->span.end > task->span.end;
         if (job_level && span_seen(seen, seen_count, seen_cap, u->span))
             continue;
-        diag_add(diags, rule, t->src, u->span, "task \"%s\": %s = %s: %s on %s: %s",
+        diag_add(diags, rule, t->src, u->span, "task \"%s\": %s = %s (%s on %s): %s",
                  task->name, u->option, u->value, mig_verdict_name(f->verdict),
                  mig_dest_name(t->dest), f->how);
         struct position p = source_position(t->src, u->span.start);
@@ -688,7 +688,8 @@ bool nomad_rewrite_job(struct arena *arena, const struct job_input *in,
             }
         }
     }
-    qsort(edits.items, edits.count, sizeof *edits.items, edit_order);
+    if (edits.count)
+        qsort(edits.items, edits.count, sizeof *edits.items, edit_order);
     uint32_t at = 0;
     for (size_t i = 0; i < edits.count; i++) {
         const struct edit *e = &edits.items[i];

@@ -4,6 +4,7 @@
 #include "rkt/config.h"
 #include "rkt/imageref.h"
 #include "util/arena.h"
+#include "util/buf.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -433,6 +434,39 @@ static void feature_uses(struct walker *w, const struct nomad_job *job,
                              c->rtarget.set ? c->rtarget.text : ""),
                 c->span);
         }
+    struct buf which;
+    buf_init(&which);
+    struct span first = {0, 0};
+    const struct span spans[] = {
+        job->update ? job->update->span : first,
+        group->update ? group->update->span : first,
+        job->migrate ? job->migrate->span : first,
+        group->migrate ? group->migrate->span : first,
+        job->reschedule ? job->reschedule->span : first,
+        group->reschedule ? group->reschedule->span : first,
+    };
+    const char *const names[] = {"update", "update", "migrate", "migrate", "reschedule",
+                                 "reschedule"};
+    for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++)
+        if (spans[i].end > spans[i].start) {
+            if (!strstr(which.data ? which.data : "", names[i]))
+                buf_printf(&which, "%s%s", which.len ? ", " : "", names[i]);
+            if (first.end == 0)
+                first = spans[i];
+        }
+    const struct nomad_list *prefs[] = {&job->affinities, &group->affinities,
+                                        &task->affinities, &job->spreads, &group->spreads};
+    for (size_t i = 0; i < sizeof prefs / sizeof prefs[0]; i++)
+        if (prefs[i]->count) {
+            const char *name = i < 3 ? "affinity" : "spread";
+            if (!strstr(which.data ? which.data : "", name))
+                buf_printf(&which, "%s%s", which.len ? ", " : "", name);
+            if (first.end == 0)
+                first = *(const struct span *)prefs[i]->items[0]; /* span: first member */
+        }
+    if (which.len)
+        use(w, "scheduling", "scheduling", arena_strndup(w->arena, which.data, which.len), first);
+    buf_free(&which);
     if (job->periodic)
         use(w, "periodic", "periodic",
             job->periodic->spec.set ? arena_printf(w->arena, "\"%s\"", job->periodic->spec.text)

@@ -321,6 +321,11 @@ static const struct mig_case cases[] = {
               "cannot be placed on clients without rkt"),
       CHANGED("the attribute must name the podman driver (`${driver.podman}`)"),
       SAME("checked once against the host profile")}},
+    {"scheduling", "`update`, `migrate`, `reschedule`, `affinity`, `spread`",
+     "scheduler settings of the job or group",
+     {SAME("unchanged (the scheduler applies them to any driver)"), SAME("unchanged"),
+      DROP("no scheduler on a single host: rolling updates, migrations, rescheduling and "
+           "placement preferences do not apply; the units leave them out (`GEN` findings)")}},
     {"periodic", "`periodic`", "a periodic job",
      {SAME("unchanged"), SAME("unchanged"),
       CHANGED("a systemd timer (`OnCalendar=`), exact or approximate (`targets.md` §2.5)")}},

@@ -15,24 +15,24 @@ job "categories-api" {
 		task "api" {
 			driver = "docker"
 			config {
-				# MIG001 port_map.app ("http"): blocker: not resolvable without the image manifest: the port
-				#   number behind the name is in the ACI's manifest (`rkt image cat-manifest`, `ports[].port`).
-				#   Write `port_map { <label> = <number> }` (then `NOMAD_PORT_<label>` gives the container port).
-				#   Until then the rewrite leaves the label unmapped: the container port equals the host port
-				# MIG002 net ((not set)): changed: `network_mode` omitted: Docker's default bridge; container
-				#   addresses differ from rkt's 172.16.28.0/24
-				# MIG001 image ("https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/containers
-				#   /categories-api.test.aci"): blocker: no equivalent: an ACI is not an OCI image and `load` takes
-				#   Docker archives only. Convert it (extract the ACI's `rootfs/` and `docker import` it, adding the
+				# MIG001 port_map.app = "http": not resolvable without the image manifest: the port number behind
+				#   the name is in the ACI's manifest (`rkt image cat-manifest`, `ports[].port`). Write `port_map {
+				#   <label> = <number> }` (then `NOMAD_PORT_<label>` gives the container port). Until then the
+				#   rewrite leaves the label unmapped: the container port equals the host port
+				# MIG002 net = (not set): `network_mode` omitted: Docker's default bridge; container addresses
+				#   differ from rkt's 172.16.28.0/24
+				# MIG001 image = "https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/container
+				#   s/categories-api.test.aci": no equivalent: an ACI is not an OCI image and `load` takes Docker
+				#   archives only. Convert it (extract the ACI's `rootfs/` and `docker import` it, adding the
 				#   manifest's exec, ports and environment to a Dockerfile), push it to a registry and name it in
 				#   `image`
 				image   = "https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/containers/categories-api.test.aci"
-				# MIG003 insecure_options ("image"): no equivalent: no per-task equivalent: registry TLS and plain
-				#   HTTP are daemon configuration (`insecure-registries` in `daemon.json`); Docker verifies no image
+				# MIG003 insecure_options = "image": no per-task equivalent: registry TLS and plain HTTP are
+				#   daemon configuration (`insecure-registries` in `daemon.json`); Docker verifies no image
 				#   signatures
-				# MIG002 capabilities ((rkt defaults)): changed: Nomad 0.12.12 drops `NET_RAW` from Docker's
-				#   defaults (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the
-				#   client's `allow_caps`
+				# MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
+				#   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
+				#   `allow_caps`
 				cap_add = ["NET_RAW"]
 			}
 			service {

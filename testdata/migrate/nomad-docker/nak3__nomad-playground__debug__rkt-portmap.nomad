@@ -61,27 +61,27 @@ job "example" {
 			driver = "docker"
 
 			config {
-				# MIG002 NOMAD_PORT_db (mapped by port_map): changed: inside the task it becomes the container
-				#   port (rkt: the host port); `NOMAD_HOST_PORT_<label>` gives the host port
-				# MIG002 image ("docker://openshift/hello-openshift"): changed: `image = "REF"`: the `docker://`
-				#   or `docker:` prefix is removed; Docker's default registry and `library/` prefix match rkt's
+				# MIG002 NOMAD_PORT_db = mapped by port_map: inside the task it becomes the container port (rkt:
+				#   the host port); `NOMAD_HOST_PORT_<label>` gives the host port
+				# MIG002 image = "docker://openshift/hello-openshift": `image = "REF"`: the `docker://` or
+				#   `docker:` prefix is removed; Docker's default registry and `library/` prefix match rkt's
 				#   `registry-1.docker.io` defaults
-				# MIG002 image ("docker://openshift/hello-openshift"): changed: Docker pulls an untagged or
-				#   `latest` image on every start; rkt's default pull policy `new` used the stored copy. Pin a tag
-				#   to keep rkt's behaviour
+				# MIG002 image = "docker://openshift/hello-openshift": Docker pulls an untagged or `latest` image
+				#   on every start; rkt's default pull policy `new` used the stored copy. Pin a tag to keep rkt's
+				#   behaviour
 				image        = "openshift/hello-openshift"
-				# MIG002 net (["containers"]): changed: `network_mode = "<name>"`: a Docker network of that name
-				#   must exist on every client (CNI configuration files are not reused)
+				# MIG002 net = ["containers"]: `network_mode = "<name>"`: a Docker network of that name must exist
+				#   on every client (CNI configuration files are not reused)
 				network_mode = "containers"
-				# MIG002 port_map.db ("8080-tcp"): changed: `port_map { <label> = <port> }` (a number); Docker
-				#   publishes tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>`
-				#   becomes the container port inside the task (rkt: the host port)
+				# MIG002 port_map.db = "8080-tcp": `port_map { <label> = <port> }` (a number); Docker publishes
+				#   tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>` becomes the
+				#   container port inside the task (rkt: the host port)
 				port_map {
 					db = 8080
 				}
-				# MIG002 capabilities ((rkt defaults)): changed: Nomad 0.12.12 drops `NET_RAW` from Docker's
-				#   defaults (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the
-				#   client's `allow_caps`
+				# MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
+				#   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
+				#   `allow_caps`
 				cap_add = ["NET_RAW"]
 			}
 

@@ -61,22 +61,22 @@ job "example" {
 			driver = "docker"
 
 			config {
-				# MIG003 trust_prefix ("coreos.com/etcd"): no equivalent: no per-task equivalent: the key is
-				#   dropped. Verify images where they are built (signed images, Docker Content Trust on the pulling
-				#   daemon) and pin references
-				# MIG002 net ((not set)): changed: `network_mode` omitted: Docker's default bridge; container
-				#   addresses differ from rkt's 172.16.28.0/24
-				# MIG001 image ("coreos.com/etcd:v2.0.4"): blocker: no OCI counterpart: Docker cannot fetch appc
-				#   images. Build or convert an OCI image (e.g. rebuild from the source Dockerfile, or `docker
-				#   import` the ACI's rootfs), push it to a registry and name it in `image`
+				# MIG003 trust_prefix = "coreos.com/etcd": no per-task equivalent: the key is dropped. Verify
+				#   images where they are built (signed images, Docker Content Trust on the pulling daemon) and pin
+				#   references
+				# MIG002 net = (not set): `network_mode` omitted: Docker's default bridge; container addresses
+				#   differ from rkt's 172.16.28.0/24
+				# MIG001 image = "coreos.com/etcd:v2.0.4": no OCI counterpart: Docker cannot fetch appc images.
+				#   Build or convert an OCI image (e.g. rebuild from the source Dockerfile, or `docker import` the
+				#   ACI's rootfs), push it to a registry and name it in `image`
 				image      = "coreos.com/etcd:v2.0.4"
-				# MIG002 command ("/etcd"): changed: `entrypoint = ["<command>"]`, `args` kept: the image's
-				#   ENTRYPOINT and CMD are both replaced, as with rkt (`command = …` would keep the ENTRYPOINT)
+				# MIG002 command = "/etcd": `entrypoint = ["<command>"]`, `args` kept: the image's ENTRYPOINT and
+				#   CMD are both replaced, as with rkt (`command = …` would keep the ENTRYPOINT)
 				entrypoint = ["/etcd"]
 				args       = ["--version"]
-				# MIG002 capabilities ((rkt defaults)): changed: Nomad 0.12.12 drops `NET_RAW` from Docker's
-				#   defaults (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the
-				#   client's `allow_caps`
+				# MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
+				#   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
+				#   `allow_caps`
 				cap_add    = ["NET_RAW"]
 			}
 

@@ -15,19 +15,18 @@ job "categories-api" {
 		task "api" {
 			driver = "podman"
 			config {
-				# MIG003 insecure_options ("image"): no equivalent: no per-task equivalent: host `registries.conf`
-				#   (`insecure = true`) and `policy.json`
-				# MIG001 port_map.app ("http"): blocker: not resolvable without the image manifest: look the port
-				#   number up in the ACI's manifest and write `port_map { <label> = <number> }`; until then the
-				#   label stays unmapped
-				# MIG002 net ((not set)): changed: `network_mode` omitted: bridge when rootful, slirp4netns when
-				#   rootless
-				# MIG001 image ("https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/containers
-				#   /categories-api.test.aci"): blocker: no equivalent: podman reads no ACIs. Convert the ACI to an
-				#   OCI image as for docker, push it and name it as `docker://REF`
+				# MIG003 insecure_options = "image": no per-task equivalent: host `registries.conf` (`insecure =
+				#   true`) and `policy.json`
+				# MIG001 port_map.app = "http": not resolvable without the image manifest: look the port number up
+				#   in the ACI's manifest and write `port_map { <label> = <number> }`; until then the label stays
+				#   unmapped
+				# MIG002 net = (not set): `network_mode` omitted: bridge when rootful, slirp4netns when rootless
+				# MIG001 image = "https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/container
+				#   s/categories-api.test.aci": no equivalent: podman reads no ACIs. Convert the ACI to an OCI image
+				#   as for docker, push it and name it as `docker://REF`
 				image   = "https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/containers/categories-api.test.aci"
-				# MIG002 task directories (/alloc, /local, /secrets): changed: v0.1.0 mounts them at their host
-				#   paths; the rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
+				# MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
+				#   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
 				#   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
 				volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
 			}

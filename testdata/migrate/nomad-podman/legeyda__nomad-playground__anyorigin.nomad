@@ -33,16 +33,15 @@ job "anyorigin" {
       driver = "podman"
 
       config {
-        # MIG001 port_map.app ("http"): blocker: not resolvable without the image manifest: look the port
-        #   number up in the ACI's manifest and write `port_map { <label> = <number> }`; until then the
-        #   label stays unmapped
-        # MIG002 net ((not set)): changed: `network_mode` omitted: bridge when rootful, slirp4netns when
-        #   rootless
-        # MIG001 image ("legeyda.com/anyorigin"): blocker: no OCI counterpart: podman cannot fetch appc
-        #   images. Build or convert an OCI image, push it to a registry and name it as `docker://REF`
+        # MIG001 port_map.app = "http": not resolvable without the image manifest: look the port number up
+        #   in the ACI's manifest and write `port_map { <label> = <number> }`; until then the label stays
+        #   unmapped
+        # MIG002 net = (not set): `network_mode` omitted: bridge when rootful, slirp4netns when rootless
+        # MIG001 image = "legeyda.com/anyorigin": no OCI counterpart: podman cannot fetch appc images.
+        #   Build or convert an OCI image, push it to a registry and name it as `docker://REF`
         image   = "legeyda.com/anyorigin"
-        # MIG002 task directories (/alloc, /local, /secrets): changed: v0.1.0 mounts them at their host
-        #   paths; the rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
+        # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
+        #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
         volumes = ["/etc/resolv.conf:/etc/resolv.conf", "${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
       }

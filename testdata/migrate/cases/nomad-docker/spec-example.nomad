@@ -14,39 +14,39 @@ job "cache" {
 
       config {
         # the image comes from Docker Hub
-        # MIG003 trust_prefix ("example.com/keys"): no equivalent: no per-task equivalent: the key is
-        #   dropped. Verify images where they are built (signed images, Docker Content Trust on the pulling
-        #   daemon) and pin references
-        # MIG003 debug (true): no equivalent: no equivalent: rkt's stage1 debug output has no Docker
-        #   counterpart; dropped (use the daemon's debug log)
-        # MIG002 net ((not set)): changed: `network_mode` omitted: Docker's default bridge; container
-        #   addresses differ from rkt's 172.16.28.0/24
-        # MIG002 NOMAD_PORT_db (mapped by port_map): changed: inside the task it becomes the container
-        #   port (rkt: the host port); `NOMAD_HOST_PORT_<label>` gives the host port
-        # MIG002 constraint (${driver.rkt} = 1): changed: the attribute must name the docker driver
+        # MIG003 trust_prefix = "example.com/keys": no per-task equivalent: the key is dropped. Verify
+        #   images where they are built (signed images, Docker Content Trust on the pulling daemon) and pin
+        #   references
+        # MIG003 debug = true: no equivalent: rkt's stage1 debug output has no Docker counterpart; dropped
+        #   (use the daemon's debug log)
+        # MIG002 net = (not set): `network_mode` omitted: Docker's default bridge; container addresses
+        #   differ from rkt's 172.16.28.0/24
+        # MIG002 NOMAD_PORT_db = mapped by port_map: inside the task it becomes the container port (rkt:
+        #   the host port); `NOMAD_HOST_PORT_<label>` gives the host port
+        # MIG002 constraint = ${driver.rkt} = 1: the attribute must name the docker driver
         #   (`${driver.docker}`), or the job cannot be placed on clients without rkt
-        # MIG002 image ("docker://redis:3.2"): changed: `image = "REF"`: the `docker://` or `docker:`
-        #   prefix is removed; Docker's default registry and `library/` prefix match rkt's
-        #   `registry-1.docker.io` defaults
+        # MIG002 image = "docker://redis:3.2": `image = "REF"`: the `docker://` or `docker:` prefix is
+        #   removed; Docker's default registry and `library/` prefix match rkt's `registry-1.docker.io`
+        #   defaults
         image      = "redis:3.2"
-        # MIG002 command ("/usr/local/bin/redis-server"): changed: `entrypoint = ["<command>"]`, `args`
-        #   kept: the image's ENTRYPOINT and CMD are both replaced, as with rkt (`command = …` would keep
-        #   the ENTRYPOINT)
+        # MIG002 command = "/usr/local/bin/redis-server": `entrypoint = ["<command>"]`, `args` kept: the
+        #   image's ENTRYPOINT and CMD are both replaced, as with rkt (`command = …` would keep the
+        #   ENTRYPOINT)
         entrypoint = ["/usr/local/bin/redis-server"]
         args       = ["--port", "6379"]
-        # MIG002 port_map.db ("6379-tcp"): changed: `port_map { <label> = <port> }` (a number); Docker
-        #   publishes tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>`
-        #   becomes the container port inside the task (rkt: the host port)
+        # MIG002 port_map.db = "6379-tcp": `port_map { <label> = <port> }` (a number); Docker publishes
+        #   tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>` becomes the
+        #   container port inside the task (rkt: the host port)
         port_map {
           db = 6379
         }
         dns_servers = ["10.0.0.2"]
-        # MIG002 volumes[0] ("/srv/redis:/data:readOnly"): changed: `"/host:/container:ro"`: `readOnly` is
-        #   not a Docker mode
+        # MIG002 volumes[0] = "/srv/redis:/data:readOnly": `"/host:/container:ro"`: `readOnly` is not a
+        #   Docker mode
         volumes     = ["/srv/redis:/data:ro"]
-        # MIG002 capabilities ((rkt defaults)): changed: Nomad 0.12.12 drops `NET_RAW` from Docker's
-        #   defaults (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the
-        #   client's `allow_caps`
+        # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
+        #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
+        #   `allow_caps`
         cap_add     = ["NET_RAW"]
       }
 
