@@ -1,9 +1,11 @@
 /* bench_nomad.c — the Nomad stage's cost: for each FILE (read into memory
- * first) it times the front end (hcl_parse, or the JSON reader for API
- * JSON jobs) and then the job decoder plus Nomad's validation, ROUNDS
+ * first) it times the front end as `rktc check` runs it (hcl_parse and the
+ * generic decode, or the JSON reader for API JSON jobs) and then the job
+ * decoder plus Nomad's validation, ROUNDS
  * times, and reports MB/s for both, the whole pipeline's time per round and
  * the process's peak resident memory. Nothing asserts: it prints figures. */
 #include "diag/diag.h"
+#include "hcl/generic.h"
 #include "hcl/parse.h"
 #include "json/json.h"
 #include "nomad/api_json.h"
@@ -60,12 +62,15 @@ int main(int argc, char **argv) {
                 if (nomad_is_api_json(root))
                     api = root;
             }
-            if (!api)
+            const struct gval *generic = NULL;
+            if (!api) {
                 file = hcl_parse(arena, srcs[i], &diags);
+                generic = file ? hcl_decode_generic(arena, file, &diags) : NULL;
+            }
             double t1 = now();
             const struct nomad_job *job =
                 api ? nomad_decode_api_json(arena, srcs[i], api, &diags)
-                    : file ? nomad_decode_hcl(arena, file, &diags) : NULL;
+                    : generic ? nomad_decode_hcl_generic(arena, file, generic, &diags) : NULL;
             if (job) {
                 nomad_validate(arena, srcs[i], job, &diags);
                 decoded++;

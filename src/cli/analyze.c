@@ -50,7 +50,7 @@ const struct hcl_file *analyze_file(struct arena *arena, const struct source *sr
             api = root;
     }
     const struct nomad_job *job = api ? nomad_decode_api_json(arena, src, api, diags)
-                                      : nomad_decode_hcl(arena, file, diags);
+                                      : nomad_decode_hcl_generic(arena, file, generic, diags);
     if (job)
         nomad_validate(arena, src, job, diags);
     if (job)

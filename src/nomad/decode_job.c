@@ -114,7 +114,8 @@ static struct nomad_job *decode_job(struct decode_ctx *c, const struct hcl_item 
     struct gval *m = decode_body(c, body);
     if (!m)
         return NULL;
-    body_cache_fill(c, m);
+    if (c->cache.count == 0)
+        body_cache_fill(c, m);
     job->id = nomad_string_make(c, it->keys[1].text, it->keys[1].len, it->keys[1].span);
     job->name = job->id;
     if (!decode_fields(c, m, &nomad_schema_job, job, job_skip, false, false, "job") ||
@@ -151,10 +152,24 @@ static struct nomad_job *decode_job(struct decode_ctx *c, const struct hcl_item 
     return job;
 }
 
+static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file *file);
+
 struct nomad_job *nomad_decode_hcl(struct arena *arena, const struct hcl_file *file,
                                    struct diag_list *diags) {
     struct decode_ctx ctx = {arena, file->src, diags, {NULL, NULL, 0, 0}};
-    struct decode_ctx *c = &ctx;
+    return decode_file(&ctx, file);
+}
+
+struct nomad_job *nomad_decode_hcl_generic(struct arena *arena, const struct hcl_file *file,
+                                           const struct gval *generic,
+                                           struct diag_list *diags) {
+    struct decode_ctx ctx = {arena, file->src, diags, {NULL, NULL, 0, 0}};
+    if (generic)
+        body_cache_fill(&ctx, (struct gval *)generic); /* read only */
+    return decode_file(&ctx, file);
+}
+
+static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file *file) {
     const struct hcl_object *root = &file->root->as.object;
     bool ok = true;
     for (size_t i = 0; i < root->count; i++) {
