@@ -5,7 +5,8 @@
 # A file Nomad parses but rejects (VALIDATE ERROR) must get at least one
 # error-severity NMD/HCL finding from `rktc check --format=json`; a file
 # Nomad accepts (VALIDATE OK) must get none. Prints "N passed, N failed"
-# and exits 1 when anything failed.
+# and exits 1 when anything failed. tests/validate-problems.py then checks
+# that each problem Nomad lists has a finding of the matching rule.
 set -u
 rktc=${1:?usage: validate-corpus.sh RKTC SHARED [-v]}
 shared=${2:?usage: validate-corpus.sh RKTC SHARED [-v]}
@@ -42,4 +43,5 @@ for f in "$corpus"/files/*; do
 done
 echo "VALIDATE ERROR: $bad_pass of $bad_total found; VALIDATE OK: $good_pass of $good_total clean"
 echo "$pass passed, $fail failed"
+python3 tests/validate-problems.py "$rktc" "$shared" || fail=$((fail + 1))
 [ "$fail" -eq 0 ]
