@@ -115,8 +115,13 @@ conformance: $(BUILD)/rktc
 test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check
 
 # rktc audit and the nomad-docker/nomad-podman rewrites over the corpus's rkt jobs
-migrate-check: $(BUILD)/rktc tools
-	sh tests/migrate.sh $(BUILD)/rktc $(SHARED) build/tools/hcl1json
+migrate-check: $(BUILD)/rktc tools build/tools/hcl1fmt
+	sh tests/migrate.sh $(BUILD)/rktc $(SHARED) build/tools/hcl1json build/tools/hcl1fmt
+
+# HCL1's own printer (hclfmt layout), to check the layout of rewritten blocks
+build/tools/hcl1fmt: tests/tools/hcl1fmt/main.go
+	@mkdir -p build/tools
+	sh tests/tools/hcl1fmt/build.sh $(abspath $@) >/dev/null
 
 # rktc build: launchers replay the plan under fake-rkt, units read back by systemd
 build-check: $(BUILD)/rktc

@@ -492,12 +492,28 @@ static void hcl_comment(struct buf *b, const char *indent, const char *text) {
     }
 }
 
+static bool has_notes(const struct task_out *t, const char *key) {
+    for (size_t i = 0; i < t->note_count; i++)
+        if ((key == NULL) == (t->notes[i].key == NULL) &&
+            (!key || strcmp(key, t->notes[i].key) == 0))
+            return true;
+    return false;
+}
+
 static void render_hcl_notes(struct buf *b, const struct task_out *t, const char *key,
                              const char *indent) {
     for (size_t i = 0; i < t->note_count; i++)
         if ((key == NULL) == (t->notes[i].key == NULL) &&
             (!key || strcmp(key, t->notes[i].key) == 0))
             hcl_comment(b, indent, t->notes[i].text);
+}
+
+/* The HCL1 printer's layout (hclfmt): an item with a lead comment, or a
+ * block, stands alone between blank lines; runs of other single-line
+ * attributes are aligned on `=`. */
+static bool standalone(const struct task_out *t, size_t i, bool header) {
+    return t->entries[i].value->kind == OV_PORTMAP || has_notes(t, t->entries[i].key) ||
+           (i == 0 && header);
 }
 
 /* `config {` … `}` starting at the column of the old block */
@@ -507,7 +523,8 @@ static const char *render_hcl(struct task_out *t, const char *indent, const char
     buf_init(&b);
     char *inner = arena_printf(t->arena, "%s%s", indent, unit);
     buf_puts(&b, "config {\n");
-    /* comments written inside the old block(s) */
+    bool header = has_notes(t, NULL);
+    /* comments written inside the old block(s) lead the first item */
     for (size_t c = 0; file && c < file->comment_count; c++) {
         struct span s = file->comments[c].span;
         for (size_t k = 0; k < task->config_item_count; k++)
@@ -516,29 +533,27 @@ static const char *render_hcl(struct task_out *t, const char *indent, const char
                 buf_printf(&b, "%s", inner);
                 buf_add(&b, t->src->text + s.start, s.end - s.start);
                 buf_putc(&b, '\n');
+                header = true;
             }
     }
     render_hcl_notes(&b, t, NULL, inner);
     for (size_t i = 0; i < t->count; i++) {
-        /* align `=` over the run of attributes this entry belongs to */
-        size_t from = i, to = i;
-        while (from > 0 && t->entries[from - 1].value->kind != OV_PORTMAP &&
-               t->entries[i].value->kind != OV_PORTMAP)
-            from--;
-        while (to + 1 < t->count && t->entries[to + 1].value->kind != OV_PORTMAP &&
-               t->entries[i].value->kind != OV_PORTMAP)
-            to++;
-        size_t width = 0;
-        for (size_t k = from; k <= to; k++)
+        bool alone = standalone(t, i, header);
+        if (i > 0 && (alone || standalone(t, i - 1, header)))
+            buf_putc(&b, '\n');
+        size_t width = strlen(t->entries[i].key);
+        for (size_t k = i; !alone && k > 0 && !standalone(t, k - 1, header); k--)
+            if (strlen(t->entries[k - 1].key) > width)
+                width = strlen(t->entries[k - 1].key);
+        for (size_t k = i + 1; !alone && k < t->count && !standalone(t, k, header); k++)
             if (strlen(t->entries[k].key) > width)
                 width = strlen(t->entries[k].key);
         const struct entry *e = &t->entries[i];
         render_hcl_notes(&b, t, e->key, inner);
-        if (e->value->kind == OV_PORTMAP) {
+        if (e->value->kind == OV_PORTMAP)
             buf_printf(&b, "%s%s ", inner, e->key);
-        } else {
+        else
             buf_printf(&b, "%s%-*s = ", inner, (int)width, e->key);
-        }
         render_value(&b, t->src, e->value, false, indent, unit);
         buf_putc(&b, '\n');
     }

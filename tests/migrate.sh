@@ -1,5 +1,5 @@
 #!/bin/sh
-# migrate.sh RKTC SHARED HCL1JSON [--update] — the migration commands over
+# migrate.sh RKTC SHARED HCL1JSON HCL1FMT [--update] — the migration commands over
 # the rkt jobs of the corpus (manifest column uses_rkt):
 #  1. docs/migration.md is exactly `rktc audit --matrix` (generated from the
 #     table in src/migrate/mapping.c);
@@ -11,12 +11,16 @@
 #     HCL1 reference (HCL outputs) and with `rktc jobspec`, has no rkt task
 #     left, keeps the rest of the job (jobspec equal outside the rewritten
 #     tasks' Driver, Config and User and the ${driver.*} constraints), and
-#     `rktc check` reports no error rule the input did not have.
+#     `rktc check` reports no error rule the input did not have;
+#  4. the hand-written cases under testdata/migrate/cases: audit, both
+#     rewrites and their findings as golden files, the same re-parsing, and
+#     the rewritten HCL unchanged by HCL1's printer (hclfmt layout).
 # --update rewrites the expected files (review the diff before committing).
 rktc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shared=$(cd "${2:-../shared}" && pwd)
 hcl1json=$3
-update=$4
+hcl1fmt=$4
+update=$5
 here=$(pwd)
 expected=$here/testdata/migrate
 files=$shared/corpus/files
@@ -120,7 +124,11 @@ for target in nomad-docker nomad-podman; do
         fi
         case $n in
         *.json) ;;
-        *) if "$hcl1json" "$tmp/case/$n" >/dev/null 2>&1; then ok; else bad "case $target $n: the HCL1 reference refuses it"; fi ;;
+        *) if "$hcl1json" "$tmp/case/$n" >/dev/null 2>&1; then ok; else bad "case $target $n: the HCL1 reference refuses it"; fi
+           "$hcl1fmt" "$tmp/case/$n" >"$tmp/case.fmt" 2>&1
+           if cmp -s "$tmp/case.fmt" "$tmp/case/$n"; then ok; else
+               bad "case $target $n: not in the HCL1 printer's layout"; diff "$tmp/case/$n" "$tmp/case.fmt" | head -6
+           fi ;;
         esac
         if "$rktc" jobspec "$tmp/case/$n" >"$tmp/out.api" 2>/dev/null; then ok; else bad "case $target $n: rktc jobspec refuses it"; fi
         (cd "$cases" && "$rktc" jobspec "$n") >"$tmp/in.api" 2>/dev/null

@@ -143,3 +143,90 @@ Test(migrate_inventory, not_a_job_has_a_reason) {
     arena_free(arena);
     source_free(src);
 }
+
+#include "targets/nomad_rewrite.h"
+#include "util/buf.h"
+
+/* rewrites text for dest; returns the output (heap) and the finding count */
+static char *rewrite(const char *text, enum mig_dest dest, size_t *findings, bool *ok) {
+    struct source *src = source_from_memory("in.nomad", text, strlen(text));
+    struct arena *arena = arena_new();
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct job_input in;
+    job_input_read(arena, src, &in, &diags);
+    size_t before = diags.count;
+    struct buf out, notes;
+    buf_init(&out);
+    buf_init(&notes);
+    struct mig_job *inv = mig_inventory(arena, &in);
+    *ok = nomad_rewrite_job(arena, &in, inv, dest, &out, &notes, &diags);
+    *findings = diags.count - before;
+    buf_putc(&out, '\0');
+    char *result = buf_detach(&out);
+    buf_free(&notes);
+    diag_list_free(&diags);
+    arena_free(arena);
+    source_free(src);
+    return result;
+}
+
+Test(migrate_rewrite, jobs_without_rkt_are_unchanged) {
+    static const char TEXT[] = "# keep me\njob \"j\" {\n  group \"g\" {\n    task \"t\" {\n"
+                               "      driver = \"exec\" # trailing\n"
+                               "      config { command = \"/bin/true\" }\n    }\n  }\n}\n";
+    size_t findings;
+    bool ok;
+    char *out = rewrite(TEXT, MIG_DOCKER, &findings, &ok);
+    cr_assert(ok);
+    cr_assert_str_eq(out, TEXT);
+    cr_assert_eq(findings, 0);
+    free(out);
+}
+
+Test(migrate_rewrite, hcl_json_jobs_are_refused) {
+    static const char TEXT[] =
+        "{\"job\": {\"j\": {\"group\": {\"g\": {\"task\": {\"t\": {\"driver\": \"rkt\", "
+        "\"config\": {\"image\": \"docker://redis:3.2\"}}}}}}}}\n";
+    size_t findings;
+    bool ok;
+    char *out = rewrite(TEXT, MIG_DOCKER, &findings, &ok);
+    cr_assert(!ok);
+    cr_assert_eq(findings, 1);
+    free(out);
+}
+
+Test(migrate_rewrite, config_blocks_merge_and_comments_stay) {
+    static const char TEXT[] = "job \"j\" {\n"
+                               "  group \"g\" {\n"
+                               "    task \"t\" {\n"
+                               "      driver = \"rkt\" # the driver\n"
+                               "      config {\n"
+                               "        # which image\n"
+                               "        image = \"docker://redis:3.2\"\n"
+                               "      }\n"
+                               "      config {\n"
+                               "        args = [\"-v\"]\n"
+                               "      }\n"
+                               "    }\n"
+                               "  }\n"
+                               "}\n";
+    static const char WANT[] = "job \"j\" {\n"
+                               "  group \"g\" {\n"
+                               "    task \"t\" {\n"
+                               "      driver = \"podman\" # the driver\n"
+                               "      config {\n"
+                               "        # which image\n";
+    size_t findings;
+    bool ok;
+    char *out = rewrite(TEXT, MIG_PODMAN, &findings, &ok);
+    cr_assert(ok);
+    cr_assert(strncmp(out, WANT, strlen(WANT)) == 0, "%s", out);
+    cr_assert_not_null(strstr(out, "        image = \"docker://redis:3.2\"\n"), "%s", out);
+    cr_assert_not_null(strstr(out, "        args = [\"-v\"]\n"), "%s", out);
+    cr_assert_not_null(strstr(out, "        volumes = [\"${NOMAD_ALLOC_DIR}:/alloc\", "), "%s",
+                       out);
+    cr_assert_null(strstr(out, "      config {\n        args"), "%s", out); /* merged */
+    cr_assert_gt(findings, 0);
+    free(out);
+}

@@ -37,8 +37,11 @@ job "every" {
 
       resources {
         network {
+          port "admin" {
+            static = 9000
+          }
+
           port "http" {}
-          port "admin" { static = 9000 }
         }
       }
     }

@@ -26,7 +26,8 @@ job "luca-services-categories-api" {
 				# MIG001 image = "luca.com/categories-api:latest": no OCI counterpart: Docker cannot fetch appc
 				#   images. Build or convert an OCI image (e.g. rebuild from the source Dockerfile, or `docker
 				#   import` the ACI's rootfs), push it to a registry and name it in `image`
-				image   = "luca.com/categories-api:latest"
+				image = "luca.com/categories-api:latest"
+
 				# MIG003 insecure_options = "image": no per-task equivalent: registry TLS and plain HTTP are
 				#   daemon configuration (`insecure-registries` in `daemon.json`); Docker verifies no image
 				#   signatures

@@ -28,7 +28,8 @@ job "luca-services-categories-api" {
 				# MIG001 image = "luca.com/categories-api:latest": no OCI counterpart: Docker cannot fetch appc
 				#   images. Build or convert an OCI image (e.g. rebuild from the source Dockerfile, or `docker
 				#   import` the ACI's rootfs), push it to a registry and name it in `image`
-				image   = "luca.com/categories-api:latest"
+				image = "luca.com/categories-api:latest"
+
 				# MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
 				#   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
 				#   `allow_caps`

@@ -26,7 +26,8 @@ job "categories-api" {
 				#   archives only. Convert it (extract the ACI's `rootfs/` and `docker import` it, adding the
 				#   manifest's exec, ports and environment to a Dockerfile), push it to a registry and name it in
 				#   `image`
-				image   = "https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/containers/categories-api.test.aci"
+				image = "https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/containers/categories-api.test.aci"
+
 				# MIG003 insecure_options = "image": no per-task equivalent: registry TLS and plain HTTP are
 				#   daemon configuration (`insecure-registries` in `daemon.json`); Docker verifies no image
 				#   signatures

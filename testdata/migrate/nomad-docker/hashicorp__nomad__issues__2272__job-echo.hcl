@@ -14,12 +14,14 @@ job "echo" {
         #   removed; Docker's default registry and `library/` prefix match rkt's `registry-1.docker.io`
         #   defaults
         image = "redis:3.2"
+
         # MIG002 port_map.db = 6379: `port_map { <label> = <number> }`: the number becomes the container
         #   port. For rkt it was a port *name* in the image manifest, valid only if the manifest names a
         #   port that way
         port_map {
           db = 6379
         }
+
         # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
         #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
         #   `allow_caps`

@@ -158,11 +158,13 @@ job "anyorigin" {
         # MIG001 image = "legeyda.com/anyorigin": no OCI counterpart: Docker cannot fetch appc images.
         #   Build or convert an OCI image (e.g. rebuild from the source Dockerfile, or `docker import` the
         #   ACI's rootfs), push it to a registry and name it in `image`
-        image   = "legeyda.com/anyorigin"
+        image = "legeyda.com/anyorigin"
+
         # MIG002 volumes[0] = "/etc/resolv.conf:/etc/resolv.conf": `volumes = ["/host:/container"]` as
         #   written; the client needs `plugin "docker" { config { volumes { enabled = true } } }` (default
         #   false)
         volumes = ["/etc/resolv.conf:/etc/resolv.conf"]
+
         # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
         #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
         #   `allow_caps`

@@ -69,16 +69,19 @@ job "example" {
 				# MIG002 image = "docker://openshift/hello-openshift": Docker pulls an untagged or `latest` image
 				#   on every start; rkt's default pull policy `new` used the stored copy. Pin a tag to keep rkt's
 				#   behaviour
-				image        = "openshift/hello-openshift"
+				image = "openshift/hello-openshift"
+
 				# MIG002 net = ["containers"]: `network_mode = "<name>"`: a Docker network of that name must exist
 				#   on every client (CNI configuration files are not reused)
 				network_mode = "containers"
+
 				# MIG002 port_map.db = "8080-tcp": `port_map { <label> = <port> }` (a number); Docker publishes
 				#   tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>` becomes the
 				#   container port inside the task (rkt: the host port)
 				port_map {
 					db = 8080
 				}
+
 				# MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
 				#   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
 				#   `allow_caps`

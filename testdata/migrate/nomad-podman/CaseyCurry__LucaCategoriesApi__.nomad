@@ -24,7 +24,8 @@ job "categories-api" {
 				# MIG001 image = "https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/container
 				#   s/categories-api.test.aci": no equivalent: podman reads no ACIs. Convert the ACI to an OCI image
 				#   as for docker, push it and name it as `docker://REF`
-				image   = "https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/containers/categories-api.test.aci"
+				image = "https://raw.githubusercontent.com/caseycurry/LucaOpsEnvironment/master/containers/categories-api.test.aci"
+
 				# MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
 				#   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
 				#   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)

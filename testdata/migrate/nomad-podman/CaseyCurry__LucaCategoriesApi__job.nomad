@@ -25,7 +25,8 @@ job "luca-services-categories-api" {
 				#   (`${driver.podman}`)
 				# MIG001 image = "luca.com/categories-api:latest": no OCI counterpart: podman cannot fetch appc
 				#   images. Build or convert an OCI image, push it to a registry and name it as `docker://REF`
-				image   = "luca.com/categories-api:latest"
+				image = "luca.com/categories-api:latest"
+
 				# MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
 				#   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
 				#   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)

@@ -12,10 +12,12 @@ job "echo" {
         # MIG002 image = "docker://redis:3.2": `image = "docker://REF"` (`docker:REF` is spelled with
         #   `//`); podman resolves the transport itself
         image = "docker://redis:3.2"
+
         # MIG002 port_map.db = 6379: `port_map { <label> = <number> }`, the container port
         port_map {
           db = 6379
         }
+
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)

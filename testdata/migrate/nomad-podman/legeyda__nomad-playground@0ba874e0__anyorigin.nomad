@@ -155,7 +155,8 @@ job "anyorigin" {
         # MIG002 net = (not set): `network_mode` omitted: bridge when rootful, slirp4netns when rootless
         # MIG001 image = "legeyda.com/anyorigin": no OCI counterpart: podman cannot fetch appc images.
         #   Build or convert an OCI image, push it to a registry and name it as `docker://REF`
-        image   = "legeyda.com/anyorigin"
+        image = "legeyda.com/anyorigin"
+
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)

@@ -67,15 +67,18 @@ job "example" {
 				#   spelled with `//`); podman resolves the transport itself
 				# MIG002 image = "docker://openshift/hello-openshift": podman v0.1.0 pulls only when the image is
 				#   missing, as rkt did; pin a tag anyway (v0.2.0 pulls on every start for `docker://` names)
-				image        = "docker://openshift/hello-openshift"
+				image = "docker://openshift/hello-openshift"
+
 				# MIG002 net = ["containers"]: `network_mode = "<name>"`: v0.1.0 passes the name to podman, which
 				#   uses the CNI network of that name (v0.2.0 accepts only bridge, host, none, slirp4netns)
 				network_mode = "containers"
+
 				# MIG002 port_map.db = "8080-tcp": `port_map { <label> = <port> }`; published for tcp and udp on
 				#   the node's IP
 				port_map {
 					db = 8080
 				}
+
 				# MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
 				#   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
 				#   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)

@@ -66,12 +66,15 @@ job "example" {
 				# MIG002 net = (not set): `network_mode` omitted: bridge when rootful, slirp4netns when rootless
 				# MIG001 image = "coreos.com/etcd:v2.0.4": no OCI counterpart: podman cannot fetch appc images.
 				#   Build or convert an OCI image, push it to a registry and name it as `docker://REF`
-				image   = "coreos.com/etcd:v2.0.4"
+				image = "coreos.com/etcd:v2.0.4"
+
 				# MIG002 command = "/etcd": v0.1.0: `entrypoint` crashes the plugin (nomad-driver-podman#60), so
 				#   the rewrite uses `command = "<command>"`, which keeps the image's ENTRYPOINT: exact only when
 				#   the image has none. v0.2.0+: `entrypoint = "<command>"`
 				command = "/etcd"
-				args    = ["--version"]
+
+				args = ["--version"]
+
 				# MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
 				#   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
 				#   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)

@@ -25,11 +25,13 @@ job "every" {
         #   `load` takes Docker archives only. Convert it (extract the ACI's `rootfs/` and `docker import`
         #   it, adding the manifest's exec, ports and environment to a Dockerfile), push it to a registry
         #   and name it in `image`
-        image        = "https://example.com/app-1.0.aci"
+        image = "https://example.com/app-1.0.aci"
+
         # MIG002 args = ["--listen", "${NOMAD_PORT_http}"]: Docker's `args` replace the image CMD, while
         #   rkt appended them to ENTRYPOINT + CMD; exact only as `args = <image CMD> + args`, which needs
         #   the image's configuration
-        args         = ["--listen", "${NOMAD_PORT_http}"]
+        args = ["--listen", "${NOMAD_PORT_http}"]
+
         # MIG003 insecure_options = "image": no per-task equivalent: registry TLS and plain HTTP are
         #   daemon configuration (`insecure-registries` in `daemon.json`); Docker verifies no image
         #   signatures
@@ -39,8 +41,10 @@ job "every" {
         # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
         #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
         #   `allow_caps`
-        cap_add      = ["ALL"]
+        cap_add = ["ALL"]
+
         security_opt = ["seccomp=unconfined", "systempaths=unconfined"]
+
         # MIG001 port_map.http = "http": not resolvable without the image manifest: the port number behind
         #   the name is in the ACI's manifest (`rkt image cat-manifest`, `ports[].port`). Write `port_map {
         #   <label> = <number> }` (then `NOMAD_PORT_<label>` gives the container port). Until then the
@@ -51,9 +55,11 @@ job "every" {
         port_map {
           admin = 9000
         }
+
         # MIG002 net = ["backend:IP=10.1.2.3"]: `network_mode = "<name>"` and `ipv4_address = "a.b.c.d"`
         #   on a Docker network of that name
-        network_mode       = "backend"
+        network_mode = "backend"
+
         ipv4_address       = "10.1.2.3"
         dns_search_domains = ["example.com"]
       }
@@ -67,8 +73,11 @@ job "every" {
 
       resources {
         network {
+          port "admin" {
+            static = 9000
+          }
+
           port "http" {}
-          port "admin" { static = 9000 }
         }
       }
     }
@@ -91,10 +100,12 @@ job "every" {
         #   defaults
         # MIG002 image = "docker:busybox": Docker pulls an untagged or `latest` image on every start;
         #   rkt's default pull policy `new` used the stored copy. Pin a tag to keep rkt's behaviour
-        image        = "busybox"
+        image = "busybox"
+
         # MIG002 net = ["host"]: `network_mode = "host"`, and `port_map` is dropped (rkt ignored it on the
         #   host network; Docker would set `NOMAD_PORT_<label>` to the container port)
         network_mode = "host"
+
         # MIG002 volumes[0] = "data:/data": Docker takes a relative host path relative to the task
         #   directory `A/T`; rkt refused it (`source for host volume must be absolute path`). Write the
         #   absolute path meant
@@ -104,17 +115,19 @@ job "every" {
         #   read-write)
         # MIG002 volumes[2] = "/a:/b": `volumes = ["/host:/container"]` as written; the client needs
         #   `plugin "docker" { config { volumes { enabled = true } } }` (default false)
-        volumes      = ["data:/data", "/etc/x:/x", "/a:/b"]
+        volumes = ["data:/data", "/etc/x:/x", "/a:/b"]
+
         # MIG002 insecure_options = "seccomp,paths": `security_opt = ["seccomp=unconfined"]`
         # MIG002 insecure_options = "seccomp,paths": `security_opt = ["systempaths=unconfined"]` (Docker
         #   19.03 or later)
         security_opt = ["seccomp=unconfined", "systempaths=unconfined"]
+
         # MIG002 insecure_options = "capabilities": `cap_add = ["ALL"]`; the client must allow it
         #   (`allow_caps = ["ALL"]`)
         # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
         #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
         #   `allow_caps`
-        cap_add      = ["ALL"]
+        cap_add = ["ALL"]
       }
 
       resources {

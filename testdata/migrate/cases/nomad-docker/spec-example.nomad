@@ -28,26 +28,32 @@ job "cache" {
         # MIG002 image = "docker://redis:3.2": `image = "REF"`: the `docker://` or `docker:` prefix is
         #   removed; Docker's default registry and `library/` prefix match rkt's `registry-1.docker.io`
         #   defaults
-        image      = "redis:3.2"
+        image = "redis:3.2"
+
         # MIG002 command = "/usr/local/bin/redis-server": `entrypoint = ["<command>"]`, `args` kept: the
         #   image's ENTRYPOINT and CMD are both replaced, as with rkt (`command = …` would keep the
         #   ENTRYPOINT)
         entrypoint = ["/usr/local/bin/redis-server"]
-        args       = ["--port", "6379"]
+
+        args = ["--port", "6379"]
+
         # MIG002 port_map.db = "6379-tcp": `port_map { <label> = <port> }` (a number); Docker publishes
         #   tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>` becomes the
         #   container port inside the task (rkt: the host port)
         port_map {
           db = 6379
         }
+
         dns_servers = ["10.0.0.2"]
+
         # MIG002 volumes[0] = "/srv/redis:/data:readOnly": `"/host:/container:ro"`: `readOnly` is not a
         #   Docker mode
-        volumes     = ["/srv/redis:/data:ro"]
+        volumes = ["/srv/redis:/data:ro"]
+
         # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
         #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
         #   `allow_caps`
-        cap_add     = ["NET_RAW"]
+        cap_add = ["NET_RAW"]
       }
 
       resources {

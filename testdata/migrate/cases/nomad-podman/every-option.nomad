@@ -28,14 +28,17 @@ job "every" {
         #   nothing
         # MIG001 image = "https://example.com/app-1.0.aci": no equivalent: podman reads no ACIs. Convert
         #   the ACI to an OCI image as for docker, push it and name it as `docker://REF`
-        image   = "https://example.com/app-1.0.aci"
+        image = "https://example.com/app-1.0.aci"
+
         # MIG002 args = ["--listen", "${NOMAD_PORT_http}"]: `args` replace the image CMD, while rkt
         #   appended them to ENTRYPOINT + CMD; exact only as `args = <image CMD> + args`
-        args    = ["--listen", "${NOMAD_PORT_http}"]
+        args = ["--listen", "${NOMAD_PORT_http}"]
+
         # MIG003 insecure_options = "image": no per-task equivalent: host `registries.conf` (`insecure =
         #   true`) and `policy.json`
         # MIG002 insecure_options = "all-run": `cap_add = ["ALL"]` only: seccomp and masked paths stay on
         cap_add = ["ALL"]
+
         # MIG001 port_map.http = "http": not resolvable without the image manifest: look the port number
         #   up in the ACI's manifest and write `port_map { <label> = <number> }`; until then the label stays
         #   unmapped
@@ -44,6 +47,7 @@ job "every" {
         port_map {
           admin = 9000
         }
+
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
@@ -59,8 +63,11 @@ job "every" {
 
       resources {
         network {
+          port "admin" {
+            static = 9000
+          }
+
           port "http" {}
-          port "admin" { static = 9000 }
         }
       }
     }
@@ -84,9 +91,11 @@ job "every" {
         #   podman resolves the transport itself
         # MIG002 image = "docker:busybox": podman v0.1.0 pulls only when the image is missing, as rkt did;
         #   pin a tag anyway (v0.2.0 pulls on every start for `docker://` names)
-        image        = "docker://busybox"
+        image = "docker://busybox"
+
         # MIG002 net = ["host"]: `network_mode = "host"`, `port_map` dropped
         network_mode = "host"
+
         # MIG002 volumes[0] = "data:/data": v0.1.0 does not expand relative paths (v0.2.0+: relative to
         #   `A/T`); write an absolute path
         # MIG002 volumes[1] = "/etc/x:/x:bogus": the field is dropped: rkt ignored it (the volume was
@@ -94,9 +103,10 @@ job "every" {
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
-        volumes      = ["data:/data", "/etc/x:/x", "/a:/b", "${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
+        volumes = ["data:/data", "/etc/x:/x", "/a:/b", "${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
+
         # MIG002 insecure_options = "capabilities": `cap_add = ["ALL"]`
-        cap_add      = ["ALL"]
+        cap_add = ["ALL"]
       }
 
       resources {

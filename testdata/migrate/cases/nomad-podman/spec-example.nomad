@@ -26,17 +26,21 @@ job "cache" {
         #   (`${driver.podman}`)
         # MIG002 image = "docker://redis:3.2": `image = "docker://REF"` (`docker:REF` is spelled with
         #   `//`); podman resolves the transport itself
-        image   = "docker://redis:3.2"
+        image = "docker://redis:3.2"
+
         # MIG002 command = "/usr/local/bin/redis-server": v0.1.0: `entrypoint` crashes the plugin
         #   (nomad-driver-podman#60), so the rewrite uses `command = "<command>"`, which keeps the image's
         #   ENTRYPOINT: exact only when the image has none. v0.2.0+: `entrypoint = "<command>"`
         command = "/usr/local/bin/redis-server"
-        args    = ["--port", "6379"]
+
+        args = ["--port", "6379"]
+
         # MIG002 port_map.db = "6379-tcp": `port_map { <label> = <port> }`; published for tcp and udp on
         #   the node's IP
         port_map {
           db = 6379
         }
+
         # MIG002 volumes[0] = "/srv/redis:/data:readOnly": `"/host:/container:ro"`
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
