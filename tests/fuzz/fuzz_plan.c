@@ -1,7 +1,8 @@
 /* fuzz_plan.c — libFuzzer harness for the plan path: bytes through
  * hcl_parse, the Nomad decoder (HCL or API JSON), the rkt adapter and
  * rkt_plan_job on the default host profile, with the JSON and text
- * renderings of every planned task. */
+ * renderings of every planned task; the parsed tree is also read as a
+ * host profile (node_read). */
 #include "diag/diag.h"
 #include "hcl/parse.h"
 #include "json/json.h"
@@ -36,8 +37,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         job = nomad_decode_api_json(arena, src, root, &diags);
     } else {
         struct hcl_file *file = hcl_parse(arena, src, &diags);
-        if (file)
+        if (file) {
+            /* the same tree as a host profile exercises node_read */
+            struct node_profile profile;
+            node_defaults(arena, &profile);
+            (void)node_read(arena, file, &profile, &diags);
             job = nomad_decode_hcl(arena, file, &diags);
+        }
     }
     if (job) {
         struct node_profile node;

@@ -24,7 +24,7 @@ clang -std=c11 -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=
 seeds=$out/seeds_plan
 rm -rf "$seeds"
 mkdir -p "$seeds" "$out/corpus_plan" tests/fuzz/corpus/plan
-cp testdata/rkt/vectors/*.hcl testdata/rkt/rules/*.hcl ../shared/conformance/argv/*.hcl "$seeds"/
+cp testdata/rkt/vectors/*.hcl testdata/rkt/rules/*.hcl testdata/rkt/node/*.hcl ../shared/conformance/argv/*.hcl "$seeds"/
 for name in $(awk -F'\t' 'NR > 1 && $6 == "yes" { print $1 }' ../shared/corpus/manifest.tsv); do
     cp "../shared/corpus/files/$name" "$seeds"/
 done

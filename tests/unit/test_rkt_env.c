@@ -195,3 +195,38 @@ Test(rkt_node, invalid_profiles) {
         arena_free(a);
     }
 }
+
+Test(rkt_node, the_documented_defaults_file_equals_the_built_in_defaults) {
+    struct arena *a = arena_new();
+    struct diag_list d;
+    diag_list_init(&d);
+    char *error = NULL;
+    struct source *src = source_load("testdata/rkt/node/default.hcl", NULL, &error);
+    cr_assert(src, "%s", error ? error : "");
+    struct hcl_file *f = hcl_parse(a, src, &d);
+    cr_assert(f);
+    struct node_profile read, built;
+    node_defaults(a, &read);
+    cr_expect(node_read(a, f, &read, &d));
+    node_defaults(a, &built);
+    cr_expect_str_eq(read.id, built.id);
+    cr_expect_str_eq(read.name, built.name);
+    cr_expect_str_eq(read.datacenter, built.datacenter);
+    cr_expect_str_eq(read.region, built.region);
+    cr_expect_str_eq(read.class_name, built.class_name);
+    cr_expect_str_eq(read.address, built.address);
+    cr_expect_str_eq(read.alloc_dir, built.alloc_dir);
+    cr_expect_str_eq(read.rkt_path, built.rkt_path);
+    cr_expect_eq(read.volumes_enabled, built.volumes_enabled);
+    cr_expect_eq(read.dynamic_min, built.dynamic_min);
+    cr_expect_eq(read.dynamic_max, built.dynamic_max);
+    cr_expect_eq(read.attributes.count, built.attributes.count);
+    for (size_t i = 0; i < built.attributes.count; i++)
+        cr_expect_str_eq(node_attribute(&read, built.attributes.items[i].key),
+                         built.attributes.items[i].value);
+    cr_expect_eq(read.meta.count, built.meta.count);
+    cr_expect_eq(read.host_volume_count, built.host_volume_count);
+    diag_list_free(&d);
+    source_free(src);
+    arena_free(a);
+}
