@@ -434,6 +434,12 @@ static void feature_uses(struct walker *w, const struct nomad_job *job,
                              c->rtarget.set ? c->rtarget.text : ""),
                 c->span);
         }
+    if (group->networks.count) {
+        const struct nomad_network *n = group->networks.items[0];
+        use(w, "group.network", "group network",
+            n->mode.set ? arena_printf(w->arena, "mode = \"%s\"", n->mode.text) : "(host mode)",
+            n->span);
+    }
     struct buf which;
     buf_init(&which);
     struct span first = {0, 0};

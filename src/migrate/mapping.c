@@ -271,6 +271,15 @@ static const struct mig_case cases[] = {
            "interfaces); without `port_map` the container port equals the host port"),
       SAME("same ports; published on the node's IP for tcp and udp"),
       SAME("the planned host ports, fixed at build time")}},
+    {"group.network", "group `network`", "a group-level network (Nomad 0.10+)",
+     {CHANGED("the rkt driver never saw group networks; a docker task joins the group's "
+              "network namespace when its mode is `bridge` (`network_mode` becomes "
+              "`container:<pause container>`), and the group's ports (with `to`) then reach it "
+              "instead of the task's `port_map`"),
+      CHANGED("a group network namespace overrides the task's `network_mode`; the group's "
+              "ports then reach the container"),
+      SAME("ignored, as the rkt driver ignored it: the units run the pod on rkt's own "
+           "network")}},
     {"env.nomad_port", "`NOMAD_PORT_<label>`", "a label that `port_map` maps",
      {CHANGED("inside the task it becomes the container port (rkt: the host port); "
               "`NOMAD_HOST_PORT_<label>` gives the host port"),

@@ -3,6 +3,14 @@ job "every" {
   type        = "batch"
 
   group "g" {
+    network {
+      mode = "bridge"
+
+      port "grp" {
+        to = 8080
+      }
+    }
+
     volume "shared" {
       type   = "host"
       source = "shared"

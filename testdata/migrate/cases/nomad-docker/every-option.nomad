@@ -3,6 +3,14 @@ job "every" {
   type        = "batch"
 
   group "g" {
+    network {
+      mode = "bridge"
+
+      port "grp" {
+        to = 8080
+      }
+    }
+
     volume "shared" {
       type   = "host"
       source = "shared"
@@ -21,6 +29,10 @@ job "every" {
         #   dropped
         # MIG002 NOMAD_PORT_admin = mapped by port_map: inside the task it becomes the container port
         #   (rkt: the host port); `NOMAD_HOST_PORT_<label>` gives the host port
+        # MIG002 group network = mode = "bridge": the rkt driver never saw group networks; a docker task
+        #   joins the group's network namespace when its mode is `bridge` (`network_mode` becomes
+        #   `container:<pause container>`), and the group's ports (with `to`) then reach it instead of the
+        #   task's `port_map`
         # MIG001 image = "https://example.com/app-1.0.aci": no equivalent: an ACI is not an OCI image and
         #   `load` takes Docker archives only. Convert it (extract the ACI's `rootfs/` and `docker import`
         #   it, adding the manifest's exec, ports and environment to a Dockerfile), push it to a registry
@@ -95,6 +107,10 @@ job "every" {
         #   owner; name the group or its id
         # MIG003 unknown_key = 1: dropped: the rkt driver already fails the task on it (`RKT001`); fix the
         #   spelling first if it was meant as an rkt option
+        # MIG002 group network = mode = "bridge": the rkt driver never saw group networks; a docker task
+        #   joins the group's network namespace when its mode is `bridge` (`network_mode` becomes
+        #   `container:<pause container>`), and the group's ports (with `to`) then reach it instead of the
+        #   task's `port_map`
         # MIG002 image = "docker:busybox": `image = "REF"`: the `docker://` or `docker:` prefix is
         #   removed; Docker's default registry and `library/` prefix match rkt's `registry-1.docker.io`
         #   defaults

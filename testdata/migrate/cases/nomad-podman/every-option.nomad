@@ -3,6 +3,14 @@ job "every" {
   type        = "batch"
 
   group "g" {
+    network {
+      mode = "bridge"
+
+      port "grp" {
+        to = 8080
+      }
+    }
+
     volume "shared" {
       type   = "host"
       source = "shared"
@@ -26,6 +34,8 @@ job "every" {
         #   `volumes` bind of the host path (needs `volumes.enabled`)
         # MIG003 kill_signal = "SIGTERM": ignored by v0.1.0 (stop sends SIGTERM); dropping it changes
         #   nothing
+        # MIG002 group network = mode = "bridge": a group network namespace overrides the task's
+        #   `network_mode`; the group's ports then reach the container
         # MIG001 image = "https://example.com/app-1.0.aci": no equivalent: podman reads no ACIs. Convert
         #   the ACI to an OCI image as for docker, push it and name it as `docker://REF`
         image = "https://example.com/app-1.0.aci"
@@ -87,6 +97,8 @@ job "every" {
         # MIG001 group = "/etc/group-owner": no equivalent: podman cannot take a group from a file's
         #   owner; name the group or its id
         # MIG003 unknown_key = 1: dropped: the rkt driver already fails the task on it (`RKT001`)
+        # MIG002 group network = mode = "bridge": a group network namespace overrides the task's
+        #   `network_mode`; the group's ports then reach the container
         # MIG002 image = "docker:busybox": `image = "docker://REF"` (`docker:REF` is spelled with `//`);
         #   podman resolves the transport itself
         # MIG002 image = "docker:busybox": podman v0.1.0 pulls only when the image is missing, as rkt did;
