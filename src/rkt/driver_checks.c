@@ -296,7 +296,10 @@ void driver_check_rkt(struct arena *arena, const struct source *src,
     if (cfg->debug.value)
         diag_add(diags, "RKT022", src, or_task(cfg->debug.span, task),
                  "debug = true passes --debug=true to every rkt call");
-    diag_add(diags, "RKT021", src, or_task(task->span, task),
+    /* at `cpu = N`, or at the driver line when the default applies */
+    struct span cpu_at = task->cpu_span.end ? task->cpu_span
+                         : task->driver_span.end ? task->driver_span : task->span;
+    diag_add(diags, "RKT021", src, cpu_at,
              "--cpu=%d is read by rkt as %d whole CPUs (no effective limit); the executor's "
              "CPU shares are the real limit",
              task->cpu, task->cpu);

@@ -102,6 +102,8 @@ static void copy_task(struct arena *arena, const char *job_type, const struct no
     t->user_span = src->user.span;
     const struct nomad_resources *res = src->resources;
     t->cpu = res && res->cpu.set ? (int)res->cpu.value : 100;
+    if (res && res->cpu.set)
+        t->cpu_span = res->cpu.span;
     t->memory = res && res->memory.set ? (int)res->memory.value : 300;
     t->network = copy_network(arena, res);
     if (res && res->devices.count) {

@@ -102,6 +102,7 @@ struct rkt_task_input {
     const char *user;          /* "" when unset */
     struct span user_span;
     int cpu;                   /* MHz, Nomad default 100 already applied */
+    struct span cpu_span;      /* resources.cpu, or empty when defaulted */
     int memory;                /* MB, Nomad default 300 already applied */
     const struct rkt_network *network; /* first task network or NULL */
     struct rkt_volume_mount *mounts;
