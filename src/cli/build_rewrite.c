@@ -3,6 +3,7 @@
 
 #include "cli/build_write.h"
 #include "cli/cli.h"
+#include "cli/inputs.h"
 #include "cli/render_plain.h"
 #include "migrate/inventory.h"
 #include "migrate/job_input.h"
@@ -92,12 +93,14 @@ int build_rewrite_run(int argc, char **argv) {
         free(files);
         return cli_usage_error("build", file_count ? "-o needs a directory" : "no input file");
     }
+    struct inputs inputs = {0};
+    inputs_collect(&inputs, files, file_count); /* directories are walked */
     struct target_output out;
     target_output_init(&out);
     bool unreadable = false, refused = false, stop = false, blockers = false;
-    for (size_t f = 0; f < file_count; f++) {
+    for (size_t f = 0; f < inputs.count; f++) {
         char *error = NULL;
-        struct source *src = source_load(files[f], NULL, &error);
+        struct source *src = source_load(inputs.paths[f], NULL, &error);
         if (!src) {
             fprintf(stderr, "rktc: %s\n", error);
             free(error);
@@ -114,7 +117,7 @@ int build_rewrite_run(int argc, char **argv) {
         } else if (!in.job) {
             refused = true;
         } else {
-            const char *name = base_name(files[f]);
+            const char *name = base_name(inputs.paths[f]);
             for (size_t i = 0; i < out.count; i++)
                 if (strcmp(out.files[i].name, name) == 0) {
                     fprintf(stderr, "rktc: two inputs are named %s; build them separately\n",
@@ -166,6 +169,7 @@ int build_rewrite_run(int argc, char **argv) {
         status = blockers ? EXIT_FINDINGS : EXIT_OK;
     }
     target_output_free(&out);
+    inputs_free(&inputs);
     free(files);
     return status;
 }

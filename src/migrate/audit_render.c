@@ -97,6 +97,54 @@ static size_t *by_frequency(const struct tally *t, size_t ncases) {
     return order;
 }
 
+/* per option or feature (the subject of its cases): tasks using any of its
+ * cases, in order of frequency (then table order); returns the count */
+struct subject_count {
+    const char *subject;
+    size_t tasks;
+};
+
+static size_t subjects_by_frequency(const struct audit_input *inputs, size_t count,
+                                    struct subject_count **out) {
+    size_t ncases, n = 0;
+    const struct mig_case *cases = mig_cases(&ncases);
+    struct subject_count *s = calloc(ncases + 1, sizeof *s);
+    *out = s;
+    if (!s)
+        return 0;
+    for (size_t c = 0; c < ncases; c++) {
+        size_t k = 0;
+        while (k < n && strcmp(s[k].subject, cases[c].subject) != 0)
+            k++;
+        if (k == n)
+            s[n++].subject = cases[c].subject;
+    }
+    for (size_t i = 0; i < count; i++) {
+        const struct mig_job *job = inputs[i].job;
+        for (size_t g = 0; job && g < job->group_count; g++)
+            for (size_t t = 0; t < job->groups[g].task_count; t++) {
+                const struct mig_task *task = &job->groups[g].tasks[t];
+                for (size_t k = 0; k < n; k++)
+                    for (size_t u = 0; u < task->use_count; u++)
+                        if (!task->uses[u].implicit &&
+                            strcmp(task->uses[u].c->subject, s[k].subject) == 0) {
+                            s[k].tasks++;
+                            break;
+                        }
+            }
+    }
+    for (size_t i = 1; i < n; i++) { /* stable insertion sort, descending */
+        struct subject_count v = s[i];
+        size_t j = i;
+        while (j > 0 && s[j - 1].tasks < v.tasks) {
+            s[j] = s[j - 1];
+            j--;
+        }
+        s[j] = v;
+    }
+    return n;
+}
+
 /* ---- Markdown ----------------------------------------------------------- */
 
 static void md_fate(struct buf *b, const struct mig_fate *f) {
@@ -158,7 +206,18 @@ static void md_summary(struct buf *b, const struct audit_input *inputs, size_t c
     for (int d = 0; d < MIG_DEST_COUNT; d++)
         buf_printf(b, "| %s | %zu | %zu | %zu |\n", mig_dest_title((enum mig_dest)d),
                    t.verdicts[d][0], t.verdicts[d][1], t.verdicts[d][2]);
-    buf_puts(b, "\n### Options and features by frequency\n\n| Option | Case | Tasks |\n"
+    buf_puts(b, "\n### Options and features by frequency\n\n| Option or feature | Tasks |\n"
+                "|---|---|\n");
+    struct subject_count *subjects;
+    size_t nsubjects = subjects_by_frequency(inputs, count, &subjects);
+    for (size_t i = 0; i < nsubjects; i++)
+        if (subjects[i].tasks) {
+            buf_puts(b, "| ");
+            md_cell(b, subjects[i].subject);
+            buf_printf(b, " | %zu |\n", subjects[i].tasks);
+        }
+    free(subjects);
+    buf_puts(b, "\n### Cases by frequency\n\n| Option | Case | Tasks |\n"
                 "|---|---|---|\n");
     size_t *order = by_frequency(&t, ncases);
     for (size_t i = 0; order && t.case_tasks && i < ncases; i++) {
@@ -290,7 +349,7 @@ static void js_task(struct buf *b, const struct audit_input *in, const struct mi
             js(b, u->option);
             buf_puts(b, ", \"value\": ");
             js(b, u->value);
-            buf_puts(b, ", ");
+            buf_printf(b, ", \"written\": %s, ", u->implicit ? "false" : "true");
             js_pos(b, in->src, u->span);
             buf_puts(b, ", \"fate\": {");
             for (int d = 0; d < MIG_DEST_COUNT; d++) {
@@ -356,7 +415,19 @@ void audit_render_json(struct buf *b, const struct audit_input *inputs, size_t c
         buf_printf(b, "%s\"%s\": {\"same\": %zu, \"changed\": %zu, \"blocked\": %zu}",
                    d ? ", " : "", mig_dest_name((enum mig_dest)d), t.verdicts[d][0],
                    t.verdicts[d][1], t.verdicts[d][2]);
-    buf_puts(b, "},\n  \"cases_by_frequency\": [");
+    buf_puts(b, "},\n  \"options_by_frequency\": [");
+    struct subject_count *subjects;
+    size_t nsubjects = subjects_by_frequency(inputs, count, &subjects);
+    bool first_subject = true;
+    for (size_t i = 0; i < nsubjects; i++)
+        if (subjects[i].tasks) {
+            buf_puts(b, first_subject ? "\n    {\"option\": " : ",\n    {\"option\": ");
+            first_subject = false;
+            js(b, subjects[i].subject);
+            buf_printf(b, ", \"tasks\": %zu}", subjects[i].tasks);
+        }
+    free(subjects);
+    buf_puts(b, "],\n  \"cases_by_frequency\": [");
     size_t *order = by_frequency(&t, ncases);
     bool first = true;
     for (size_t i = 0; order && t.case_tasks && i < ncases; i++) {

@@ -36,6 +36,15 @@ static void use(struct walker *w, const char *case_id, const char *option, const
             t->verdict[d] = c->fate[d].verdict;
 }
 
+/* a use of a default: the option or feature is not written in the job */
+static void use_default(struct walker *w, const char *case_id, const char *option,
+                        const char *value, struct span span) {
+    size_t before = w->task->use_count;
+    use(w, case_id, option, value, span);
+    if (w->task->use_count > before)
+        w->task->uses[before].implicit = true;
+}
+
 static bool all_digits(const char *s) {
     if (!*s)
         return false;
@@ -326,7 +335,7 @@ static void config_uses(struct walker *w, const struct nomad_task *task,
         }
     }
     if (!cfg_get(cfg, "net"))
-        use(w, "net.default", "net", "(not set)", task->driver.span);
+        use_default(w, "net.default", "net", "(not set)", task->driver.span);
     for (size_t i = 0; cfg && i < cfg->count; i++)
         if (has_interpolation(cfg->entries[i].value))
             use(w, "interpolation", cfg->entries[i].key, show(w, cfg->entries[i].value),
@@ -390,12 +399,12 @@ static void feature_uses(struct walker *w, const struct nomad_job *job,
                                                               (long long)r->cpu.value),
             r->cpu.span);
     else
-        use(w, "resources.cpu", "resources.cpu", "100 (default)", r ? r->span : at);
+        use_default(w, "resources.cpu", "resources.cpu", "100 (default)", r ? r->span : at);
     if (r && r->memory.set)
         use(w, "resources.memory", "resources.memory",
             arena_printf(w->arena, "%lld", (long long)r->memory.value), r->memory.span);
     else
-        use(w, "resources.memory", "resources.memory", "300 (default)", r ? r->span : at);
+        use_default(w, "resources.memory", "resources.memory", "300 (default)", r ? r->span : at);
     if (task->volume_mounts.count)
         use(w, "volume_mount", "volume_mount",
             arena_printf(w->arena, "%zu mount(s)", task->volume_mounts.count),
@@ -478,9 +487,9 @@ static void feature_uses(struct walker *w, const struct nomad_job *job,
             job->periodic->spec.set ? arena_printf(w->arena, "\"%s\"", job->periodic->spec.text)
                                     : "set",
             job->periodic->span);
-    use(w, "caps.default", "capabilities", "(rkt defaults)", or_span(task->driver.span, at));
-    use(w, "alloc-dirs", "task directories", "/alloc, /local, /secrets",
-        or_span(task->driver.span, at));
+    use_default(w, "caps.default", "capabilities", "(rkt defaults)", or_span(task->driver.span, at));
+    use_default(w, "alloc-dirs", "task directories", "/alloc, /local, /secrets",
+                or_span(task->driver.span, at));
 }
 
 struct mig_job *mig_inventory(struct arena *arena, const struct job_input *in) {

@@ -25,6 +25,7 @@ struct mig_use {
     const char *option; /* e.g. "image", "port_map.db", "volumes[1]", "resources.cpu" */
     const char *value;  /* as written (compact), or a description */
     struct span span;
+    bool implicit; /* not written: a default (no `net`, default resources, ...) */
 };
 
 struct mig_task {
