@@ -410,5 +410,8 @@ struct nomad_job *nomad_decode_api_json(struct arena *arena, const struct source
     struct nomad_job *job = arena_alloc(arena, sizeof *job);
     job->span = v->span;
     read_struct(&r, &nomad_schema_job, v, job);
-    return r.failed ? NULL : job;
+    if (r.failed)
+        return NULL;
+    nomad_schema_fill_strings(&nomad_schema_job, job);
+    return job;
 }

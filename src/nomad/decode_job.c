@@ -205,5 +205,8 @@ static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file
             diag_fix(d, "write `job \"<id>\" { ... }`");
         return NULL;
     }
-    return decode_job(c, jobs.items[0]);
+    struct nomad_job *job = decode_job(c, jobs.items[0]);
+    if (job)
+        nomad_schema_fill_strings(&nomad_schema_job, job);
+    return job;
 }

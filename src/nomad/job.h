@@ -26,7 +26,7 @@
 #include <stdint.h>
 
 struct nomad_string {
-    const char *text; /* NUL-terminated; len is authoritative */
+    const char *text; /* NUL-terminated ("" when unset); len is authoritative */
     size_t len;
     bool set;
     struct span span;

@@ -543,3 +543,33 @@ const struct nomad_field *nomad_schema_find_json(const struct nomad_schema *s,
             return &s->fields[i];
     return NULL;
 }
+
+void nomad_schema_fill_strings(const struct nomad_schema *s, void *obj) {
+    for (size_t i = 0; i < s->count; i++) {
+        const struct nomad_field *f = &s->fields[i];
+        char *at = (char *)obj + f->offset;
+        switch (f->kind) {
+        case NOMAD_STRING: case NOMAD_BYTES: {
+            struct nomad_string *str = (struct nomad_string *)at;
+            if (!str->text) {
+                str->text = "";
+                str->len = 0;
+            }
+            break;
+        }
+        case NOMAD_STRUCT:
+            if (*(void **)at)
+                nomad_schema_fill_strings(f->sub, *(void **)at);
+            break;
+        case NOMAD_LIST: case NOMAD_NAMED_MAP: {
+            struct nomad_list *l = (struct nomad_list *)at;
+            for (size_t k = 0; k < l->count; k++)
+                if (l->items[k])
+                    nomad_schema_fill_strings(f->sub, l->items[k]);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}

@@ -81,4 +81,9 @@ const struct nomad_field *nomad_schema_find_key(const struct nomad_schema *s,
 const struct nomad_field *nomad_schema_find_json(const struct nomad_schema *s,
                                                  const char *key, size_t len);
 
+/* Gives every unset string field of the struct at obj (and of everything
+ * it holds) the empty text "" instead of NULL, so later stages can print
+ * any name; `set` is unchanged. */
+void nomad_schema_fill_strings(const struct nomad_schema *s, void *obj);
+
 #endif

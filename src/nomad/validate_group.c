@@ -397,7 +397,7 @@ void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t 
     (void)index;
     int64_t count = g->count.set ? g->count.value
                                  : g->scaling && g->scaling->min.set ? g->scaling->min.value : 1;
-    struct span head = g->name.span;
+    struct span head = g->name.set ? g->name.span : g->span;
     if (g->count.set && g->count.value < 0)
         verr(v, "NMD038", g->count.span, "the group count may not be negative");
     if (v->system && count > 1)
@@ -437,9 +437,27 @@ void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t 
     }
     validate_update(v, g, count);
     validate_migrate(v, g);
+    if (!g->name.set || g->name.len == 0)
+        verr(v, "NMD020", g->span, "task group %zu has no name", index + 1);
     const struct nomad_task *leader = NULL;
     for (size_t t = 0; t < g->tasks.count; t++) {
         const struct nomad_task *task = g->tasks.items[t];
+        if (!task->name.set || task->name.len == 0) {
+            verr(v, "NMD038", task->span, "task %zu of group \"%s\" has no name", t + 1,
+                 g->name.text ? g->name.text : "");
+        } else {
+            for (size_t p = 0; p < t; p++) {
+                const struct nomad_task *prev = g->tasks.items[p];
+                if (prev->name.set && strcmp(prev->name.text, task->name.text) == 0) {
+                    struct diag *d = verr(v, "NMD038", task->name.span,
+                                          "task \"%s\" is defined twice in group \"%s\"",
+                                          task->name.text, g->name.text ? g->name.text : "");
+                    if (d)
+                        diag_note(d, prev->name.span, "first defined here");
+                    break;
+                }
+            }
+        }
         if (task->leader.set && task->leader.value) {
             if (leader)
                 verr(v, "NMD038", task->leader.span,

@@ -180,7 +180,7 @@ void validate_vault(struct validate_ctx *v, const struct nomad_vault *vault) {
 void validate_task(struct validate_ctx *v, const struct nomad_group *g,
                    const struct nomad_task *t, int64_t disk_mb, struct span disk_span) {
     (void)g;
-    struct span head = t->name.span;
+    struct span head = t->name.set ? t->name.span : t->span;
     if (strchr(t->name.text, '/') || strchr(t->name.text, '\\'))
         verr(v, "NMD038", head, "task name \"%s\" may not contain slashes", t->name.text);
     if (!t->driver.set || t->driver.len == 0) {

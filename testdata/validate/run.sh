@@ -1,6 +1,6 @@
 #!/bin/sh
 # testdata/validate/run.sh RKTC — rule tests of rktc's Nomad validation.
-# For each NAME.hcl, the NMD findings of `rktc check --format=json` (one
+# For each NAME.hcl (or API JSON NAME.json), the NMD findings of `rktc check --format=json` (one
 # "RULE severity LINE:COL message" line each, in report order) must equal
 # NAME.expect: the rules that must fire, where, and their messages; a rule
 # absent from NAME.expect must not fire. valid-*.hcl expect none.
@@ -9,8 +9,9 @@ dir=testdata/validate
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0 fail=0
-for input in "$dir"/*.hcl; do
-    base=${input%.hcl}
+for input in "$dir"/*.hcl "$dir"/*.json; do
+    [ -f "$input" ] || continue
+    base=${input%.*}
     "$rktc" check --format=json "$input" >"$tmp/out" 2>/dev/null
     jq -r '.files[].diagnostics[] | select(.rule | test("^NMD")) |
         "\(.rule) \(.severity) \(.line):\(.column) \(.message)"' "$tmp/out" >"$tmp/got" 2>/dev/null
