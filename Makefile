@@ -92,6 +92,7 @@ unit: $(BUILD)/unit-tests
 
 golden: $(BUILD)/rktc
 	sh tests/golden.sh $(BUILD)/rktc
+	sh tests/cli.sh $(BUILD)/rktc
 
 corpus: $(BUILD)/rktc
 	sh tests/corpus.sh $(BUILD)/rktc $(SHARED)

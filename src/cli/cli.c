@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,12 +33,61 @@ int cli_usage_error(const char *command, const char *format, ...) {
     return EXIT_USAGE;
 }
 
+static const struct cli_option options[] = {
+#define OPTION(command, flags, description) {command, flags, description},
+#include "cli/options.def"
+#undef OPTION
+};
+
+const struct cli_option *cli_options(size_t *count) {
+    *count = sizeof options / sizeof options[0];
+    return options;
+}
+
+/* text wrapped at width columns, each line indented by indent spaces */
+static void wrapped(FILE *out, const char *text, int indent, int width) {
+    int column = indent;
+    fprintf(out, "%*s", indent, "");
+    while (*text) {
+        size_t word = strcspn(text, " ");
+        if (column > indent && column + 1 + (int)word > width) {
+            fprintf(out, "\n%*s", indent, "");
+            column = indent;
+        } else if (column > indent) {
+            fputc(' ', out);
+            column++;
+        }
+        fwrite(text, 1, word, out);
+        column += (int)word;
+        text += word;
+        while (*text == ' ')
+            text++;
+    }
+    fputc('\n', out);
+}
+
 int cli_help(FILE *out, const char *name) {
     if (name) {
         const struct command *c = cli_find_command(name);
         if (!c)
             return cli_usage_error(NULL, "unknown command '%s'", name);
-        fprintf(out, "usage: %s\n\n%s.\n", c->synopsis, c->summary);
+        fprintf(out, "usage: %s\n\n%c%s.\n", c->synopsis,
+                c->summary[0] >= 'a' && c->summary[0] <= 'z' ? c->summary[0] - 32 : c->summary[0],
+                c->summary + 1);
+        bool first = true;
+        for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+            if (strcmp(options[i].command, name) != 0)
+                continue;
+            if (first)
+                fputs("\nOptions:\n", out);
+            first = false;
+            fprintf(out, "  %s\n", options[i].flags);
+            wrapped(out, options[i].description, 6, 78);
+        }
+        fputs("\nExit status:\n", out);
+        wrapped(out, "0 ok, 1 findings at or above the failure threshold (or a refused "
+                "plan), 2 an input could not be read or parsed, 3 usage error, 4 bad "
+                "configuration.", 2, 78);
         return EXIT_OK;
     }
     fputs("usage: rktc COMMAND [OPTIONS] FILE...\n\n"

@@ -29,28 +29,6 @@ static const struct {
 #undef COMMAND
 };
 
-static const char *const check_options[][2] = {
-    {"--format=NAME[:FILE]", "Report format: text (default), gcc, json, junit, sarif, "
-     "github, checkstyle, codeclimate (GitLab code quality). Repeatable; with :FILE the report is written to FILE "
-     "(atomically), otherwise to standard output (one format at most)."},
-    {"--color=auto|always|never", "Colours in text output; auto colours a terminal "
-     "unless NO_COLOR is set."},
-    {"--failure-threshold=LEVEL, -t LEVEL", "The least severity that makes the exit "
-     "status 1: error, warning (default), info or style."},
-    {"--no-fail", "Exit 0 even with findings (not for statuses 2 to 4)."},
-    {"--error ID[,ID], --warning ID, --info ID, --style ID", "Give rules another severity."},
-    {"--disable ID[,ID]", "Turn rules off."},
-    {"--require-reason", "Inline suppressions must give a reason after --."},
-    {"--no-inline-ignore", "Ignore all inline suppressions."},
-    {"--config FILE, -c FILE", "Read this configuration file."},
-    {"--no-config", "Read no configuration file."},
-    {"--print-config", "Print the effective configuration with the origin of each "
-     "value, and exit."},
-    {"--stdin-filename NAME", "The name of standard input ('-') in reports."},
-    {"--allow-empty", "Succeed when no input file was found."},
-    {"--junit-profile=strict|github", "github adds file and line attributes to JUnit "
-     "test cases."},
-};
 
 void manpage_write(struct buf *out) {
     buf_puts(out, ".TH RKTC 1 \"\" \"rktc " RKTC_VERSION "\" \"User Commands\"\n"
@@ -73,13 +51,26 @@ void manpage_write(struct buf *out) {
         roff(out, commands[i].summary);
         buf_puts(out, ".\n");
     }
-    buf_puts(out, ".SH CHECK OPTIONS\n");
-    for (size_t i = 0; i < sizeof check_options / sizeof check_options[0]; i++) {
-        buf_puts(out, ".TP\n.B ");
-        roff(out, check_options[i][0]);
-        buf_putc(out, '\n');
-        roff(out, check_options[i][1]);
-        buf_putc(out, '\n');
+    size_t option_count;
+    const struct cli_option *options = cli_options(&option_count);
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+        bool first = true;
+        for (size_t i = 0; i < option_count; i++) {
+            if (strcmp(options[i].command, commands[c].name) != 0)
+                continue;
+            if (first) {
+                buf_puts(out, ".SH ");
+                for (const char *n = commands[c].name; *n; n++)
+                    buf_putc(out, (char)(*n >= 'a' && *n <= 'z' ? *n - 32 : *n));
+                buf_puts(out, " OPTIONS\n");
+            }
+            first = false;
+            buf_puts(out, ".TP\n.B ");
+            roff(out, options[i].flags);
+            buf_putc(out, '\n');
+            roff(out, options[i].description);
+            buf_putc(out, '\n');
+        }
     }
     buf_puts(out,
              ".SH INLINE SUPPRESSIONS\n"
