@@ -270,7 +270,8 @@ static void volumes_entry(struct task_out *t, const struct cfg_node *list) {
         const char *text = el->kind == CFG_STRING ? el->text : "";
         const char *c1 = strchr(text, ':');
         const char *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
-        if (!c2) {
+        bool malformed = !c1 || c1 == text || c1[1] == '\0' || c1[1] == ':'; /* kept as is */
+        if (!c2 || malformed) {
             ov_push(t->arena, out, ov_raw(t->arena, el));
             continue;
         }
