@@ -156,6 +156,50 @@ static const char *suggest(const char *key, const char *const *valid) {
     return best_distance <= limit ? best : NULL;
 }
 
+/* Keys that later Nomad releases accept (jobspec.md §3 "since" columns):
+ * the usual reason a key is unknown to Nomad 0.12. */
+static const struct {
+    const char *where, *key, *since;
+} newer_keys[] = {
+    {"job", "node_pool", "1.7"},
+    {"group", "consul", "1.2"},
+    {"group", "max_client_disconnect", "1.3"},
+    {"group", "disconnect", "1.8"},
+    {"task", "scaling", "1.0"},
+    {"task", "identity", "1.5"},
+    {"task", "action", "1.7"},
+    {"resources", "memory_max", "1.1"},
+    {"resources", "cores", "1.1"},
+    {"network", "hostname", "1.2"},
+    {"service", "on_update", "1.2"},
+    {"service", "provider", "1.3"},
+    {"service", "tagged_addresses", "1.4"},
+    {"check", "on_update", "1.2"},
+    {"check", "body", "1.2"},
+    {"check", "failures_before_warning", "1.8"},
+    {"artifact", "headers", "1.4"},
+    {"template", "change_script", "1.4"},
+    {"template", "uid", "1.4"},
+    {"template", "gid", "1.4"},
+    {"template", "wait", "1.5"},
+    {"template", "error_on_missing_key", "1.5"},
+    {"vault", "disable_file", "1.6"},
+    {"restart", "render_templates", "1.7"},
+    {"periodic", "crons", "1.6"},
+    {"scaling", "type", "1.0"},
+    {"sidecar_service", "disable_default_tcp_check", "1.1"},
+    {"sidecar_service", "meta", "1.5"},
+    {"gateway", "terminating", "1.0"},
+    {"gateway", "mesh", "1.1"},
+};
+
+static const char *newer_release(const char *where, const char *key) {
+    for (size_t i = 0; i < sizeof newer_keys / sizeof newer_keys[0]; i++)
+        if (!strcmp(newer_keys[i].where, where) && !strcmp(newer_keys[i].key, key))
+            return newer_keys[i].since;
+    return NULL;
+}
+
 bool check_keys(struct decode_ctx *c, const struct hcl_object *body,
                 const char *const *valid, const char *where) {
     bool ok = true;
@@ -169,8 +213,13 @@ bool check_keys(struct decode_ctx *c, const struct hcl_object *body,
             continue;
         ok = false;
         const char *hint = suggest(key, valid);
+        const char *since = newer_release(where, key);
         struct diag *d;
-        if (hint)
+        if (since)
+            d = decode_error(c, "NMD001", it->keys[0].span,
+                             "unknown key `%s` in %s: it exists from Nomad %s on, and "
+                             "Nomad 0.12 refuses it", key, where, since);
+        else if (hint)
             d = decode_error(c, "NMD001", it->keys[0].span,
                              "unknown key `%s` in %s (did you mean `%s`?)", key, where,
                              hint);
@@ -188,7 +237,7 @@ bool check_keys(struct decode_ctx *c, const struct hcl_object *body,
                 diag_note(d, it->keys[0].span, "%s accepts: %s", where, list);
             else
                 diag_note(d, it->keys[0].span, "%s accepts no keys", where);
-            if (hint)
+            if (hint && !since)
                 diag_fix(d, "write `%s`", hint);
         }
     }
