@@ -616,10 +616,16 @@ static void constraint_edits(struct arena *arena, const struct nomad_list *list,
     }
 }
 
-static void task_edits(struct task_out *t, const struct job_input *in,
+static bool json_input(const struct job_input *in) {
+    return in->api || (in->hcl && in->hcl->is_json);
+}
+
+/* false when the task's config cannot be replaced in place (an HCL-JSON
+ * task with several `config` objects) */
+static bool task_edits(struct task_out *t, const struct job_input *in,
                        const struct mig_task *task, struct edits *edits) {
     const struct nomad_task *m = task->model;
-    bool json = in->api != NULL;
+    bool json = json_input(in);
     const char *driver = t->dest == MIG_DOCKER ? "docker" : "podman";
     if (m->driver.span.end > m->driver.span.start)
         edit_add(edits, m->driver.span.start, m->driver.span.end,
@@ -631,17 +637,26 @@ static void task_edits(struct task_out *t, const struct job_input *in,
                  quoted(t->arena, arena_printf(t->arena, "%s:%s", m->user.text,
                                                group->value->text),
                         json));
-    if (json) {
+    if (in->api) {
         const struct json_member *cm = json_object_member_fold(task->api_task, "Config");
         if (!cm)
-            return;
+            return true;
         const char *indent = line_indent(t->arena, t->src, cm->key_span.start);
         edit_add(edits, cm->value->span.start, cm->value->span.end,
                  render_json(t, indent, strchr(indent, '\t') ? "\t" : "  "));
-        return;
+        return true;
     }
     if (m->config_item_count == 0)
-        return;
+        return true;
+    if (json) { /* HCL-JSON: "config": {…} (or [{…}]) becomes one object */
+        if (m->config_item_count > 1)
+            return false;
+        const struct hcl_item *item = m->config_items[0];
+        const char *indent = line_indent(t->arena, t->src, item->keys[0].span.start);
+        edit_add(edits, item->value->span.start, item->value->span.end,
+                 render_json(t, indent, strchr(indent, '\t') ? "\t" : "  "));
+        return true;
+    }
     const struct hcl_item *first = m->config_items[0];
     const char *indent = line_indent(t->arena, t->src, first->span.start);
     const char *unit = strchr(indent, '\t') ? "\t" : "  ";
@@ -659,19 +674,18 @@ static void task_edits(struct task_out *t, const struct job_input *in,
         }
         edit_add(edits, start, end, "");
     }
+    return true;
 }
 
 bool nomad_rewrite_job(struct arena *arena, const struct job_input *in,
                        const struct mig_job *inv, enum mig_dest dest, struct buf *out,
                        struct buf *notes, struct diag_list *diags) {
     const struct source *src = in->src;
-    if (!in->job || (in->hcl && in->hcl->is_json)) {
-        diag_add(diags, "MIG001", src, in->job ? in->job->span : span_make(0, 0),
-                 "%s", in->job ? "HCL-JSON job files are not rewritten: convert the file to "
-                                 "HCL or to API JSON first"
-                               : "not a job file Nomad reads");
+    if (!in->job) {
+        diag_add(diags, "MIG001", src, span_make(0, 0), "not a job file Nomad reads");
         return false;
     }
+    bool json = json_input(in);
     const char *driver = dest == MIG_DOCKER ? "docker" : "podman";
     struct edits edits = {0};
     struct span seen[64];
@@ -688,19 +702,24 @@ bool nomad_rewrite_job(struct arena *arena, const struct job_input *in,
             t.dest = dest;
             build_entries(&t, task);
             task_notes(&t, task, notes, diags, seen, &seen_count, sizeof seen / sizeof *seen);
-            task_edits(&t, in, task, &edits);
+            if (!task_edits(&t, in, task, &edits)) {
+                diag_add(diags, "MIG001", src, task->span,
+                         "task \"%s\": several `config` objects in an HCL-JSON file cannot be "
+                         "rewritten in place; merge them into one first", task->name);
+                free(edits.items);
+                return false;
+            }
         }
     if (any_rkt) {
         const struct nomad_job *job = in->job;
-        constraint_edits(arena, &job->constraints, driver, in->api != NULL, &edits);
+        constraint_edits(arena, &job->constraints, driver, json, &edits);
         for (size_t g = 0; g < job->groups.count; g++) {
             const struct nomad_group *group = job->groups.items[g];
-            constraint_edits(arena, &group->constraints, driver, in->api != NULL, &edits);
+            constraint_edits(arena, &group->constraints, driver, json, &edits);
             for (size_t k = 0; k < group->tasks.count; k++) {
                 const struct nomad_task *task = group->tasks.items[k];
                 if (task->driver.set && strcmp(task->driver.text, "rkt") == 0)
-                    constraint_edits(arena, &task->constraints, driver, in->api != NULL,
-                                     &edits);
+                    constraint_edits(arena, &task->constraints, driver, json, &edits);
             }
         }
     }

@@ -10,8 +10,9 @@
  * uses, `=` aligned within runs of attributes). Every use whose fate on the
  * destination is not "same" (mapping.h) becomes one MIG diagnostic at its
  * source location and one comment next to the place in the output (HCL)
- * or one line in `notes` (API JSON, which has no comments). Returns false
- * (and an MIG001 error) for inputs it cannot rewrite (HCL-JSON job files).
+ * or one line in `notes` (API JSON and HCL-JSON, which have no comments).
+ * Returns false (and an MIG001 error) for inputs it cannot rewrite: not a
+ * job, or an HCL-JSON task with several `config` objects.
  * The same input always gives the same bytes. */
 #ifndef RKTC_TARGETS_NOMAD_REWRITE_H
 #define RKTC_TARGETS_NOMAD_REWRITE_H

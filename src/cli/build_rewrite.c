@@ -133,7 +133,7 @@ int build_rewrite_run(int argc, char **argv) {
             else {
                 struct buf *b = target_output_add(&out, name, false);
                 buf_add(b, text.data ? text.data : "", text.len);
-                if (in.api && notes.len) {
+                if ((in.api || in.hcl->is_json) && notes.len) {
                     char *notes_name = arena_printf(arena, "%s.migration.txt", name);
                     struct buf *nb = target_output_add(&out, notes_name, false);
                     buf_add(nb, notes.data, notes.len);
