@@ -502,7 +502,18 @@ void audit_render_matrix(struct buf *b) {
                 "words, and `rktc build --target=nomad-docker|nomad-podman` applies them "
                 "(MIG001 blocker, MIG002 changed, MIG003 dropped).\n\n"
                 "Sources: `targets.md` §4 (docker and podman driver schemas, conversion "
-                "table, image references), `rkt-driver.md`, `rkt-cli.md`.\n\n");
+                "table, image references), `rkt-driver.md`, `rkt-cli.md`.\n\n"
+                "Use:\n\n"
+                "- `rktc audit FILE|DIR...` lists, per job, group and task, every rkt option "
+                "and migration-relevant feature a job uses, with its value, its location and "
+                "its fate on each destination, then a summary (tasks per verdict, options by "
+                "frequency, blockers with locations); `--format=json` gives the same as JSON.\n"
+                "- `rktc build --target=nomad-docker -o DIR FILE...` (or `nomad-podman`) "
+                "writes each job with its rkt tasks rewritten and everything else as written; "
+                "each change that is not one-to-one is a MIG finding and a comment at the "
+                "place (API JSON and HCL-JSON inputs: `NAME.migration.txt`). The exit status "
+                "is 1 while blockers remain.\n"
+                "- `rktc build --target=systemd|sh` keeps rkt and runs it without Nomad.\n\n");
     buf_puts(b, "## Overview\n\n| Option or feature | Case | docker | podman | systemd |\n"
                 "|---|---|---|---|---|\n");
     for (size_t i = 0; i < ncases; i++) {
