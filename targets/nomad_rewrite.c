@@ -199,6 +199,8 @@ static void net_entry(struct task_out *t, const struct mig_task *task,
         entry_set(t, "network_mode", ov_string(t->arena, name));
     else if (mig_task_use(task, "net.cni-ip") && name && t->dest == MIG_DOCKER) {
         const char *colon = strchr(name, ':');
+        if (!colon)
+            return;
         entry_set(t, "network_mode",
                   ov_string(t->arena, arena_strndup(t->arena, name, (size_t)(colon - name))));
         const char *ip = strstr(colon, "IP=");

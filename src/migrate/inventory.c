@@ -102,11 +102,13 @@ static void image_use(struct walker *w, const struct cfg_entry *e) {
         return;
     }
     switch (ref.kind) {
-    case IMAGE_DOCKER:
+    case IMAGE_DOCKER: {
+        const char *ref_text = docker_ref(v->text);
         use(w, "image.docker", "image", shown, e->span);
-        if (untagged_or_latest(docker_ref(v->text)))
+        if (ref_text && untagged_or_latest(ref_text))
             use(w, "image.docker-latest", "image", shown, e->span);
         break;
+    }
     case IMAGE_APPC_NAME:
         use(w, "image.appc-name", "image", shown, e->span);
         break;
