@@ -14,7 +14,10 @@
 #     `rktc check` reports no error rule the input did not have;
 #  4. the hand-written cases under testdata/migrate/cases: audit, both
 #     rewrites and their findings as golden files, the same re-parsing, and
-#     the rewritten HCL unchanged by HCL1's printer (hclfmt layout).
+#     the rewritten HCL unchanged by HCL1's printer (hclfmt layout);
+#  5. the rewrites of every readable HCL job of the corpus with its tasks
+#     switched to rkt (many layouts: tabs, comments, repeated blocks) parse,
+#     leave no rkt task and keep the rest of the job.
 # --update rewrites the expected files (review the diff before committing).
 rktc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shared=$(cd "${2:-../shared}" && pwd)
@@ -136,6 +139,38 @@ for target in nomad-docker nomad-podman; do
         jq -S "$normalize" "$tmp/out.api" >"$tmp/out.norm"
         if cmp -s "$tmp/in.norm" "$tmp/out.norm"; then ok; else bad "case $target $n: the job changed outside the rewritten tasks"; fi
     done
+done
+
+# 5. layouts: every readable HCL job of the corpus with its docker, exec,
+#    raw_exec, java, podman and qemu tasks switched to rkt; both rewrites
+#    must parse (HCL1 reference, rktc jobspec), leave no rkt task and keep
+#    the job as it was outside the rewritten tasks
+mkdir -p "$tmp/layouts"
+for n in $(cd "$files" && ls); do
+    case $n in *.json) continue ;; esac
+    [ -f "$shared/corpus/expected/$n.api.json" ] || continue
+    sed -E 's/driver( *)= *"(docker|exec|raw_exec|java|podman|qemu)"/driver\1= "rkt"/' \
+        "$files/$n" >"$tmp/layouts/$n"
+done
+for target in nomad-docker nomad-podman; do
+    "$rktc" build --target=$target -o "$tmp/layouts-$target" "$tmp/layouts" >/dev/null 2>&1
+    [ $? -le 1 ] || bad "layouts: build --target=$target exit status"
+    count=0 broken=0
+    for f in "$tmp/layouts"/*; do
+        n=$(basename "$f")
+        count=$((count + 1))
+        out=$tmp/layouts-$target/$n
+        if ! "$hcl1json" "$out" >/dev/null 2>&1 || ! "$rktc" jobspec "$out" >"$tmp/out.api" 2>/dev/null; then
+            broken=$((broken + 1)); echo "layouts $target $n: does not parse"; continue
+        fi
+        "$rktc" jobspec "$f" 2>/dev/null | jq -S "$normalize" >"$tmp/in.norm"
+        jq -S "$normalize" "$tmp/out.api" >"$tmp/out.norm"
+        left=$(jq '[.Job.TaskGroups[]?.Tasks[]? | select(.Driver == "rkt")] | length' "$tmp/out.api")
+        if [ "$left" != 0 ] || ! cmp -s "$tmp/in.norm" "$tmp/out.norm"; then
+            broken=$((broken + 1)); echo "layouts $target $n: rkt left or job changed"
+        fi
+    done
+    if [ $broken -eq 0 ] && [ $count -gt 100 ]; then ok; else bad "layouts $target: $broken of $count"; fi
 done
 
 [ "$update" = --update ] && exit 0
