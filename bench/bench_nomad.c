@@ -43,6 +43,9 @@ int main(int argc, char **argv) {
         if (!srcs[i]) {
             fprintf(stderr, "%s\n", error);
             free(error);
+            for (int k = 0; k < i; k++)
+                source_free(srcs[k]);
+            free(srcs);
             return 2;
         }
         bytes += srcs[i]->len;

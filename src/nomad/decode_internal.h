@@ -109,13 +109,12 @@ bool go_parse_duration(struct decode_ctx *c, const char *text, size_t len,
 /* Go's strconv.FormatFloat(f, 'f', -1, 64). */
 const char *go_format_float(struct decode_ctx *c, double f);
 
-/* Errors. */
-struct diag *decode_error(struct decode_ctx *c, const char *rule, struct span span,
-                          const char *format, ...)
-    __attribute__((format(printf, 4, 5)));
-void decode_warning(struct decode_ctx *c, const char *rule, struct span span,
-                    const char *format, ...)
-    __attribute__((format(printf, 4, 5)));
+/* Errors and warnings: a located diagnostic of rule at span (printf
+ * format); decode_error returns the record for notes and fixes. */
+#define decode_error(c, rule, span, ...) \
+    diag_add((c)->diags, (rule), (c)->src, (span), __VA_ARGS__)
+#define decode_warning(c, rule, span, ...) \
+    ((void)diag_add((c)->diags, (rule), (c)->src, (span), __VA_ARGS__))
 
 /* A string field from text. */
 struct nomad_string nomad_string_make(struct decode_ctx *c, const char *text,

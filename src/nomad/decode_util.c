@@ -4,39 +4,10 @@
 
 #include "util/arena.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-
-static char *vformat(struct decode_ctx *c, const char *format, va_list ap) {
-    va_list copy;
-    va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, format, copy);
-    va_end(copy);
-    char *text = arena_alloc(c->arena, (size_t)(n < 0 ? 0 : n) + 1);
-    vsnprintf(text, (size_t)(n < 0 ? 0 : n) + 1, format, ap);
-    return text;
-}
-
-struct diag *decode_error(struct decode_ctx *c, const char *rule, struct span span,
-                          const char *format, ...) {
-    va_list ap;
-    va_start(ap, format);
-    char *text = vformat(c, format, ap);
-    va_end(ap);
-    return diag_add(c->diags, rule, c->src, span, "%s", text);
-}
-
-void decode_warning(struct decode_ctx *c, const char *rule, struct span span,
-                    const char *format, ...) {
-    va_list ap;
-    va_start(ap, format);
-    char *text = vformat(c, format, ap);
-    va_end(ap);
-    diag_add(c->diags, rule, c->src, span, "%s", text);
-}
 
 struct nomad_string nomad_string_make(struct decode_ctx *c, const char *text,
                                       size_t len, struct span span) {

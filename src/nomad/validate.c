@@ -8,21 +8,10 @@
 
 #include <ctype.h>
 #include <regex.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-struct diag *verr(struct validate_ctx *v, const char *rule, struct span span,
-                  const char *format, ...) {
-    va_list ap;
-    va_start(ap, format);
-    char text[2048];
-    vsnprintf(text, sizeof text, format, ap);
-    va_end(ap);
-    return diag_add(v->diags, rule, v->src, span, "%s", text);
-}
 
 bool text_is(const struct nomad_string *s, const char *text) {
     return s->set && strcmp(s->text, text) == 0;

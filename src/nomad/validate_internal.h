@@ -70,8 +70,8 @@ static inline struct eff_bool eff_bool2(const struct nomad_bool *a, const struct
     return a && a->set ? eff_bool(a, def, fallback) : b ? eff_bool(b, def, fallback) : none;
 }
 
-struct diag *verr(struct validate_ctx *v, const char *rule, struct span span,
-                  const char *format, ...) __attribute__((format(printf, 4, 5)));
+/* A located finding of rule at span (printf format); returns the record. */
+#define verr(v, rule, span, ...) diag_add((v)->diags, (rule), (v)->src, (span), __VA_ARGS__)
 /* Go's time.Duration.String() (arena). */
 const char *go_duration(struct validate_ctx *v, int64_t ns);
 bool text_is(const struct nomad_string *s, const char *text);
