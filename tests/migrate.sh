@@ -17,7 +17,8 @@
 #     the rewritten HCL unchanged by HCL1's printer (hclfmt layout);
 #  5. the rewrites of every readable HCL job of the corpus with its tasks
 #     switched to rkt (many layouts: tabs, comments, repeated blocks) parse,
-#     leave no rkt task and keep the rest of the job.
+#     leave no rkt task and keep the rest of the job; inputs in the HCL1
+#     printer's layout stay in it.
 # --update rewrites the expected files (review the diff before committing).
 rktc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shared=$(cd "${2:-../shared}" && pwd)
@@ -168,6 +169,11 @@ for target in nomad-docker nomad-podman; do
         left=$(jq '[.Job.TaskGroups[]?.Tasks[]? | select(.Driver == "rkt")] | length' "$tmp/out.api")
         if [ "$left" != 0 ] || ! cmp -s "$tmp/in.norm" "$tmp/out.norm"; then
             broken=$((broken + 1)); echo "layouts $target $n: rkt left or job changed"
+        fi
+        # an input already in the HCL1 printer's layout stays in it
+        if "$hcl1fmt" "$f" 2>/dev/null | cmp -s - "$f" &&
+            ! "$hcl1fmt" "$out" 2>/dev/null | cmp -s - "$out"; then
+            broken=$((broken + 1)); echo "layouts $target $n: not in the HCL1 printer's layout"
         fi
     done
     if [ $broken -eq 0 ] && [ $count -gt 100 ]; then ok; else bad "layouts $target: $broken of $count"; fi
