@@ -26,7 +26,7 @@ FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/h
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check
+.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check
 
 all: deps rktc
 
@@ -144,6 +144,10 @@ demo: all
 	./rktc build --target=systemd -o build/demo/systemd examples/web.nomad
 	./rktc build --target=sh -o build/demo/sh examples/web.nomad
 	@for f in build/demo/systemd/rktc-* build/demo/sh/rktc-*; do echo "==> $$f <=="; cat "$$f"; done
+
+# static analysis: gcc -fanalyzer and clang-tidy (.clang-tidy) on our code
+lint: $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
+	sh tests/lint.sh $(BUILD)
 
 # ---- fuzzing and benchmarks ------------------------------------------------
 FUZZ_SECONDS ?= 60

@@ -6,6 +6,7 @@
  * a usage error, 4 on an invalid host profile. Nothing is printed on stdout
  * when the plan is refused. */
 #include "cli/cli.h"
+#include "util/xalloc.h"
 #include "cli/render_plain.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
@@ -114,7 +115,7 @@ int cmd_plan(int argc, char **argv) {
         buf_puts(&out, "{\"tasks\": [");
     size_t written = 0;
     bool refused = false, unreadable = false;
-    bool *port_used = calloc(ropts.port_count + 1, sizeof *port_used);
+    bool *port_used = xcalloc(ropts.port_count + 1, sizeof *port_used);
     const char *usage = NULL;
     for (size_t f = 0; f < file_count; f++) {
         char *error = NULL;

@@ -100,9 +100,11 @@ struct diag *diag_add(struct diag_list *list, const char *rule_id,
         return NULL;
     if (list->count >= limit) {
         list->truncated = true;
-        push(list, rule_find("HCL003"), src, span,
-             xstrdup("too many findings in this file; the rest are not shown"))
-            ->severity = SEVERITY_ERROR;
+        const struct rule *limit_rule = rule_find("HCL003");
+        if (limit_rule)
+            push(list, limit_rule, src, span,
+                 xstrdup("too many findings in this file; the rest are not shown"))
+                ->severity = SEVERITY_ERROR;
         return NULL;
     }
     va_list ap;
