@@ -67,8 +67,50 @@ static bool json_integer(const struct json_value *v, bool is_unsigned, int bits,
     return true;
 }
 
+/* A tree node carrying the span of a JSON value, so later stages locate
+ * findings in API JSON configs as in HCL ones (only kind and span, and the
+ * text of strings, are filled in). */
+static const struct hcl_value *span_node(struct reader *r, const struct json_value *v) {
+    struct hcl_value *n = arena_alloc(r->arena, sizeof *n);
+    n->span = v->span;
+    switch (v->kind) {
+    case JSON_OBJECT: n->kind = HCL_OBJECT; break;
+    case JSON_ARRAY: n->kind = HCL_LIST; break;
+    case JSON_NUMBER:
+        n->kind = HCL_FLOAT;
+        n->as.number.text = v->as.number.text;
+        n->as.number.len = v->as.number.len;
+        break;
+    case JSON_BOOL: n->kind = HCL_BOOL; n->as.boolean = v->as.boolean; break;
+    default:
+        n->kind = HCL_STRING;
+        n->as.string.text = v->kind == JSON_STRING ? v->as.string.text : "";
+        n->as.string.len = v->kind == JSON_STRING ? v->as.string.len : 0;
+        break;
+    }
+    return n;
+}
+
+/* The item of an object member: its key (with span) and its value's node. */
+static const struct hcl_item *member_item(struct reader *r, const struct json_member *m,
+                                          const struct hcl_value *value) {
+    struct hcl_item *it = arena_alloc(r->arena, sizeof *it);
+    struct hcl_key *key = arena_alloc(r->arena, sizeof *key);
+    key->text = m->key;
+    key->len = m->key_len;
+    key->span = m->key_span;
+    key->quoted = true;
+    it->keys = key;
+    it->key_count = 1;
+    it->value = (struct hcl_value *)value;
+    it->has_assign = true;
+    it->span = span_make(m->key_span.start, value->span.end);
+    return it;
+}
+
 static struct gval *to_gval(struct reader *r, const struct json_value *v) {
     struct gval *g = arena_alloc(r->arena, sizeof *g);
+    g->node = span_node(r, v);
     switch (v->kind) {
     case JSON_OBJECT:
         g->kind = GVAL_MAP;
@@ -91,6 +133,7 @@ static struct gval *to_gval(struct reader *r, const struct json_value *v) {
                 g->as.map.count++;
             }
             g->as.map.entries[k].value = value;
+            g->as.map.entries[k].item = member_item(r, m, value->node);
         }
         break;
     case JSON_ARRAY:
