@@ -110,6 +110,13 @@ for fmt in markdown json; do
         bad "cases audit.$fmt"; diff "$expected/cases-audit.$fmt" "$tmp/cases.$fmt" | head -8
     fi
 done
+# a directory walk names the files it leaves out
+mkdir -p "$tmp/walk/sub"
+cp "$cases/spec-example.nomad" "$tmp/walk/sub/"
+echo 'job "x" {}' >"$tmp/walk/job.nomad.tpl"
+"$rktc" audit --format=json "$tmp/walk" >"$tmp/walk.json"
+if [ "$(jq -r '[.files[] | select(.status == "not-a-job") | .path] | join(",")' "$tmp/walk.json")" = "$tmp/walk/job.nomad.tpl" ] &&
+    [ "$(jq -r '.summary.rkt_jobs' "$tmp/walk.json")" = 1 ]; then ok; else bad "audit of a directory: files left out of the walk"; fi
 for target in nomad-docker nomad-podman; do
     for n in $names; do
         rm -rf "$tmp/case"

@@ -1,11 +1,13 @@
 /* cmd_audit.c — `rktc audit [--format=markdown|json] FILE|DIR...`: what the
  * jobs rely on for a migration away from rkt, and each piece's fate on the
  * docker driver, the podman driver and rktc's systemd units (the table of
- * src/migrate/mapping.c). Directories are walked like `check` does. Files
- * Nomad would not read as a job are reported as such. `rktc audit --matrix`
+ * src/migrate/mapping.c). Directories are walked like `check` does; the
+ * files that walk leaves out are named in the report. Files Nomad would not
+ * read as a job are reported as such. `rktc audit --matrix`
  * prints the conversion matrix (docs/migration.md) from the same table.
  * Exit 0 with the report on stdout; 2 when an input cannot be read at all;
  * 3 on a usage error. */
+#include "cli/audit_skipped.h"
 #include "cli/cli.h"
 #include "cli/inputs.h"
 #include "diag/diag.h"
@@ -71,8 +73,10 @@ int cmd_audit(int argc, char **argv) {
     }
     struct inputs in = {0};
     inputs_collect(&in, paths, path_count);
+    size_t skipped_count = 0;
+    char **skipped = audit_skipped_collect(paths, path_count, &skipped_count);
     free(paths);
-    struct audit_input *audits = calloc(in.count + 1, sizeof *audits);
+    struct audit_input *audits = calloc(in.count + skipped_count + 1, sizeof *audits);
     struct arena **arenas = calloc(in.count + 1, sizeof *arenas);
     struct source **sources = calloc(in.count + 1, sizeof *sources);
     int status = EXIT_OK;
@@ -103,11 +107,17 @@ int cmd_audit(int argc, char **argv) {
             a->has_reason_span = true;
         }
     }
+    /* files a directory walk leaves out are named, not skipped silently */
+    for (size_t i = 0; audits && i < skipped_count; i++) {
+        audits[in.count + i].path = skipped[i];
+        audits[in.count + i].reason = "left out of the directory walk: the name does not end "
+                                      "in .nomad, .hcl or .json (name the file to audit it)";
+    }
     if (audits && arenas && sources) {
         if (json)
-            audit_render_json(&out, audits, in.count);
+            audit_render_json(&out, audits, in.count + skipped_count);
         else
-            audit_render_markdown(&out, audits, in.count);
+            audit_render_markdown(&out, audits, in.count + skipped_count);
     }
     int printed = print_and_free(&out);
     if (printed != EXIT_OK)
@@ -118,6 +128,9 @@ int cmd_audit(int argc, char **argv) {
         if (sources[i])
             source_free(sources[i]);
     }
+    for (size_t i = 0; i < skipped_count; i++)
+        free(skipped[i]);
+    free(skipped);
     free(audits);
     free(arenas);
     free(sources);
