@@ -29,7 +29,7 @@ bool version_parse(const char *text, bool strict, struct version *out) {
     memset(out, 0, sizeof *out);
     if (strlen(text) >= sizeof out->text)
         return false;
-    strcpy(out->text, text);
+    memcpy(out->text, text, strlen(text) + 1);
     const char *p = text;
     if (*p == 'v')
         p++;
@@ -243,7 +243,7 @@ static int check_single(const char *text, size_t len, bool semver,
         if (strncmp(p, ops[i], n) == 0) {
             if (semver && strcmp(ops[i], "~>") == 0)
                 return -1;
-            strcpy(op, ops[i]);
+            memcpy(op, ops[i], n + 1);
             p += n;
             break;
         }

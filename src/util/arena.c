@@ -81,16 +81,16 @@ char *arena_strdup(struct arena *arena, const char *text) {
 }
 
 char *arena_printf(struct arena *arena, const char *format, ...) {
-    va_list ap, aq;
+    va_list ap;
     va_start(ap, format);
-    va_copy(aq, ap);
     int n = vsnprintf(NULL, 0, format, ap);
     va_end(ap);
     if (n < 0)
         xalloc_die();
     char *p = arena_alloc(arena, (size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, format, aq);
-    va_end(aq);
+    va_start(ap, format);
+    vsnprintf(p, (size_t)n + 1, format, ap);
+    va_end(ap);
     return p;
 }
 

@@ -44,23 +44,25 @@ void buf_puts(struct buf *b, const char *text) { buf_add(b, text, strlen(text));
 void buf_putc(struct buf *b, char c) { buf_add(b, &c, 1); }
 
 void buf_printf(struct buf *b, const char *format, ...) {
-    va_list ap, aq;
+    va_list ap;
     va_start(ap, format);
-    va_copy(aq, ap);
     int n = vsnprintf(NULL, 0, format, ap);
     va_end(ap);
     if (n < 0)
         xalloc_die();
     buf_reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, format, aq);
-    va_end(aq);
+    va_start(ap, format);
+    vsnprintf(b->data + b->len, (size_t)n + 1, format, ap);
+    va_end(ap);
     b->len += (size_t)n;
 }
 
 char *buf_detach(struct buf *b) {
-    if (!b->data)
-        buf_reserve(b, 0), b->data[0] = '\0';
     char *p = b->data;
+    if (!p) {
+        p = xmalloc(1);
+        p[0] = '\0';
+    }
     buf_init(b);
     return p;
 }
