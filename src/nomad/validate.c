@@ -7,7 +7,6 @@
 #include "util/arena.h"
 
 #include <ctype.h>
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,12 +123,36 @@ static bool version_constraint_ok(const char *text, bool strict_semver) {
     }
 }
 
+/* RE2 (Go regexp) syntax is not POSIX: only what no regexp dialect accepts
+ * is refused here, unbalanced groups and classes and dangling escapes. */
 static bool regexp_ok(const char *text) {
-    regex_t re;
-    if (regcomp(&re, text, REG_EXTENDED | REG_NOSUB) != 0)
-        return false;
-    regfree(&re);
-    return true;
+    int depth = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p == '\\') {
+            if (!p[1])
+                return false;
+            p++;
+        } else if (*p == '[') {
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p && *p != ']') {
+                if (*p == '\\' && p[1])
+                    p++;
+                p++;
+            }
+            if (!*p)
+                return false;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')') {
+            if (--depth < 0)
+                return false;
+        }
+    }
+    return depth == 0;
 }
 
 static bool is_comparison(const char *op) {
