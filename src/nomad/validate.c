@@ -88,6 +88,18 @@ const char *go_duration(struct validate_ctx *v, int64_t ns) {
 /* hashicorp/go-version constraints: "op version" terms separated by commas. */
 static bool version_constraint_ok(const char *text, bool strict_semver) {
     const char *p = text;
+    if (strict_semver) {
+        /* Masterminds/semver: ranges, ||, x wildcards; refuse only what is
+         * no version text at all */
+        bool digit = false;
+        for (const char *q = text; *q; q++) {
+            if (isdigit((unsigned char)*q) || *q == 'x' || *q == 'X' || *q == '*')
+                digit = true;
+            else if (!isalnum((unsigned char)*q) && !strchr(" .^~<>=!|,+-v", *q))
+                return false;
+        }
+        return digit;
+    }
     for (;;) {
         while (*p == ' ')
             p++;
