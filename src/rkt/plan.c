@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 
+#include <stdint.h>
 #include <string.h>
 
 const char *plan_cmd_name(enum plan_cmd_kind kind) {
@@ -70,13 +71,18 @@ static void push_global(struct argv_builder *b, const struct rkt_config *cfg) {
 
 /* ---- ports ------------------------------------------------------------ */
 
+/* Ports in use: a bitmap for 0..65535 (constant-time, so large jobs stay
+ * linear), and a list for the out-of-range values validation reports. */
 struct port_pool {
+    uint64_t bits[65536 / 64];
     int *used;
     size_t count, cap;
     int cursor;
 };
 
 static bool pool_has(const struct port_pool *pool, int port) {
+    if (port >= 0 && port < 65536)
+        return (pool->bits[port / 64] >> (port % 64)) & 1;
     for (size_t i = 0; i < pool->count; i++)
         if (pool->used[i] == port)
             return true;
@@ -86,6 +92,10 @@ static bool pool_has(const struct port_pool *pool, int port) {
 static void pool_add(struct arena *arena, struct port_pool *pool, int port) {
     if (pool_has(pool, port))
         return;
+    if (port >= 0 && port < 65536) {
+        pool->bits[port / 64] |= (uint64_t)1 << (port % 64);
+        return;
+    }
     if (pool->count == pool->cap) {
         size_t cap = pool->cap ? pool->cap * 2 : 64;
         pool->used = arena_grow(arena, pool->used, pool->count, cap, sizeof *pool->used);
@@ -327,7 +337,11 @@ static const char *alloc_id_for(struct arena *arena, const struct rkt_job_input 
 }
 
 static void add_task(struct arena *arena, struct rkt_plan *plan, const struct plan_task *pt) {
-    plan->tasks = arena_grow(arena, plan->tasks, plan->count, plan->count + 1, sizeof *pt);
+    if (plan->count == plan->cap) {
+        size_t cap = plan->cap ? plan->cap * 2 : 8;
+        plan->tasks = arena_grow(arena, plan->tasks, plan->count, cap, sizeof *pt);
+        plan->cap = cap;
+    }
     plan->tasks[plan->count++] = *pt;
 }
 
@@ -360,7 +374,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                   struct rkt_plan *out, struct diag_list *diags) {
     memset(out, 0, sizeof *out);
     const struct source *src = job->src;
-    struct port_pool pool = {NULL, 0, 0, node->dynamic_min};
+    struct port_pool pool = {.cursor = node->dynamic_min};
     bool retired_noted = false;
     for (size_t g = 0; g < job->group_count; g++)
         for (size_t t = 0; t < job->groups[g].task_count; t++) {
@@ -378,7 +392,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
         }
     placement_lint(arena, job, diags);
     int placed_job = 0;
-    struct port_pool taken = {NULL, 0, 0, 0}; /* static ports of placed allocations */
+    struct port_pool taken = {.cursor = 0}; /* static ports of placed allocations */
     for (size_t g = 0; g < job->group_count; g++) {
         const struct rkt_group_input *group = &job->groups[g];
         bool group_has_rkt = false;

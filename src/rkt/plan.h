@@ -102,7 +102,7 @@ struct plan_options {
 
 struct rkt_plan {
     struct plan_task *tasks;
-    size_t count;
+    size_t count, cap;
     bool refused;            /* some task would not start */
     const char *usage_error; /* a bad --port override (exit 3) */
 };
