@@ -1,9 +1,11 @@
 /* cli.c — the command table, help and usage errors. */
 #include "cli/cli.h"
+#include "source.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct command commands[] = {
@@ -103,3 +105,32 @@ int cli_help(FILE *out, const char *name) {
     return EXIT_OK;
 }
 
+
+int cli_load_single(int argc, char **argv, struct source **out) {
+    const char *command = argv[0], *path = NULL, *display = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--stdin-filename") == 0) {
+            if (++i >= argc)
+                return cli_usage_error(command, "--stdin-filename needs a value");
+            display = argv[i];
+        } else if (strncmp(argv[i], "--stdin-filename=", 17) == 0) {
+            display = argv[i] + 17;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            return cli_usage_error(command, "unknown option '%s'", argv[i]);
+        } else if (path) {
+            return cli_usage_error(command, "%s takes exactly one file", command);
+        } else {
+            path = argv[i];
+        }
+    }
+    if (!path)
+        return cli_usage_error(command, "no input file");
+    char *error = NULL;
+    *out = source_load(path, strcmp(path, "-") == 0 ? display : NULL, &error);
+    if (!*out) {
+        fprintf(stderr, "rktc: %s\n", error);
+        free(error);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}

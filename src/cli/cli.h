@@ -45,6 +45,12 @@ const struct command *cli_find_command(const char *name);
 /* Prints "rktc: <message>" and the usage hint for command; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
+struct source;
+/* For commands that read one file (FILE, or `-` with --stdin-filename
+ * NAME): parses the arguments (argv[0] is the command) and loads the file.
+ * Returns EXIT_OK with *out set, or the exit status after printing why. */
+int cli_load_single(int argc, char **argv, struct source **out);
+
 /* Prints the help of one command (or the overview for NULL) to out. */
 int cli_help(FILE *out, const char *command);
 

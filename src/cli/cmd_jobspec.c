@@ -18,31 +18,10 @@
 #include <string.h>
 
 int cmd_jobspec(int argc, char **argv) {
-    const char *path = NULL, *display = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--stdin-filename") == 0) {
-            if (++i >= argc)
-                return cli_usage_error("jobspec", "--stdin-filename needs a value");
-            display = argv[i];
-        } else if (strncmp(argv[i], "--stdin-filename=", 17) == 0) {
-            display = argv[i] + 17;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return cli_usage_error("jobspec", "unknown option '%s'", argv[i]);
-        } else if (path) {
-            return cli_usage_error("jobspec", "jobspec takes exactly one file");
-        } else {
-            path = argv[i];
-        }
-    }
-    if (!path)
-        return cli_usage_error("jobspec", "no input file");
-    char *error = NULL;
-    struct source *src = source_load(path, strcmp(path, "-") == 0 ? display : NULL, &error);
-    if (!src) {
-        fprintf(stderr, "rktc: %s\n", error);
-        free(error);
-        return EXIT_INPUT;
-    }
+    struct source *src = NULL;
+    int loaded = cli_load_single(argc, argv, &src);
+    if (loaded != EXIT_OK)
+        return loaded;
     struct arena *arena = arena_new();
     struct diag_list diags;
     diag_list_init(&diags);
