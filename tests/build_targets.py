@@ -196,6 +196,8 @@ def check_write_policy(rktc, shared, tmp):
     # nothing is written when Nomad would refuse, or with --strict and GEN warnings
     for args, what in (([os.path.join(shared, "conformance", "argv", "bad-rkt-config.hcl")],
                         "refused plan"),
+                       (["testdata/build/refused/nomad-invalid.nomad"],
+                        "job Nomad's validation refuses"),
                        (["--strict", job], "--strict with GEN warnings")):
         shutil.rmtree(out, ignore_errors=True)
         p = run([rktc, "build", "--target=systemd", "-o", out] + args)

@@ -16,10 +16,7 @@
 #include "cli/render_plain.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
-#include "hcl/parse.h"
-#include "json/json.h"
-#include "nomad/api_json.h"
-#include "nomad/decode.h"
+#include "nomad/load.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
 #include "targets/sh_target.h"
@@ -155,27 +152,14 @@ int cmd_build(int argc, char **argv) {
         struct arena *arena = arena_new();
         struct diag_list diags;
         diag_list_init(&diags);
-        /* HCL, HCL-JSON or Nomad API JSON, as `rktc plan` reads them */
-        struct nomad_job *job = NULL;
-        const struct json_value *api = NULL;
-        if (hcl_is_json(src->text, src->len)) {
-            struct diag_list json_diags;
-            diag_list_init(&json_diags);
-            const struct json_value *root = json_parse(arena, src, &json_diags);
-            diag_list_free(&json_diags);
-            if (root && nomad_is_api_json(root))
-                api = root;
-        }
-        if (api) {
-            if (!(job = nomad_decode_api_json(arena, src, api, &diags)) || has_error(&diags))
-                stop = true;
-        } else {
-            struct hcl_file *file = hcl_parse(arena, src, &diags);
-            if (!file)
-                unreadable = true;
-            else if (!(job = nomad_decode_hcl(arena, file, &diags)) || has_error(&diags))
-                stop = true;
-        }
+        /* HCL, HCL-JSON or Nomad API JSON, decoded and validated as `rktc
+         * plan` reads them: nothing is written for a job Nomad refuses */
+        bool unparsable;
+        struct nomad_job *job = nomad_load_job(arena, src, &diags, &unparsable);
+        if (unparsable)
+            unreadable = true;
+        else if (!job || has_error(&diags))
+            stop = true;
         if (job && !stop) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);

@@ -10,11 +10,7 @@
 #include "cli/render_plain.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
-#include "hcl/parse.h"
-#include "json/json.h"
-#include "nomad/api_json.h"
-#include "nomad/decode.h"
-#include "nomad/validate.h"
+#include "nomad/load.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
 #include "rkt/plan_render.h"
@@ -129,28 +125,11 @@ int cmd_plan(int argc, char **argv) {
         struct arena *arena = arena_new();
         struct diag_list diags;
         diag_list_init(&diags);
-        struct nomad_job *job = NULL;
-        const struct json_value *api = NULL;
-        if (hcl_is_json(src->text, src->len)) {
-            struct diag_list json_diags;
-            diag_list_init(&json_diags);
-            const struct json_value *root = json_parse(arena, src, &json_diags);
-            diag_list_free(&json_diags);
-            if (root && nomad_is_api_json(root))
-                api = root;
-        }
-        bool parsed = true, file_refused = false;
-        if (api) {
-            job = nomad_decode_api_json(arena, src, api, &diags);
-        } else {
-            struct hcl_file *file = hcl_parse(arena, src, &diags);
-            if (!file)
-                parsed = false, unreadable = true;
-            else
-                job = nomad_decode_hcl(arena, file, &diags);
-        }
-        if (job) /* Nomad's defaults and validation: a rejected job never starts */
-            nomad_validate(arena, src, job, &diags);
+        bool unparsable;
+        struct nomad_job *job = nomad_load_job(arena, src, &diags, &unparsable);
+        bool parsed = !unparsable, file_refused = false;
+        if (unparsable)
+            unreadable = true;
         if (parsed && (!job || has_error(&diags, 0)))
             file_refused = true;
         if (job) {
