@@ -151,23 +151,7 @@ int build_rewrite_run(int argc, char **argv) {
         arena_free(arena);
         source_free(src);
     }
-    int status;
-    if (unreadable) {
-        status = EXIT_INPUT;
-    } else if (refused || stop) {
-        fputs("rktc: nothing written\n", stderr);
-        status = EXIT_FINDINGS;
-    } else if (dry_run) {
-        build_print(stdout, &out);
-        status = blockers ? EXIT_FINDINGS : EXIT_OK;
-    } else if (!build_write(dir, &out, force)) {
-        status = EXIT_FINDINGS;
-    } else {
-        for (size_t i = 0; i < out.count; i++)
-            printf("%s/%s\n", dir, out.files[i].name);
-        printf("%s/%s\n", dir, BUILD_MANIFEST);
-        status = blockers ? EXIT_FINDINGS : EXIT_OK;
-    }
+    int status = build_finish(dir, &out, force, dry_run, unreadable, refused || stop, blockers);
     target_output_free(&out);
     inputs_free(&inputs);
     free(files);

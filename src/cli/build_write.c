@@ -1,5 +1,6 @@
 /* build_write.c — safe output of `rktc build` (see build_write.h). */
 #include "cli/build_write.h"
+#include "cli/cli.h"
 #include "util/safe_write.h"
 #include "util/xalloc.h"
 
@@ -202,4 +203,24 @@ void build_print(FILE *stream, const struct target_output *out) {
             fwrite(out->files[i].data.data, 1, out->files[i].data.len, stream);
         fputc('\n', stream);
     }
+}
+
+int build_finish(const char *dir, const struct target_output *out, bool force,
+                 bool dry_run, bool unreadable, bool refused, bool findings) {
+    if (unreadable)
+        return EXIT_INPUT;
+    if (refused) {
+        fputs("rktc: nothing written\n", stderr);
+        return EXIT_FINDINGS;
+    }
+    if (dry_run) {
+        build_print(stdout, out);
+        return findings ? EXIT_FINDINGS : EXIT_OK;
+    }
+    if (!build_write(dir, out, force))
+        return EXIT_FINDINGS;
+    for (size_t i = 0; i < out->count; i++)
+        printf("%s/%s\n", dir, out->files[i].name);
+    printf("%s/%s\n", dir, BUILD_MANIFEST);
+    return findings ? EXIT_FINDINGS : EXIT_OK;
 }

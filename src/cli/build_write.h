@@ -24,4 +24,11 @@
 bool build_write(const char *dir, const struct target_output *out, bool force);
 void build_print(FILE *stream, const struct target_output *out);
 
+/* The end of a build: nothing written when an input was unreadable (exit
+ * 2) or a job refused (exit 1, "nothing written"); otherwise the files are
+ * printed (--dry-run) or written and listed. findings makes an otherwise
+ * successful build exit 1. Returns the exit status. */
+int build_finish(const char *dir, const struct target_output *out, bool force,
+                 bool dry_run, bool unreadable, bool refused, bool findings);
+
 #endif

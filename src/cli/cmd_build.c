@@ -195,21 +195,8 @@ int cmd_build(int argc, char **argv) {
             usage = strdup("--port names a port no task has");
     if (usage) {
         status = cli_usage_error("build", "%s", usage);
-    } else if (unreadable) {
-        status = EXIT_INPUT;
-    } else if (stop) {
-        fputs("rktc: nothing written\n", stderr);
-        status = EXIT_FINDINGS;
-    } else if (dry_run) {
-        build_print(stdout, &out);
-        status = errors ? EXIT_FINDINGS : EXIT_OK;
-    } else if (!build_write(dir, &out, force)) {
-        status = EXIT_FINDINGS;
     } else {
-        for (size_t i = 0; i < out.count; i++)
-            printf("%s/%s\n", dir, out.files[i].name);
-        printf("%s/%s\n", dir, BUILD_MANIFEST);
-        status = errors ? EXIT_FINDINGS : EXIT_OK;
+        status = build_finish(dir, &out, force, dry_run, unreadable, stop, errors);
     }
     free((char *)usage);
     free(port_used);
