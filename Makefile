@@ -34,7 +34,7 @@ all: deps rktc
 DEB_BUILD = flex bison pkg-config libxml2-dev
 DEB_TEST  = libcriterion-dev jq libxml2-utils python3 python3-jsonschema \
             python3-junitparser shellcheck systemd golang-go \
-            golang-github-hashicorp-hcl-dev
+            golang-github-hashicorp-hcl-dev clang-tidy
 deps:
 	@sh tests/tools/install-deps.sh $(DEB_BUILD)
 
@@ -136,8 +136,9 @@ asan:
 check: deps-test
 	$(MAKE) --no-print-directory rktc
 	$(MAKE) --no-print-directory test
+	$(MAKE) --no-print-directory lint
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) --no-print-directory asan
-	@echo "make check: all suites passed (plain and ASan+UBSan)"
+	@echo "make check: all suites passed (plain, static analysis, ASan+UBSan)"
 
 demo: all
 	./rktc parse examples/web.nomad

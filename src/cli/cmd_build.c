@@ -22,6 +22,7 @@
 #include "targets/sh_target.h"
 #include "targets/systemd_target.h"
 #include "util/arena.h"
+#include "util/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,7 +140,7 @@ int cmd_build(int argc, char **argv) {
     systemd_build_init(&sd);
     bool stop = false, unreadable = false, errors = false;
     const char *usage = NULL;
-    bool *port_used = calloc(ropts.port_count + 1, sizeof *port_used);
+    bool *port_used = xcalloc(ropts.port_count + 1, sizeof *port_used);
     for (size_t f = 0; f < file_count; f++) {
         char *error = NULL;
         struct source *src = source_load(files[f], NULL, &error);
