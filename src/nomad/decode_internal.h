@@ -130,6 +130,11 @@ const char *key_text(const struct hcl_item *it, size_t index);
 const struct hcl_item *single_block(struct decode_ctx *c, struct item_set s,
                                     const char *name, const char *too_many,
                                     bool *ok);
+/* single_block, then the body checked against valid keys and decoded by
+ * schema into a new struct; *ok as for single_block. */
+void *simple_block(struct decode_ctx *c, struct item_set s, const char *name,
+                   const char *too_many, const char *const *valid,
+                   const struct nomad_schema *schema, bool durations, bool *ok);
 
 /* Stanza decoders (decode_*.c). */
 bool decode_constraints(struct decode_ctx *c, struct item_set s, struct nomad_list *out);

@@ -9,28 +9,8 @@
 static struct nomad_check_restart *decode_check_restart(struct decode_ctx *c,
                                                         struct item_set s, bool *ok) {
     static const char *const keys[] = {"limit", "grace", "ignore_warnings", NULL};
-    *ok = true;
-    if (s.count == 0)
-        return NULL;
-    *ok = false;
-    if (s.count > 1) {
-        decode_error(c, "NMD004", s.items[1]->keys[0].span,
-                     "only one `check_restart` block is allowed here");
-        return NULL;
-    }
-    const struct hcl_object *body = item_body(c, s.items[0], "check_restart");
-    if (!body || !check_keys(c, body, keys, "check_restart"))
-        return NULL;
-    struct gval *m = decode_body(c, body);
-    if (!m)
-        return NULL;
-    struct nomad_check_restart *cr = arena_alloc(c->arena, sizeof *cr);
-    cr->span = s.items[0]->span;
-    if (!decode_fields(c, m, &nomad_schema_check_restart, cr, NULL, true, false,
-                       "check_restart"))
-        return NULL;
-    *ok = true;
-    return cr;
+    return simple_block(c, s, "check_restart", "only one `check_restart` block is allowed here",
+                        keys, &nomad_schema_check_restart, true, ok);
 }
 
 static bool decode_header(struct decode_ctx *c, const struct gval_entry *e,

@@ -227,27 +227,6 @@ bool decode_spreads(struct decode_ctx *c, struct item_set s, struct nomad_list *
 }
 
 /* A singleton stanza decoded straight into its schema. */
-static void *simple_block(struct decode_ctx *c, struct item_set s, const char *name,
-                          const char *too_many, const char *const *valid,
-                          const struct nomad_schema *schema, bool durations, bool *ok) {
-    const struct hcl_item *it = single_block(c, s, name, too_many, ok);
-    if (!it)
-        return NULL;
-    *ok = false;
-    const struct hcl_object *body = item_body(c, it, name);
-    if (!body || !check_keys(c, body, valid, name))
-        return NULL;
-    struct gval *m = decode_body(c, body);
-    if (!m)
-        return NULL;
-    void *out = arena_alloc(c->arena, schema->size);
-    *(struct span *)out = it->span; /* every model struct starts with its span */
-    if (!decode_fields(c, m, schema, out, NULL, durations, false, name))
-        return NULL;
-    *ok = true;
-    return out;
-}
-
 bool decode_update(struct decode_ctx *c, struct item_set s, struct nomad_update **out) {
     static const char *const keys[] = {
         "stagger", "max_parallel", "health_check", "min_healthy_time", "healthy_deadline",

@@ -623,3 +623,26 @@ struct gval *gval_flatten(struct decode_ctx *c, const struct gval *map) {
     }
     return out;
 }
+
+/* A block that may appear once, decoded by its schema into a fresh
+ * model struct (which starts with its span). */
+void *simple_block(struct decode_ctx *c, struct item_set s, const char *name,
+                          const char *too_many, const char *const *valid,
+                          const struct nomad_schema *schema, bool durations, bool *ok) {
+    const struct hcl_item *it = single_block(c, s, name, too_many, ok);
+    if (!it)
+        return NULL;
+    *ok = false;
+    const struct hcl_object *body = item_body(c, it, name);
+    if (!body || !check_keys(c, body, valid, name))
+        return NULL;
+    struct gval *m = decode_body(c, body);
+    if (!m)
+        return NULL;
+    void *out = arena_alloc(c->arena, schema->size);
+    *(struct span *)out = it->span; /* every model struct starts with its span */
+    if (!decode_fields(c, m, schema, out, NULL, durations, false, name))
+        return NULL;
+    *ok = true;
+    return out;
+}
