@@ -93,6 +93,7 @@ unit: $(BUILD)/unit-tests
 golden: $(BUILD)/rktc
 	sh tests/golden.sh $(BUILD)/rktc
 	sh tests/cli.sh $(BUILD)/rktc
+	sh tests/fuzz-regressions.sh $(BUILD)/rktc
 
 corpus: $(BUILD)/rktc
 	sh tests/corpus.sh $(BUILD)/rktc $(SHARED)
@@ -155,6 +156,8 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@sh tests/tools/install-deps.sh clang libclang-rt-14-dev
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) plan
+	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) check
 
 $(BUILD)/bench-parse: bench/bench_parse.c $(FRONT_OBJ)
 	@echo "  LD      $@"

@@ -38,13 +38,18 @@ static void validate_restart(struct validate_ctx *v, const struct nomad_group *g
              (long long)attempts.value, go_duration(v, interval.ns), go_duration(v, delay.ns));
 }
 
+/* int64 arithmetic that wraps on overflow, as Go's does (Nomad's checks
+ * rely on it, e.g. `next < 0` after a shift) */
+static int64_t wrap_mul(int64_t a, int64_t b) { return (int64_t)((uint64_t)a * (uint64_t)b); }
+static int64_t wrap_add(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }
+
 static bool reschedule_viable(int64_t attempts, int64_t interval, int64_t delay,
                               int64_t max_delay, const char *fn, int64_t *possible,
                               int64_t *recommended) {
     *possible = 0;
     *recommended = 0;
     if (strcmp(fn, "constant") == 0) {
-        *recommended = attempts * delay;
+        *recommended = wrap_mul(attempts, delay);
         if (interval < *recommended) {
             *possible = delay ? interval / delay : 0;
             return false;
@@ -53,10 +58,10 @@ static bool reschedule_viable(int64_t attempts, int64_t interval, int64_t delay,
     }
     if (strcmp(fn, "exponential") == 0) {
         for (int64_t i = 0; i < attempts && i < 62; i++) {
-            int64_t next = ((int64_t)1 << i) * delay;
+            int64_t next = wrap_mul((int64_t)1 << i, delay);
             if (next > max_delay || next < 0) {
                 next = max_delay;
-                *recommended += next;
+                *recommended = wrap_add(*recommended, next);
             } else {
                 *recommended = next;
             }
@@ -75,7 +80,7 @@ static bool reschedule_viable(int64_t attempts, int64_t interval, int64_t delay,
         } else if (i <= 1) {
             next = delay;
         } else {
-            next = a + b;
+            next = wrap_add(a, b);
             a = b;
             b = next;
             if (next > max_delay) {
@@ -83,7 +88,7 @@ static bool reschedule_viable(int64_t attempts, int64_t interval, int64_t delay,
                 ceiling = true;
             }
         }
-        *recommended += next;
+        *recommended = wrap_add(*recommended, next);
         if (*recommended < interval)
             (*possible)++;
     }
