@@ -130,6 +130,14 @@ const char *key_text(const struct hcl_item *it, size_t index);
 const struct hcl_item *single_block(struct decode_ctx *c, struct item_set s,
                                     const char *name, const char *too_many,
                                     bool *ok);
+/* Every block of s, each checked against valid keys and decoded by schema
+ * into a new struct (which starts with its span) appended to out; false on
+ * the first error. where names the block in messages. */
+bool decode_each_block(struct decode_ctx *c, struct item_set s, const char *name,
+                       const char *where, const char *const *valid,
+                       const struct nomad_schema *schema, bool durations, bool strict,
+                       struct nomad_list *out);
+
 /* single_block, then the body checked against valid keys and decoded by
  * schema into a new struct; *ok as for single_block. */
 void *simple_block(struct decode_ctx *c, struct item_set s, const char *name,

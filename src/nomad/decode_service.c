@@ -145,21 +145,9 @@ static struct nomad_proxy *decode_proxy(struct decode_ctx *c, const struct hcl_i
             return NULL;
         p->expose = arena_alloc(c->arena, sizeof *p->expose);
         p->expose->span = ex.items[0]->span;
-        struct item_set paths = body_filter(c, eb, "path");
-        for (size_t i = 0; i < paths.count; i++) {
-            const struct hcl_object *pb = item_body(c, paths.items[i], "path");
-            if (!pb || !check_keys(c, pb, path_keys, "expose path"))
-                return NULL;
-            struct gval *pm = decode_body(c, pb);
-            if (!pm)
-                return NULL;
-            struct nomad_expose_path *ep = arena_alloc(c->arena, sizeof *ep);
-            ep->span = paths.items[i]->span;
-            if (!decode_fields(c, pm, &nomad_schema_expose_path, ep, NULL, true, false,
-                               "expose path"))
-                return NULL;
-            list_push(c, &p->expose->paths, ep);
-        }
+        if (!decode_each_block(c, body_filter(c, eb, "path"), "path", "expose path", path_keys,
+                               &nomad_schema_expose_path, true, false, &p->expose->paths))
+            return NULL;
     }
     struct item_set cfg = body_filter(c, body, "config");
     if (cfg.count > 1) {
@@ -309,21 +297,10 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
         if (!decode_fields(c, lm, &nomad_schema_ingress_listener, l, skip, false, true,
                            "listener"))
             return NULL;
-        struct item_set svcs = body_filter(c, lb, "service");
-        for (size_t j = 0; j < svcs.count; j++) {
-            const struct hcl_object *sb = item_body(c, svcs.items[j], "service");
-            if (!sb || !check_keys(c, sb, service_keys, "ingress service"))
-                return NULL;
-            struct gval *sm = decode_body(c, sb);
-            if (!sm)
-                return NULL;
-            struct nomad_ingress_service *is = arena_alloc(c->arena, sizeof *is);
-            is->span = svcs.items[j]->span;
-            if (!decode_fields(c, sm, &nomad_schema_ingress_service, is, NULL, false, true,
-                               "ingress service"))
-                return NULL;
-            list_push(c, &l->services, is);
-        }
+        if (!decode_each_block(c, body_filter(c, lb, "service"), "service", "ingress service",
+                               service_keys, &nomad_schema_ingress_service, false, true,
+                               &l->services))
+            return NULL;
         list_push(c, &g->ingress->listeners, l);
     }
     return g;

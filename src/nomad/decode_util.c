@@ -646,3 +646,23 @@ void *simple_block(struct decode_ctx *c, struct item_set s, const char *name,
     *ok = true;
     return out;
 }
+
+bool decode_each_block(struct decode_ctx *c, struct item_set s, const char *name,
+                       const char *where, const char *const *valid,
+                       const struct nomad_schema *schema, bool durations, bool strict,
+                       struct nomad_list *out) {
+    for (size_t i = 0; i < s.count; i++) {
+        const struct hcl_object *body = item_body(c, s.items[i], name);
+        if (!body || !check_keys(c, body, valid, where))
+            return false;
+        struct gval *m = decode_body(c, body);
+        if (!m)
+            return false;
+        void *block = arena_alloc(c->arena, schema->size);
+        *(struct span *)block = s.items[i]->span; /* every model struct starts with its span */
+        if (!decode_fields(c, m, schema, block, NULL, durations, strict, where))
+            return false;
+        list_push(c, out, block);
+    }
+    return true;
+}
