@@ -265,7 +265,7 @@ static void dropped(struct hcl_parser *ps, struct span at, const char *what) {
     if (ps->lx->failed)
         return; /* after an error the end of input may be the scanner's */
     struct span s = hcl_lexer_span(ps->lx, at.start, at.end);
-    struct diag *d = diag_add(ps->lx->diags, "HCL005", ps->lx->src, s,
+    struct diag *d = diag_add(ps->lx->diags, RULE_HCL005, ps->lx->src, s,
                               "HCL1 silently drops %s here; Nomad never sees it", what);
     diag_fix(d, "complete or remove it");
 }
@@ -273,5 +273,5 @@ static void dropped(struct hcl_parser *ps, struct span at, const char *what) {
 static void hclyyerror(HCLYYLTYPE *loc, void *scanner, struct hcl_parser *ps,
                       const char *msg) {
     (void)scanner;
-    hcl_lexer_error(ps->lx, "HCL001", loc->start, loc->end, "%s", msg);
+    hcl_lexer_error(ps->lx, RULE_HCL001, loc->start, loc->end, "%s", msg);
 }

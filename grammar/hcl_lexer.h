@@ -49,7 +49,7 @@ struct hcl_lexer {
 #define HCL_MAX_SYNTAX_ERRORS 50
 
 struct span hcl_lexer_span(const struct hcl_lexer *lx, uint32_t start, uint32_t end);
-void hcl_lexer_error(struct hcl_lexer *lx, const char *rule, uint32_t start,
+void hcl_lexer_error(struct hcl_lexer *lx, enum rule_id rule, uint32_t start,
                      uint32_t end, const char *format, ...)
     __attribute__((format(printf, 5, 6)));
 

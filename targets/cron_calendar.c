@@ -292,7 +292,7 @@ struct notes {
     size_t count, cap;
 };
 
-static void add_note(struct notes *n, const char *rule_id, const char *message) {
+static void add_note(struct notes *n, enum rule_id rule_id, const char *message) {
     if (n->count == n->cap) {
         size_t cap = n->cap ? n->cap * 2 : 4;
         n->items = arena_grow(n->arena, n->items, n->count, cap, sizeof *n->items);
@@ -328,18 +328,18 @@ void cron_calendar(struct arena *arena, const struct cron_spec *spec,
     const struct cron_field *dow = &spec->fields[CRON_DOW];
     for (size_t i = 0; i < dow->item_count; i++) {
         if (dow->items[i].zero_padded_weekday)
-            add_note(&notes, "GEN004",
+            add_note(&notes, RULE_GEN004,
                      "a zero-padded weekday (01-06) means Sunday in Nomad's cron "
                      "library; the timer keeps that meaning");
         if (dow->items[i].range_ends_sunday)
-            add_note(&notes, "GEN004",
+            add_note(&notes, RULE_GEN004,
                      "a weekday range ending in 7 or sun stops at Saturday in "
                      "Nomad's cron library; the timer keeps that meaning");
     }
 
     if (cron_next(spec, -1) < 0) {
         out->verdict = CRON_NEVER;
-        add_note(&notes, "GEN003",
+        add_note(&notes, RULE_GEN003,
                  "the cron spec never fires (reversed ranges or dates that do not "
                  "exist), so Nomad never launches the job; no timer is written");
         out->notes = notes.items;
@@ -352,7 +352,7 @@ void cron_calendar(struct arena *arena, const struct cron_spec *spec,
         if (spec->dom_restricted && dom->items[i].kind == CRON_ITEM_WORKDAY &&
             dom->items[i].first >= 28) {
             out->verdict = CRON_UNMAPPABLE;
-            add_note(&notes, "GEN002",
+            add_note(&notes, RULE_GEN002,
                      arena_printf(arena,
                                   "'%dW' (the weekday nearest the %d%s) depends on "
                                   "the month's length and has no OnCalendar= form; "
@@ -379,7 +379,7 @@ void cron_calendar(struct arena *arena, const struct cron_spec *spec,
     if (strcmp(time_zone, "Local") == 0) {
         lb.zone = "";
         out->verdict = CRON_APPROXIMATE;
-        add_note(&notes, "GEN001",
+        add_note(&notes, RULE_GEN001,
                  "time_zone = \"Local\" means the Nomad server's zone; the timer "
                  "uses the zone of the host it runs on");
     } else {
@@ -441,7 +441,7 @@ void cron_calendar(struct arena *arena, const struct cron_spec *spec,
         fires_between(spec, zone->fall_back.month, zone->fall_back.repeat_start,
                       zone->fall_back.repeat_end)) {
         out->verdict = CRON_APPROXIMATE;
-        add_note(&notes, "GEN001",
+        add_note(&notes, RULE_GEN001,
                  arena_printf(arena,
                               "the spec can fire inside the hour that repeats when "
                               "%s turns its clocks back: Nomad then launches the job "

@@ -22,6 +22,7 @@
 #ifndef RKTC_TARGETS_CRON_CALENDAR_H
 #define RKTC_TARGETS_CRON_CALENDAR_H
 
+#include "diag/diag.h"
 #include "targets/cron.h"
 
 #include <stdbool.h>
@@ -37,7 +38,7 @@ enum cron_verdict {
 };
 
 struct cron_note {
-    const char *rule_id; /* "GEN001" ... */
+    enum rule_id rule_id; /* RULE_GEN001 ... */
     const char *message;
 };
 

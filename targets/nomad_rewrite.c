@@ -388,17 +388,17 @@ static void task_notes(struct task_out *t, const struct mig_task *task, struct b
     for (size_t i = 0; i < task->use_count; i++) {
         const struct mig_use *u = &task->uses[i];
         const struct mig_fate *f = &u->c->fate[t->dest];
-        const char *rule = mig_verdict_rule(f->verdict);
+        const struct rule *rule = mig_verdict_rule(f->verdict);
         if (!rule)
             continue;
-        const char *text = arena_printf(t->arena, "%s %s = %s: %s", rule, u->option, u->value,
+        const char *text = arena_printf(t->arena, "%s %s = %s: %s", rule->id, u->option, u->value,
                                         f->how);
         add_note(t, note_key(t, u), text);
         /* a job-level place (a constraint) is reported once per job */
         bool job_level = u->span.start < task->span.start || u->span.end > task->span.end;
         if (job_level && span_seen(seen, seen_count, seen_cap, u->span))
             continue;
-        diag_add(diags, rule, t->src, u->span, "task \"%s\": %s = %s (%s on %s): %s",
+        diag_add(diags, rule->code, t->src, u->span, "task \"%s\": %s = %s (%s on %s): %s",
                  task->name, u->option, u->value, mig_verdict_name(f->verdict),
                  mig_dest_name(t->dest), f->how);
         struct position p = source_position(t->src, u->span.start);
@@ -684,7 +684,7 @@ bool nomad_rewrite_job(struct arena *arena, const struct job_input *in,
                        struct buf *notes, struct diag_list *diags) {
     const struct source *src = in->src;
     if (!in->job) {
-        diag_add(diags, "MIG001", src, span_make(0, 0), "not a job file Nomad reads");
+        diag_add(diags, RULE_MIG001, src, span_make(0, 0), "not a job file Nomad reads");
         return false;
     }
     bool json = json_input(in);
@@ -705,7 +705,7 @@ bool nomad_rewrite_job(struct arena *arena, const struct job_input *in,
             build_entries(&t, task);
             task_notes(&t, task, notes, diags, seen, &seen_count, sizeof seen / sizeof *seen);
             if (!task_edits(&t, in, task, &edits)) {
-                diag_add(diags, "MIG001", src, task->span,
+                diag_add(diags, RULE_MIG001, src, task->span,
                          "task \"%s\": several `config` objects in an HCL-JSON file cannot be "
                          "rewritten in place; merge them into one first", task->name);
                 free(edits.items);

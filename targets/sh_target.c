@@ -136,13 +136,13 @@ static void launcher(const struct target_job *job, const struct plan_task *t,
 void sh_target_build(const struct target_job *job, const struct rkt_plan *plan,
                      struct target_output *out, struct diag_list *diags) {
     for (size_t i = 0; i < job->dropped_count; i++)
-        diag_add(diags, "GEN010", job->src, job->dropped[i].span,
+        diag_add(diags, RULE_GEN010, job->src, job->dropped[i].span,
                  "%s: not available without a Nomad agent; the launchers leave it out",
                  job->dropped[i].what);
     for (size_t i = 0; i < plan->count; i++) {
         const struct plan_task *t = &plan->tasks[i];
         if (t->skipped && t->index == 0)
-            diag_add(diags, "GEN013", job->src, t->input ? t->input->span : job->span,
+            diag_add(diags, RULE_GEN013, job->src, t->input ? t->input->span : job->span,
                      "task \"%s\" uses the %s driver: no launcher is written for it",
                      t->task, t->driver ? t->driver : "another");
         if (t->skipped || t->refused || !find_command(t, PLAN_PREPARE) ||
@@ -152,7 +152,7 @@ void sh_target_build(const struct target_job *job, const struct rkt_plan *plan,
         launcher(job, t, target_output_add(out, name, true));
         free(name);
         if (t->restart_attempts > 0 && t->index == 0)
-            diag_add(diags, "GEN007", job->src, t->input ? t->input->span : job->span,
+            diag_add(diags, RULE_GEN007, job->src, t->input ? t->input->span : job->span,
                      "the launcher for task \"%s\" runs it once; Nomad's restart policy "
                      "(%d attempts) is left to whatever runs the launcher",
                      t->task, t->restart_attempts);

@@ -91,7 +91,7 @@ static bool exec_line(struct buf *b, const char *key, const char *prefix,
     buf_init(&line);
     const char *problem = systemd_exec_line(&line, argv, argc);
     if (problem) {
-        diag_add(diags, "GEN012", job->src, t->input ? t->input->span : job->span,
+        diag_add(diags, RULE_GEN012, job->src, t->input ? t->input->span : job->span,
                  "cannot write %s= for task \"%s\": %s (%s)", key, t->task, problem,
                  argv[0]);
         buf_free(&line);
@@ -309,7 +309,7 @@ static void check_static_ports(struct systemd_build *build, const struct target_
         for (size_t k = 0; k < build->port_count && !clash; k++)
             if (build->ports[k].port == port->host_port &&
                 strcmp(build->ports[k].alloc_id, t->alloc_id) != 0) {
-                diag_add(diags, "GEN011", job->src, t->input ? t->input->span : job->span,
+                diag_add(diags, RULE_GEN011, job->src, t->input ? t->input->span : job->span,
                          "static port %d of %s/%s[%d]/%s is also used by %s: on one host "
                          "only one of them can bind it",
                          port->host_port, t->job, t->group, t->index, t->task,
@@ -392,7 +392,7 @@ static void timer_unit(struct arena *arena, const struct target_job *job,
     struct cron_calendar cal;
     cron_calendar(arena, &spec, job->time_zone, zone, &cal);
     for (size_t i = 0; i < cal.note_count; i++) {
-        bool zone_note = strcmp(cal.notes[i].rule_id, "GEN001") == 0 && job->time_zone[0];
+        bool zone_note = cal.notes[i].rule_id == RULE_GEN001 && job->time_zone[0];
         diag_add(diags, cal.notes[i].rule_id, job->src,
                  zone_note ? job->time_zone_span : job->cron_span, "periodic \"%s\": %s",
                  job->cron, cal.notes[i].message);
@@ -400,15 +400,15 @@ static void timer_unit(struct arena *arena, const struct target_job *job,
     if (cal.line_count == 0)
         return;
     if (!job->prohibit_overlap)
-        diag_add(diags, "GEN008", job->src, job->periodic_span,
+        diag_add(diags, RULE_GEN008, job->src, job->periodic_span,
                  "prohibit_overlap = false: Nomad starts a new launch even while the "
                  "previous one runs; the timer does not start the job again while it "
                  "is active");
-    diag_add(diags, "GEN008", job->src, job->periodic_span,
+    diag_add(diags, RULE_GEN008, job->src, job->periodic_span,
              "every Nomad launch gets a fresh allocation directory; the timer's launches "
              "reuse the same one");
     if (!job->periodic_enabled)
-        diag_add(diags, "GEN009", job->src, job->periodic_span,
+        diag_add(diags, RULE_GEN009, job->src, job->periodic_span,
                  "periodic launches are disabled (enabled = false): the timer is written "
                  "but not installed");
     struct buf b;
@@ -434,7 +434,7 @@ void systemd_target_build(struct arena *arena, struct systemd_build *build,
                           const struct target_job *job, const struct rkt_plan *plan,
                           struct target_output *out, struct diag_list *diags) {
     for (size_t i = 0; i < job->dropped_count; i++)
-        diag_add(diags, "GEN010", job->src, job->dropped[i].span,
+        diag_add(diags, RULE_GEN010, job->src, job->dropped[i].span,
                  "%s: not available without a Nomad agent; the units leave it out",
                  job->dropped[i].what);
     /* allocations in plan order */
@@ -444,7 +444,7 @@ void systemd_target_build(struct arena *arena, struct systemd_build *build,
         const struct plan_task *t = &plan->tasks[i];
         if (t->skipped) {
             if (t->index == 0)
-                diag_add(diags, "GEN013", job->src, t->input ? t->input->span : job->span,
+                diag_add(diags, RULE_GEN013, job->src, t->input ? t->input->span : job->span,
                          "task \"%s\" uses the %s driver: no unit is written for it",
                          t->task, t->driver ? t->driver : "another");
             continue;

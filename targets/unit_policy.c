@@ -22,7 +22,7 @@ static void directive(struct builder *b, const char *section, const char *key,
     o->directives[o->directive_count++] = (struct unit_directive){section, key, value};
 }
 
-static void note(struct builder *b, const char *rule_id, const char *message) {
+static void note(struct builder *b, enum rule_id rule_id, const char *message) {
     struct unit_policy *o = b->out;
     if (o->note_count == b->ncap) {
         size_t cap = b->ncap ? b->ncap * 2 : 4;
@@ -89,7 +89,7 @@ void unit_policy_map(struct arena *arena, const struct policy_input *in,
     if (in->attempts == 0) {
         directive(&b, "Service", "Restart", "no");
         if (out->restarts_on_success)
-            note(&b, "GEN005",
+            note(&b, RULE_GEN005,
                  "restart attempts = 0: Nomad marks this task failed even when it "
                  "exits 0 (and kills its siblings); systemd records a clean exit");
     } else if (out->restarts_on_success) {
@@ -100,7 +100,7 @@ void unit_policy_map(struct arena *arena, const struct policy_input *in,
             directive(&b, "Service", "RestartForceExitStatus",
                       "SIGHUP SIGINT SIGTERM SIGPIPE");
         else
-            note(&b, "GEN005",
+            note(&b, RULE_GEN005,
                  arena_printf(arena,
                               "the %s task runs as Type=oneshot, where systemd 252 "
                               "takes death by SIGHUP, SIGINT, SIGTERM or SIGPIPE as "
@@ -111,7 +111,7 @@ void unit_policy_map(struct arena *arena, const struct policy_input *in,
         directive(&b, "Service", "RestartSec", policy_timespan(arena, in->delay_ns));
     if (in->mode == POLICY_MODE_DELAY && in->attempts > 0) {
         directive(&b, "Unit", "StartLimitIntervalSec", "0");
-        note(&b, "GEN005",
+        note(&b, RULE_GEN005,
              arena_printf(arena,
                           "restart mode \"delay\": after %lld restarts Nomad waits "
                           "until the %s window ends; systemd keeps restarting every "
@@ -147,7 +147,7 @@ void unit_policy_map(struct arena *arena, const struct policy_input *in,
     if (in->leader) {
         out->leader_stops_group_on_success = !out->restarts_on_success || in->attempts == 0;
         if (!out->leader_stops_group_on_success)
-            note(&b, "GEN006",
+            note(&b, RULE_GEN006,
                  "leader task that restarts after exiting: systemd 252 cannot stop "
                  "the group when the leader is finally dead without also stopping "
                  "it on every restart; the group is not stopped with it");

@@ -18,6 +18,8 @@
 #ifndef RKTC_TARGETS_UNIT_POLICY_H
 #define RKTC_TARGETS_UNIT_POLICY_H
 
+#include "diag/diag.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -49,7 +51,7 @@ struct unit_directive {
 };
 
 struct policy_note {
-    const char *rule_id;
+    enum rule_id rule_id;
     const char *message;
 };
 

@@ -11,8 +11,8 @@
 
 bool analyze_is_parse_failure(const struct diag *d) {
     return d->severity == SEVERITY_ERROR &&
-           (strcmp(d->rule->id, "HCL001") == 0 || strcmp(d->rule->id, "HCL002") == 0 ||
-            strcmp(d->rule->id, "HCL003") == 0);
+           (d->rule->code == RULE_HCL001 || d->rule->code == RULE_HCL002 ||
+            d->rule->code == RULE_HCL003);
 }
 
 static bool has_parse_failure(const struct diag_list *diags, size_t from) {

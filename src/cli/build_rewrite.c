@@ -33,7 +33,7 @@ static const char *base_name(const char *path) {
 
 static bool stops(const struct diag_list *diags, bool strict) {
     for (size_t i = 0; strict && i < diags->count; i++)
-        if (strncmp(diags->items[i].rule->id, "MIG", 3) == 0 &&
+        if (diags->items[i].rule->family == FAMILY_MIG &&
             diags->items[i].severity <= SEVERITY_WARNING)
             return true;
     return false;
@@ -41,7 +41,7 @@ static bool stops(const struct diag_list *diags, bool strict) {
 
 static bool has_blocker(const struct diag_list *diags) {
     for (size_t i = 0; i < diags->count; i++)
-        if (strcmp(diags->items[i].rule->id, "MIG001") == 0 &&
+        if (diags->items[i].rule->code == RULE_MIG001 &&
             diags->items[i].severity == SEVERITY_ERROR)
             return true;
     return false;

@@ -103,7 +103,7 @@ void check_run_file(struct check_run *run, const char *path,
         /* source_load says "NAME: problem"; the location already names it */
         const char *message = strncmp(error, name, n) == 0 && error[n] == ':'
                                   ? error + n + 2 : error;
-        diag_add(&diags, "RKC001", src, span_make(0, 0), "%s", message);
+        diag_add(&diags, RULE_RKC001, src, span_make(0, 0), "%s", message);
         free(error);
         facts.unreadable = true;
     } else {

@@ -38,7 +38,7 @@ static bool has_stopper(const struct diag_list *diags, size_t from, bool strict)
     for (size_t i = from; i < diags->count; i++) {
         const struct diag *d = &diags->items[i];
         if (d->severity == SEVERITY_ERROR ||
-            (d->severity == SEVERITY_WARNING && strncmp(d->rule->id, "GEN", 3) == 0))
+            (d->severity == SEVERITY_WARNING && d->rule->family == FAMILY_GEN))
             return true;
     }
     return false;
@@ -56,7 +56,7 @@ static bool has_error(const struct diag_list *diags) {
 static bool has_gen_error(const struct diag_list *diags) {
     for (size_t i = 0; i < diags->count; i++)
         if (diags->items[i].severity == SEVERITY_ERROR &&
-            strncmp(diags->items[i].rule->id, "GEN", 3) == 0)
+            diags->items[i].rule->family == FAMILY_GEN)
             return true;
     return false;
 }

@@ -178,7 +178,7 @@ static bool add_saved(struct diag_list *diags, char ***reasons, char ***objects,
                     src->path, rule->id);
         return false;
     }
-    struct diag *item = diag_add(diags, rule->id, src, span_of(src, d), "%s", message);
+    struct diag *item = diag_add(diags, rule->code, src, span_of(src, d), "%s", message);
     if (!item)
         return true;
     enum severity severity;
@@ -195,7 +195,7 @@ static bool add_saved(struct diag_list *diags, char ***reasons, char ***objects,
         if (text)
             diag_note(item, span_of(src, note), "%s", text);
     }
-    if (strcmp(rule->id, "RKC001") == 0)
+    if (rule->code == RULE_RKC001)
         facts->unreadable = true;
     else if (analyze_is_parse_failure(item))
         facts->unparsable = true;

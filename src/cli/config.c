@@ -239,7 +239,7 @@ static char *where_of(const struct reader *r, struct span span) {
 
 static void bad(struct reader *r, struct span span, const char *message,
                 const char *fix) {
-    struct diag *d = diag_add(r->diags, "RKC005", r->src, span, "%s", message);
+    struct diag *d = diag_add(r->diags, RULE_RKC005, r->src, span, "%s", message);
     if (fix)
         diag_fix(d, "%s", fix);
     r->ok = false;
@@ -427,7 +427,7 @@ bool config_read_file(struct config *cfg, const char *path, struct source **src,
     }
     /* the front end's own findings (syntax errors) are config errors too */
     for (size_t i = before; i < diags->count; i++)
-        if (strcmp(diags->items[i].rule->id, "RKC005") != 0) {
+        if (diags->items[i].rule->code != RULE_RKC005) {
             diags->items[i].severity = SEVERITY_ERROR;
             ok = false;
         }

@@ -8,7 +8,8 @@
 #include <string.h>
 
 static const struct rule rules[] = {
-#define RULE(id, name, sev, summary, explanation) {id, name, sev, summary, explanation},
+#define RULE(family, number, name, sev, summary, explanation) \
+    {RULE_##family##number, FAMILY_##family, #family #number, name, sev, summary, explanation},
 #include "diag/rules.def"
 #undef RULE
 };
@@ -16,6 +17,10 @@ static const struct rule rules[] = {
 const struct rule *rule_table(size_t *count) {
     *count = sizeof rules / sizeof rules[0];
     return rules;
+}
+
+const struct rule *rule_get(enum rule_id id) {
+    return &rules[(unsigned)id < RULE_COUNT ? id : 0];
 }
 
 const struct rule *rule_find(const char *id) {
@@ -87,22 +92,16 @@ static struct diag *push(struct diag_list *list, const struct rule *rule,
     return d;
 }
 
-struct diag *diag_add(struct diag_list *list, const char *rule_id,
+struct diag *diag_add(struct diag_list *list, enum rule_id id,
                       const struct source *src, struct span span,
                       const char *format, ...) {
-    const struct rule *rule = rule_find(rule_id);
-    if (!rule) {
-        fprintf(stderr, "rktc: internal error: undeclared rule %s\n", rule_id);
-        abort();
-    }
+    const struct rule *rule = rule_get(id);
     size_t limit = list->limit ? list->limit : DIAG_MAX_PER_FILE;
     if (list->truncated)
         return NULL;
     if (list->count >= limit) {
         list->truncated = true;
-        const struct rule *limit_rule = rule_find("HCL003");
-        if (limit_rule)
-            push(list, limit_rule, src, span,
+        push(list, rule_get(RULE_HCL003), src, span,
                  xstrdup("too many findings in this file; the rest are not shown"))
                 ->severity = SEVERITY_ERROR;
         return NULL;
@@ -152,7 +151,7 @@ static int compare(const struct diag *a, const struct diag *b) {
         return c;
     if (a->span.start != b->span.start)
         return a->span.start < b->span.start ? -1 : 1;
-    return strcmp(a->rule->id, b->rule->id);
+    return strcmp(a->rule->id, b->rule->id); /* display order: by id text */
 }
 
 void diag_sort(struct diag_list *list) {

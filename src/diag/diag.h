@@ -2,8 +2,9 @@
  *
  * Contract: a diagnostic is {rule id, severity, message, primary span in a
  * source, optional notes at secondary spans, optional fix hint}. Rule ids
- * are declared once, in rules.def, with their default severity; diag_add
- * looks the rule up (an undeclared id is a programming error and aborts).
+ * are declared once, in rules.def, with their default severity, and named in
+ * code by the generated enum rule_id (RULE_HCL001, ...), so an undeclared id
+ * does not compile.
  * A diag_list owns its records and strings (heap); diag_list_free releases
  * them. The list caps the number of records (DIAG_MAX_PER_FILE); once the
  * cap is hit it records one final HCL-limit diagnostic and drops the rest,
@@ -25,7 +26,27 @@ enum severity {
     SEVERITY_STYLE = 3,
 };
 
+/* The rule families, one per id prefix. */
+enum rule_family {
+    FAMILY_HCL, /* syntax and input limits */
+    FAMILY_NMD, /* Nomad job rules */
+    FAMILY_RKT, /* rkt driver rules */
+    FAMILY_GEN, /* translation to targets */
+    FAMILY_MIG, /* migration */
+    FAMILY_RKC, /* the tool itself */
+};
+
+/* One symbol per rule of rules.def: RULE_HCL001, RULE_NMD016, ... */
+enum rule_id {
+#define RULE(family, number, name, sev, summary, explanation) RULE_##family##number,
+#include "diag/rules.def"
+#undef RULE
+    RULE_COUNT
+};
+
 struct rule {
+    enum rule_id code;
+    enum rule_family family;
     const char *id;        /* e.g. "HCL001" */
     const char *name;      /* short kebab-case name, e.g. "syntax-error" */
     enum severity severity;
@@ -57,6 +78,9 @@ struct diag_list {
     bool truncated; /* the cap was hit */
 };
 
+/* The rule of a symbol (never NULL). */
+const struct rule *rule_get(enum rule_id id);
+/* The rule whose id text is `id` (as users write it), or NULL. */
 const struct rule *rule_find(const char *id);
 const struct rule *rule_table(size_t *count);
 const char *severity_name(enum severity s);
@@ -68,7 +92,7 @@ void diag_list_free(struct diag_list *list);
 
 /* Adds a diagnostic; returns it (for notes and fix), or NULL when the cap
  * dropped it. */
-struct diag *diag_add(struct diag_list *list, const char *rule_id,
+struct diag *diag_add(struct diag_list *list, enum rule_id rule,
                       const struct source *src, struct span span,
                       const char *format, ...)
     __attribute__((format(printf, 5, 6)));

@@ -20,10 +20,10 @@ struct pragma {
 };
 
 bool rule_is_fixed(const struct rule *rule) {
-    static const char *const fixed[] = {"HCL001", "HCL002", "HCL003", "RKC001",
-                                        "RKC005"};
+    static const enum rule_id fixed[] = {RULE_HCL001, RULE_HCL002, RULE_HCL003, RULE_RKC001,
+                                         RULE_RKC005};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
-        if (strcmp(rule->id, fixed[i]) == 0)
+        if (rule->code == fixed[i])
             return true;
     return false;
 }
@@ -115,7 +115,7 @@ static bool read_pragma(const struct source *src, const struct hcl_comment *c,
             uint32_t e = a;
             while (e < b && !is_space(t[e]))
                 e++;
-            diag_add(diags, "RKC004", src, span_make(a, e),
+            diag_add(diags, RULE_RKC004, src, span_make(a, e),
                      "unknown rktc directive '%.*s' (expected rktc:ignore or "
                      "rktc:ignore-file)", (int)(e - a), t + a);
         }
@@ -140,10 +140,10 @@ static bool read_pragma(const struct source *src, const struct hcl_comment *c,
         char *id = xstrndup(t + start, i - start);
         const struct rule *rule = rule_find(id);
         if (!rule) {
-            diag_add(diags, "RKC004", src, span_make(start, i),
+            diag_add(diags, RULE_RKC004, src, span_make(start, i),
                      "unknown rule id '%s' in suppression", id);
         } else if (rule_is_fixed(rule)) {
-            diag_add(diags, "RKC004", src, span_make(start, i),
+            diag_add(diags, RULE_RKC004, src, span_make(start, i),
                      "%s reports input that cannot be read or parsed; it cannot "
                      "be suppressed", id);
         } else {
@@ -183,7 +183,7 @@ char **suppress_apply(const struct hcl_file *file, struct diag_list *diags,
             continue;
         if (p.id_count == 0) {
             if (diags->count == before)
-                diag_add(diags, "RKC004", src, p.comment,
+                diag_add(diags, RULE_RKC004, src, p.comment,
                          "suppression names no rule id");
             free(p.reason);
             continue;
@@ -191,7 +191,7 @@ char **suppress_apply(const struct hcl_file *file, struct diag_list *diags,
         if (!p.whole_file) {
             const struct hcl_item *item = next_item(&items, p.comment.end);
             if (!item) {
-                diag_add(diags, "RKC004", src, p.comment,
+                diag_add(diags, RULE_RKC004, src, p.comment,
                          "suppression is not followed by an attribute or block");
                 free(p.ids);
                 free(p.reason);
@@ -227,13 +227,13 @@ char **suppress_apply(const struct hcl_file *file, struct diag_list *diags,
     for (size_t k = 0; k < count; k++) {
         struct pragma *p = &pragmas[k];
         if (options->require_reason && !p->reason[0]) {
-            diag_add(diags, "RKC003", src, p->comment,
+            diag_add(diags, RULE_RKC003, src, p->comment,
                      "suppression without a reason; write `-- why` after the "
                      "rule ids (required by --require-reason)");
         } else {
             for (size_t j = 0; j < p->id_count; j++)
                 if (!p->ids[j].used)
-                    diag_add(diags, "RKC002", src, p->ids[j].span,
+                    diag_add(diags, RULE_RKC002, src, p->ids[j].span,
                              "unused suppression: %s does not fire %s",
                              p->ids[j].rule->id,
                              p->whole_file ? "in this file" : "in the next attribute or block");

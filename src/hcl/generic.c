@@ -113,7 +113,7 @@ static bool fail(struct decoder *d, const struct node *n, const char *format, ..
     va_start(ap, format);
     vsnprintf(msg, sizeof msg, format, ap);
     va_end(ap);
-    diag_add(d->diags, "HCL002", d->src, node_span(n), "%s", msg);
+    diag_add(d->diags, RULE_HCL002, d->src, node_span(n), "%s", msg);
     return false;
 }
 

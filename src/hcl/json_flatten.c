@@ -75,7 +75,7 @@ static void warn_merge(struct flatten *f, const struct entry *e) {
         buf_printf(&keys, "\"%.*s\"", (int)(e->keys[i].len > 60 ? 60 : e->keys[i].len),
                    e->keys[i].text);
     }
-    diag_add(f->diags, "HCL004", f->src, e->value->span,
+    diag_add(f->diags, RULE_HCL004, f->src, e->value->span,
              "every member of the body of %s is an object, so HCL1 merges the body into "
              "them (their keys become more labels of %s): give the body at least one "
              "plain attribute",

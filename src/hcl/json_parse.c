@@ -63,7 +63,7 @@ struct json_parser {
     size_t depth;
     /* the outcome */
     bool failed;               /* a parser error stopped the parse */
-    const char *rule;
+    enum rule_id rule;
     struct span error_span;
     char *error;
     bool bad_escape;           /* a string Go's Unquote refuses */
@@ -97,7 +97,7 @@ static void scan(struct json_parser *p) {
     p->tok_index++;
 }
 
-static void fail(struct json_parser *p, const char *rule, struct span span, char *message) {
+static void fail(struct json_parser *p, enum rule_id rule, struct span span, char *message) {
     p->failed = true;
     p->rule = rule;
     p->error_span = span;
@@ -211,7 +211,7 @@ static void key_add(struct json_parser *p, struct frame *f) {
 /* Opens an object or list at the current token. */
 static bool push(struct json_parser *p, enum frame_kind kind) {
     if (p->depth >= HCL_MAX_DEPTH) {
-        fail(p, "HCL003", tok_span(&p->tok),
+        fail(p, RULE_HCL003, tok_span(&p->tok),
              arena_printf(p->arena, "nesting deeper than %d objects and arrays", HCL_MAX_DEPTH));
         return false;
     }
@@ -276,7 +276,7 @@ static struct hcl_value *end_object(struct json_parser *p) {
  * when the token is `}` (returns true to go on), fatal otherwise. */
 static bool parse_error(struct json_parser *p, char *message, bool benign) {
     if (p->tok.type != JTOK_RBRACE) {
-        fail(p, "HCL001", tok_span(&p->tok), message);
+        fail(p, RULE_HCL001, tok_span(&p->tok), message);
         return false;
     }
     while (p->stack[p->depth - 1].kind != FRAME_OBJECT)
@@ -397,11 +397,11 @@ static struct hcl_value *step_list(struct json_parser *p, struct frame *f, bool 
 static struct hcl_value *parse_root(struct json_parser *p) {
     scan(p);
     if (p->tok.type == JTOK_EOF) {
-        fail(p, "HCL001", tok_span(&p->tok), arena_strdup(p->arena, "EOF token found"));
+        fail(p, RULE_HCL001, tok_span(&p->tok), arena_strdup(p->arena, "EOF token found"));
         return NULL;
     }
     if (p->tok.type != JTOK_LBRACE) {
-        fail(p, "HCL001", tok_span(&p->tok),
+        fail(p, RULE_HCL001, tok_span(&p->tok),
              arena_printf(p->arena, "Expected object, got unknown token: %s", token_text(p)));
         return NULL;
     }
@@ -453,7 +453,7 @@ static const char *error_hint(const struct source *src, struct span span, const 
     return NULL;
 }
 
-static void add_error(struct diag_list *diags, const char *rule, const struct source *src,
+static void add_error(struct diag_list *diags, enum rule_id rule, const struct source *src,
                       struct span span, const char *message) {
     struct diag *d = diag_add(diags, rule, src, span, "%s", message);
     const char *hint = error_hint(src, span, message);
@@ -469,10 +469,10 @@ struct hcl_file *hcl_parse_json(struct arena *arena, const struct source *src,
     struct hcl_value *root = parse_root(&p);
     free(p.stack);
 
-    bool hcl003 = p.failed && strcmp(p.rule, "HCL003") == 0;
+    bool hcl003 = p.failed && p.rule == RULE_HCL003;
     if (p.sc.error_count > 0 && !hcl003) {
         /* the reference reports its scanner's last error first */
-        add_error(diags, "HCL001", src, json_scan_error_span(&p.sc), p.sc.error);
+        add_error(diags, RULE_HCL001, src, json_scan_error_span(&p.sc), p.sc.error);
         return NULL;
     }
     if (p.failed) {
@@ -480,14 +480,14 @@ struct hcl_file *hcl_parse_json(struct arena *arena, const struct source *src,
         return NULL;
     }
     if (p.bad_escape) {
-        diag_add(diags, "HCL001", src, p.bad_escape_span, "%s",
+        diag_add(diags, RULE_HCL001, src, p.bad_escape_span, "%s",
                  "invalid escape in string: an octal escape above \\377, a surrogate \\u "
                  "escape or a \\U escape above U+10FFFF encodes no character");
         return NULL;
     }
     check_trailing(&p);
     for (size_t i = 0; i < p.warning_count; i++)
-        diag_add(diags, "HCL004", src, p.warnings[i].span, "%s", p.warnings[i].message);
+        diag_add(diags, RULE_HCL004, src, p.warnings[i].span, "%s", p.warnings[i].message);
     json_flatten(arena, src, root, diags);
 
     struct hcl_file *file = arena_alloc(arena, sizeof *file);

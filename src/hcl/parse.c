@@ -75,7 +75,7 @@ struct span hcl_lexer_span(const struct hcl_lexer *lx, uint32_t start, uint32_t 
     return span_make(start + (uint32_t)before_start, end + (uint32_t)lo);
 }
 
-void hcl_lexer_error(struct hcl_lexer *lx, const char *rule, uint32_t start,
+void hcl_lexer_error(struct hcl_lexer *lx, enum rule_id rule, uint32_t start,
                      uint32_t end, const char *format, ...) {
     lx->failed = true;
     if (lx->error_count >= HCL_MAX_SYNTAX_ERRORS)
@@ -85,7 +85,7 @@ void hcl_lexer_error(struct hcl_lexer *lx, const char *rule, uint32_t start,
         return;
     lx->last_error_line = line;
     if (++lx->error_count == HCL_MAX_SYNTAX_ERRORS) {
-        diag_add(lx->diags, "HCL003", lx->src, hcl_lexer_span(lx, start, end),
+        diag_add(lx->diags, RULE_HCL003, lx->src, hcl_lexer_span(lx, start, end),
                  "too many syntax errors (limit %d); the rest of the file is not checked",
                  HCL_MAX_SYNTAX_ERRORS);
         return;
@@ -116,7 +116,7 @@ static bool check_bytes(const struct source *src, struct diag_list *diags) {
             break;
         unsigned char c = (unsigned char)t[i];
         if (c == 0) {
-            diag_add(diags, "HCL001", src, span_make((uint32_t)i, (uint32_t)i + 1),
+            diag_add(diags, RULE_HCL001, src, span_make((uint32_t)i, (uint32_t)i + 1),
                      "unexpected null character (0x00)");
             return false;
         }
@@ -127,17 +127,17 @@ static bool check_bytes(const struct source *src, struct diag_list *diags) {
         uint32_t cp;
         size_t k = utf8_decode((const unsigned char *)t + i, len - i, &cp);
         if (cp == UTF8_INVALID) {
-            diag_add(diags, "HCL001", src, span_make((uint32_t)i, (uint32_t)i + 1),
+            diag_add(diags, RULE_HCL001, src, span_make((uint32_t)i, (uint32_t)i + 1),
                      "illegal UTF-8 encoding (byte 0x%02X): job files must be UTF-8", c);
             return false;
         }
         if (cp == 0xE123) {
-            diag_add(diags, "HCL001", src, span_make((uint32_t)i, (uint32_t)(i + k)),
+            diag_add(diags, RULE_HCL001, src, span_make((uint32_t)i, (uint32_t)(i + k)),
                      "unicode code point U+E123 reserved for internal use");
             return false;
         }
         if (cp == 0xFEFF && i == 0) {
-            struct diag *d = diag_add(diags, "HCL001", src, span_make(0, 3),
+            struct diag *d = diag_add(diags, RULE_HCL001, src, span_make(0, 3),
                                       "illegal char: a UTF-8 byte-order mark, which HCL1 does not skip");
             diag_fix(d, "save the file without a byte-order mark");
             return false;
@@ -192,7 +192,7 @@ struct hcl_file *hcl_parse_native(struct arena *arena, const struct source *src,
     hclyylex_destroy(scanner);
     if (rc != 0 || lx.failed || !ps.root) {
         if (!lx.failed)
-            diag_add(diags, "HCL001", src, span_make(0, 0), "the file could not be parsed");
+            diag_add(diags, RULE_HCL001, src, span_make(0, 0), "the file could not be parsed");
         return NULL;
     }
     struct hcl_file *file = arena_alloc(arena, sizeof *file);

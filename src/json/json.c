@@ -123,7 +123,7 @@ static void syntax_error(struct reader *r, const char *expected, const char *go_
         uint32_t cp;
         len = (uint32_t)utf8_decode((const unsigned char *)r->text + r->pos, r->end - r->pos, &cp);
     }
-    struct diag *d = diag_add(r->diags, "HCL001", r->src, span_make(at, at + len), "%s", msg.data);
+    struct diag *d = diag_add(r->diags, RULE_HCL001, r->src, span_make(at, at + len), "%s", msg.data);
     if (d)
         diag_note(d, span_make(at, at + len), "Go's encoding/json: %s", go.data);
     buf_free(&msg);
@@ -357,7 +357,7 @@ static struct json_value *read_literal(struct reader *r, const char *word, enum 
 static bool push(struct reader *r, enum json_kind kind) {
     if (r->depth >= HCL_MAX_DEPTH) {
         r->failed = true;
-        diag_add(r->diags, "HCL003", r->src, span_make((uint32_t)r->pos, (uint32_t)r->pos + 1),
+        diag_add(r->diags, RULE_HCL003, r->src, span_make((uint32_t)r->pos, (uint32_t)r->pos + 1),
                  "JSON nested deeper than %d arrays and objects", HCL_MAX_DEPTH);
         return false;
     }

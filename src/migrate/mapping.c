@@ -374,12 +374,12 @@ const char *mig_verdict_name(enum mig_verdict v) {
     return "?";
 }
 
-const char *mig_verdict_rule(enum mig_verdict v) {
+const struct rule *mig_verdict_rule(enum mig_verdict v) {
     switch (v) {
     case MIG_SAME: return NULL;
-    case MIG_CHANGED: return "MIG002";
-    case MIG_DROP: return "MIG003";
-    case MIG_BLOCKER: return "MIG001";
+    case MIG_CHANGED: return rule_get(RULE_MIG002);
+    case MIG_DROP: return rule_get(RULE_MIG003);
+    case MIG_BLOCKER: return rule_get(RULE_MIG001);
     }
     return NULL;
 }

@@ -12,6 +12,8 @@
 #ifndef RKTC_MIGRATE_MAPPING_H
 #define RKTC_MIGRATE_MAPPING_H
 
+#include "diag/diag.h"
+
 #include <stddef.h>
 
 enum mig_dest { MIG_DOCKER, MIG_PODMAN, MIG_SYSTEMD, MIG_DEST_COUNT };
@@ -43,6 +45,6 @@ const char *mig_dest_name(enum mig_dest dest);  /* "docker", "podman", "systemd"
 const char *mig_dest_title(enum mig_dest dest); /* "Nomad docker driver", ... */
 const char *mig_verdict_name(enum mig_verdict v); /* "same", "changed", "no equivalent", "blocker" */
 /* The MIG rule a verdict is reported under (MIG001..MIG003); NULL for same. */
-const char *mig_verdict_rule(enum mig_verdict v);
+const struct rule *mig_verdict_rule(enum mig_verdict v);
 
 #endif

@@ -22,7 +22,7 @@ struct reader {
 static void type_error(struct reader *r, const struct json_value *v, const char *type_name,
                        const char *field, const char *expected) {
     r->failed = true;
-    diag_add(r->diags, "NMD016", r->src, v->span,
+    diag_add(r->diags, RULE_NMD016, r->src, v->span,
              "`%s` of %s must be %s, not %s (Nomad's API refuses the job)", field,
              type_name, expected, json_kind_name(v->kind));
 }
@@ -206,7 +206,7 @@ static void *new_struct(struct reader *r, const struct nomad_schema *s,
         read_struct(r, s, v, p);
     else if (v->kind != JSON_NULL) {
         r->failed = true;
-        diag_add(r->diags, "NMD016", r->src, v->span,
+        diag_add(r->diags, RULE_NMD016, r->src, v->span,
                  "this must be an object (a %s), not %s (Nomad's API refuses the job)", s->name,
                  json_kind_name(v->kind));
     }
@@ -424,7 +424,7 @@ static void read_struct(struct reader *r, const struct nomad_schema *s,
         if (!f) {
             char *key = arena_strndup(r->arena, m->key, m->key_len);
             const char *hint = closest_field(s, key);
-            struct diag *d = diag_add(r->diags, "NMD015", r->src, m->key_span,
+            struct diag *d = diag_add(r->diags, RULE_NMD015, r->src, m->key_span,
                                       "Nomad 0.12 ignores `%s`: its API %s has no field of that name%s%s%s",
                                       key, s->name, hint ? " (did you mean `" : "",
                                       hint ? hint : "", hint ? "`?)" : "");
@@ -446,7 +446,7 @@ struct nomad_job *nomad_decode_api_json(struct arena *arena, const struct source
     struct reader r = {arena, src, diags, false};
     const struct json_value *v = json_object_get(root, "Job");
     if (!v || v->kind != JSON_OBJECT) {
-        diag_add(diags, "NMD016", src, v ? v->span : root->span,
+        diag_add(diags, RULE_NMD016, src, v ? v->span : root->span,
                  "`Job` must be an object holding the job");
         return NULL;
     }

@@ -73,7 +73,7 @@ bool decode_groups(struct decode_ctx *c, struct item_set s, struct nomad_list *o
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) == 0) {
-            decode_warning(c, "NMD014", it->keys[0].span,
+            decode_warning(c, RULE_NMD014, it->keys[0].span,
                            "Nomad ignores a `group` block without a name; write "
                            "`group \"<name>\" { ... }`");
             continue;
@@ -81,7 +81,7 @@ bool decode_groups(struct decode_ctx *c, struct item_set s, struct nomad_list *o
         const char *name = key_text(it, 1);
         const struct hcl_item *first = name_set_add(&seen, name, it);
         if (first) {
-            struct diag *d = decode_error(c, "NMD006", it->keys[1].span,
+            struct diag *d = decode_error(c, RULE_NMD006, it->keys[1].span,
                                           "group \"%s\" is defined twice in this job", name);
             if (d)
                 diag_note(d, first->keys[1].span, "first defined here");
@@ -177,7 +177,7 @@ static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file
         if (strcmp(it->keys[0].text, "job") == 0)
             continue;
         ok = false;
-        struct diag *d = decode_error(c, "NMD001", it->keys[0].span,
+        struct diag *d = decode_error(c, RULE_NMD001, it->keys[0].span,
                                       "unknown top-level key `%s`: a job file holds only "
                                       "`job \"<id>\" { ... }`", it->keys[0].text);
         if (d && strcasecmp(it->keys[0].text, "job") == 0)
@@ -187,19 +187,19 @@ static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file
         return NULL;
     struct item_set jobs = body_filter(c, root, "job");
     if (jobs.count == 0) {
-        decode_error(c, "NMD007", span_make(0, 0),
+        decode_error(c, RULE_NMD007, span_make(0, 0),
                      "no `job` stanza found: a job file must hold `job \"<id>\" { ... }`");
         return NULL;
     }
     if (jobs.count > 1) {
-        struct diag *d = decode_error(c, "NMD007", jobs.items[1]->keys[0].span,
+        struct diag *d = decode_error(c, RULE_NMD007, jobs.items[1]->keys[0].span,
                                       "only one `job` stanza is allowed per file");
         if (d)
             diag_note(d, jobs.items[0]->keys[0].span, "first `job` stanza");
         return NULL;
     }
     if (item_labels(jobs.items[0]) == 0) {
-        struct diag *d = decode_error(c, "NMD005", jobs.items[0]->keys[0].span,
+        struct diag *d = decode_error(c, RULE_NMD005, jobs.items[0]->keys[0].span,
                                       "the `job` stanza needs the job ID as its label");
         if (d)
             diag_fix(d, "write `job \"<id>\" { ... }`");

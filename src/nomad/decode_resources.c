@@ -33,7 +33,7 @@ static bool decode_ports(struct decode_ctx *c, const struct hcl_object *body,
     for (size_t i = 0; i < ports.count; i++) {
         const struct hcl_item *it = ports.items[i];
         if (item_labels(it) == 0) {
-            struct diag *d = decode_error(c, "NMD005", it->keys[0].span,
+            struct diag *d = decode_error(c, RULE_NMD005, it->keys[0].span,
                                           "`port` needs its label: ports must be named");
             if (d)
                 diag_fix(d, "write `port \"http\" { ... }`");
@@ -41,7 +41,7 @@ static bool decode_ports(struct decode_ctx *c, const struct hcl_object *body,
         }
         const struct hcl_key *label = &it->keys[1];
         if (!port_label_ok(label->text, label->len)) {
-            decode_error(c, "NMD009", label->span,
+            decode_error(c, RULE_NMD009, label->span,
                          "port label \"%s\" is not allowed: use only letters, digits and "
                          "underscores ([a-zA-Z0-9_]+)", label->text);
             return false;
@@ -49,7 +49,7 @@ static bool decode_ports(struct decode_ctx *c, const struct hcl_object *body,
         for (size_t p = 0; p < i; p++) {
             const struct hcl_key *prev = &ports.items[p]->keys[1];
             if (same_fold(prev->text, prev->len, label->text, label->len)) {
-                struct diag *d = decode_error(c, "NMD006", label->span,
+                struct diag *d = decode_error(c, RULE_NMD006, label->span,
                                               "port label \"%s\" collides with \"%s\" (port "
                                               "labels are compared ignoring case)",
                                               label->text, prev->text);
@@ -83,7 +83,7 @@ bool decode_network(struct decode_ctx *c, struct item_set s, struct nomad_networ
     if (s.count == 0)
         return true;
     if (s.count > 1) {
-        struct diag *d = decode_error(c, "NMD004", s.items[1]->keys[0].span,
+        struct diag *d = decode_error(c, RULE_NMD004, s.items[1]->keys[0].span,
                                       "only one `network` block is allowed here");
         if (d)
             diag_note(d, s.items[0]->keys[0].span, "first `network` block");
@@ -105,7 +105,7 @@ bool decode_network(struct decode_ctx *c, struct item_set s, struct nomad_networ
         return false;
     struct item_set dns = body_filter(c, body, "dns");
     if (dns.count > 1) {
-        decode_error(c, "NMD004", dns.items[1]->keys[0].span,
+        decode_error(c, RULE_NMD004, dns.items[1]->keys[0].span,
                      "only one `dns` block is allowed in a network");
         return false;
     }
@@ -131,7 +131,7 @@ static bool decode_devices(struct decode_ctx *c, struct item_set s, struct nomad
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) != 1) {
             struct diag *d = decode_error(
-                c, "NMD005", item_labels(it) ? it->keys[2].span : it->keys[0].span,
+                c, RULE_NMD005, item_labels(it) ? it->keys[2].span : it->keys[0].span,
                 item_labels(it) == 0 ? "`device` needs the device name as its label"
                                      : "`device` takes only one label (the device name)");
             if (d)
@@ -168,7 +168,7 @@ bool decode_resources(struct decode_ctx *c, struct item_set s, struct nomad_reso
     *out = r;
     struct item_set plain = items_plain(c, s);
     if (plain.count > 1) {
-        struct diag *d = decode_error(c, "NMD004", plain.items[1]->keys[0].span,
+        struct diag *d = decode_error(c, RULE_NMD004, plain.items[1]->keys[0].span,
                                       "only one `resources` block is allowed per task");
         if (d)
             diag_note(d, plain.items[0]->keys[0].span, "first `resources` block");
@@ -176,7 +176,7 @@ bool decode_resources(struct decode_ctx *c, struct item_set s, struct nomad_reso
     }
     for (size_t i = 0; i < s.count; i++)
         if (item_labels(s.items[i]) > 0)
-            decode_warning(c, "NMD014", s.items[i]->keys[1].span,
+            decode_warning(c, RULE_NMD014, s.items[i]->keys[1].span,
                            "Nomad ignores this labelled `resources` block: `resources` takes "
                            "no label");
     if (plain.count == 0)
@@ -207,7 +207,7 @@ struct nomad_logs *decode_logs(struct decode_ctx *c, struct item_set s, bool *ok
         return NULL;
     *ok = false;
     if (s.count > 1) {
-        struct diag *d = decode_error(c, "NMD004", s.items[1]->keys[0].span,
+        struct diag *d = decode_error(c, RULE_NMD004, s.items[1]->keys[0].span,
                                       "only one `logs` block is allowed in a task (found "
                                       "%zu)", s.count);
         if (d)
@@ -334,7 +334,7 @@ bool decode_volumes(struct decode_ctx *c, struct item_set s, struct nomad_list *
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) == 0 || !it->value || it->value->kind != HCL_OBJECT) {
-            decode_warning(c, "NMD017", it->span,
+            decode_warning(c, RULE_NMD017, it->span,
                            "Nomad drops every volume of this group: a `volume` block needs "
                            "a label (the volume name) and a body");
             return true;
@@ -347,12 +347,12 @@ bool decode_volumes(struct decode_ctx *c, struct item_set s, struct nomad_list *
         bool unexpected = false;
         if (!decode_volume(c, it, vol, &why, &bad, &unexpected)) {
             if (unexpected) {
-                decode_error(c, "NMD001", bad->keys[0].span,
+                decode_error(c, RULE_NMD001, bad->keys[0].span,
                              "%s (volume accepts: type, source, read_only, mount_options; "
                              "mount_options accepts: fs_type, mount_flags)", why);
                 return false;
             }
-            decode_warning(c, "NMD017", bad->value ? bad->value->span : bad->span,
+            decode_warning(c, RULE_NMD017, bad->value ? bad->value->span : bad->span,
                            "`%s` %s; Nomad then silently drops every volume of this group",
                            bad->keys[0].text, why);
             return true;
@@ -389,7 +389,7 @@ bool decode_scaling(struct decode_ctx *c, struct item_set s, struct nomad_scalin
     if (!decode_fields(c, m, &nomad_schema_scaling, sc, skip, false, false, "scaling"))
         return false;
     if (!sc->max.set) {
-        struct diag *d = decode_error(c, "NMD011", it->keys[0].span,
+        struct diag *d = decode_error(c, RULE_NMD011, it->keys[0].span,
                                       "`scaling` needs `max`, the largest count allowed");
         if (d)
             diag_fix(d, "add `max = <count>`");
@@ -399,12 +399,12 @@ bool decode_scaling(struct decode_ctx *c, struct item_set s, struct nomad_scalin
     if (policy.count > 0) {
         struct item_set plain = items_plain(c, policy);
         if (plain.count > 1) {
-            decode_error(c, "NMD004", plain.items[1]->keys[0].span,
+            decode_error(c, RULE_NMD004, plain.items[1]->keys[0].span,
                          "only one `policy` block is allowed per `scaling` block");
             return false;
         }
         if (plain.count == 0) {
-            decode_error(c, "NMD008", policy.items[0]->keys[1].span,
+            decode_error(c, RULE_NMD008, policy.items[0]->keys[1].span,
                          "`policy` takes no label; Nomad 0.12 crashes on a labelled "
                          "`policy` block given alone");
             return false;

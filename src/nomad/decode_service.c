@@ -17,7 +17,7 @@ static bool decode_header(struct decode_ctx *c, const struct gval_entry *e,
                           struct nomad_headers *out) {
     const struct gval *v = e->value;
     if (v->kind != GVAL_MAP_LIST) {
-        decode_error(c, "NMD012", entry_span(e),
+        decode_error(c, RULE_NMD012, entry_span(e),
                      "check `header` must be a block of `Name = [\"value\", ...]` entries");
         return false;
     }
@@ -28,7 +28,7 @@ static bool decode_header(struct decode_ctx *c, const struct gval_entry *e,
         for (size_t i = 0; m->kind == GVAL_MAP && i < m->as.map.count; i++) {
             const struct gval_entry *h = &m->as.map.entries[i];
             if (h->value->kind != GVAL_LIST) {
-                decode_error(c, "NMD012", entry_span(h),
+                decode_error(c, RULE_NMD012, entry_span(h),
                              "check header \"%.*s\" must be a list of strings, e.g. [\"...\"]",
                              (int)h->key_len, h->key);
                 return false;
@@ -50,7 +50,7 @@ static bool decode_header(struct decode_ctx *c, const struct gval_entry *e,
             for (size_t j = 0; j < h->value->as.list.count; j++) {
                 const struct gval *s = h->value->as.list.elems[j];
                 if (s->kind != GVAL_STRING) {
-                    decode_error(c, "NMD012", gval_span(s, entry_span(h)),
+                    decode_error(c, RULE_NMD012, gval_span(s, entry_span(h)),
                                  "check header \"%.*s\" must hold strings only",
                                  (int)h->key_len, h->key);
                     return false;
@@ -135,7 +135,7 @@ static struct nomad_proxy *decode_proxy(struct decode_ctx *c, const struct hcl_i
     }
     struct item_set ex = body_filter(c, body, "expose");
     if (ex.count > 1) {
-        decode_error(c, "NMD004", ex.items[1]->keys[0].span,
+        decode_error(c, RULE_NMD004, ex.items[1]->keys[0].span,
                      "only one `expose` block is allowed in a proxy");
         return NULL;
     }
@@ -151,7 +151,7 @@ static struct nomad_proxy *decode_proxy(struct decode_ctx *c, const struct hcl_i
     }
     struct item_set cfg = body_filter(c, body, "config");
     if (cfg.count > 1) {
-        decode_error(c, "NMD004", cfg.items[1]->keys[0].span,
+        decode_error(c, RULE_NMD004, cfg.items[1]->keys[0].span,
                      "only one `config` block is allowed in a proxy");
         return NULL;
     }
@@ -186,7 +186,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
     g->span = it->span;
     struct item_set px = body_filter(c, body, "proxy");
     if (px.count != 1) {
-        decode_error(c, "NMD011", px.count ? px.items[1]->keys[0].span : it->keys[0].span,
+        decode_error(c, RULE_NMD011, px.count ? px.items[1]->keys[0].span : it->keys[0].span,
                      "a Connect `gateway` must have exactly one `proxy` block");
         return NULL;
     }
@@ -206,7 +206,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
     for (size_t i = 0; i < binds.count; i++) {
         const struct hcl_item *bi = binds.items[i];
         if (item_labels(bi) == 0) {
-            decode_error(c, "NMD005", bi->keys[0].span,
+            decode_error(c, RULE_NMD005, bi->keys[0].span,
                          "`envoy_gateway_bind_addresses` needs a label (the listener name)");
             return NULL;
         }
@@ -239,7 +239,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
     }
     struct item_set cfg = body_filter(c, pb, "config");
     if (cfg.count > 1) {
-        decode_error(c, "NMD004", cfg.items[1]->keys[0].span,
+        decode_error(c, RULE_NMD004, cfg.items[1]->keys[0].span,
                      "only one `config` block is allowed in a gateway proxy");
         return NULL;
     }
@@ -255,7 +255,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
     }
     struct item_set in = body_filter(c, body, "ingress");
     if (in.count != 1) {
-        decode_error(c, "NMD011", in.count ? in.items[1]->keys[0].span : it->keys[0].span,
+        decode_error(c, RULE_NMD011, in.count ? in.items[1]->keys[0].span : it->keys[0].span,
                      "a Connect `gateway` must have exactly one `ingress` block");
         return NULL;
     }
@@ -266,7 +266,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
     g->ingress->span = in.items[0]->span;
     struct item_set tls = body_filter(c, ib, "tls");
     if (tls.count > 1) {
-        decode_error(c, "NMD004", tls.items[1]->keys[0].span,
+        decode_error(c, RULE_NMD004, tls.items[1]->keys[0].span,
                      "only one `tls` block is allowed in an ingress");
         return NULL;
     }
@@ -348,7 +348,7 @@ static struct nomad_connect *decode_connect(struct decode_ctx *c, const struct h
         return NULL;
     struct item_set gw = body_filter(c, body, "gateway");
     if (gw.count > 1) {
-        decode_error(c, "NMD004", gw.items[1]->keys[0].span,
+        decode_error(c, RULE_NMD004, gw.items[1]->keys[0].span,
                      "only one `gateway` block is allowed in connect");
         return NULL;
     }
@@ -358,13 +358,13 @@ static struct nomad_connect *decode_connect(struct decode_ctx *c, const struct h
     struct item_set stask = body_filter(c, body, "sidecar_task");
     if (ss.count == 0) {
         if (stask.count > 0)
-            decode_warning(c, "NMD014", stask.items[0]->keys[0].span,
+            decode_warning(c, RULE_NMD014, stask.items[0]->keys[0].span,
                            "Nomad 0.12 ignores `sidecar_task` when the connect block has no "
                            "`sidecar_service`");
         return cn;
     }
     if (ss.count > 1) {
-        decode_error(c, "NMD004", ss.items[1]->keys[0].span,
+        decode_error(c, RULE_NMD004, ss.items[1]->keys[0].span,
                      "only one `sidecar_service` block is allowed in connect");
         return NULL;
     }
@@ -382,7 +382,7 @@ static struct nomad_connect *decode_connect(struct decode_ctx *c, const struct h
         return NULL;
     struct item_set px = body_filter(c, sb, "proxy");
     if (px.count > 1) {
-        decode_error(c, "NMD004", px.items[1]->keys[0].span,
+        decode_error(c, RULE_NMD004, px.items[1]->keys[0].span,
                      "only one `proxy` block is allowed in sidecar_service");
         return NULL;
     }
@@ -391,7 +391,7 @@ static struct nomad_connect *decode_connect(struct decode_ctx *c, const struct h
     if (stask.count == 0)
         return cn;
     if (stask.count > 1) {
-        decode_error(c, "NMD004", stask.items[1]->keys[0].span,
+        decode_error(c, RULE_NMD004, stask.items[1]->keys[0].span,
                      "only one `sidecar_task` block is allowed in connect");
         return NULL;
     }
@@ -429,7 +429,7 @@ bool decode_services(struct decode_ctx *c, struct item_set s, struct nomad_list 
             return false;
         struct item_set cn = body_filter(c, body, "connect");
         if (cn.count > 1) {
-            decode_error(c, "NMD004", cn.items[1]->keys[0].span,
+            decode_error(c, RULE_NMD004, cn.items[1]->keys[0].span,
                          "only one `connect` block is allowed in a service");
             return false;
         }

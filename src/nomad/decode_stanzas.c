@@ -26,7 +26,7 @@ static bool string_from(struct decode_ctx *c, const struct gval_entry *e,
     const char *text, *why;
     size_t len;
     if (!weak_to_string(c, e->value, false, &text, &len, &why)) {
-        decode_error(c, "NMD002", entry_span(e), "`%s` in %s: %s", key, where, why);
+        decode_error(c, RULE_NMD002, entry_span(e), "`%s` in %s: %s", key, where, why);
         return false;
     }
     *out = nomad_string_make(c, text, len, entry_span(e));
@@ -46,7 +46,7 @@ static bool parse_bool_value(struct decode_ctx *c, const struct gval_entry *e,
         if (weak_to_bool(c, v, false, out, &why))
             return true;
     }
-    decode_error(c, "NMD002", entry_span(e),
+    decode_error(c, RULE_NMD002, entry_span(e),
                  "`%s` in %s must be true or false (a bool, or the string \"true\" or "
                  "\"false\")", key, where);
     return false;
@@ -60,7 +60,7 @@ bool decode_constraints(struct decode_ctx *c, struct item_set s, struct nomad_li
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) > 0) {
-            decode_warning(c, "NMD014", it->keys[1].span,
+            decode_warning(c, RULE_NMD014, it->keys[1].span,
                            "Nomad ignores this labelled `constraint` block: `constraint` "
                            "takes no label");
             continue;
@@ -119,7 +119,7 @@ bool decode_affinities(struct decode_ctx *c, struct item_set s, struct nomad_lis
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) > 0) {
-            decode_warning(c, "NMD014", it->keys[1].span,
+            decode_warning(c, RULE_NMD014, it->keys[1].span,
                            "Nomad ignores this labelled `affinity` block: `affinity` takes "
                            "no label");
             continue;
@@ -167,7 +167,7 @@ bool decode_spreads(struct decode_ctx *c, struct item_set s, struct nomad_list *
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) > 0) {
-            decode_warning(c, "NMD014", it->keys[1].span,
+            decode_warning(c, RULE_NMD014, it->keys[1].span,
                            "Nomad ignores this labelled `spread` block: `spread` takes no "
                            "label");
             continue;
@@ -188,7 +188,7 @@ bool decode_spreads(struct decode_ctx *c, struct item_set s, struct nomad_list *
             const struct hcl_item *ti = targets.items[t];
             if (item_labels(ti) != 1) {
                 struct diag *d = decode_error(
-                    c, "NMD005", ti->key_count > 2 ? ti->keys[2].span : ti->keys[0].span,
+                    c, RULE_NMD005, ti->key_count > 2 ? ti->keys[2].span : ti->keys[0].span,
                     item_labels(ti) == 0
                         ? "spread `target` needs the target value as its label"
                         : "spread `target` takes exactly one label (the target value)");
@@ -200,7 +200,7 @@ bool decode_spreads(struct decode_ctx *c, struct item_set s, struct nomad_list *
             for (size_t p = 0; p < t; p++)
                 if (item_labels(targets.items[p]) == 1 &&
                     strcmp(key_text(targets.items[p], 1), label) == 0) {
-                    struct diag *d = decode_error(c, "NMD006", ti->keys[1].span,
+                    struct diag *d = decode_error(c, RULE_NMD006, ti->keys[1].span,
                                                   "spread target \"%s\" is defined twice",
                                                   label);
                     if (d)
@@ -363,14 +363,14 @@ bool decode_multiregion(struct decode_ctx *c, struct item_set s,
     }
     struct item_set regions = body_filter(c, body, "region");
     if (regions.count == 0) {
-        decode_error(c, "NMD011", it->keys[0].span,
+        decode_error(c, RULE_NMD011, it->keys[0].span,
                      "`multiregion` needs one or more `region \"<name>\"` blocks");
         return false;
     }
     for (size_t i = 0; i < regions.count; i++) {
         const struct hcl_item *ri = regions.items[i];
         if (item_labels(ri) == 0) {
-            decode_error(c, "NMD005", ri->keys[0].span,
+            decode_error(c, RULE_NMD005, ri->keys[0].span,
                          "multiregion `region` needs the region name as its label");
             return false;
         }
@@ -378,7 +378,7 @@ bool decode_multiregion(struct decode_ctx *c, struct item_set s,
         for (size_t p = 0; p < i; p++)
             if (item_labels(regions.items[p]) > 0 &&
                 strcmp(key_text(regions.items[p], 1), name) == 0) {
-                struct diag *d = decode_error(c, "NMD006", ri->keys[1].span,
+                struct diag *d = decode_error(c, RULE_NMD006, ri->keys[1].span,
                                               "region \"%s\" is defined twice", name);
                 if (d)
                     diag_note(d, regions.items[p]->keys[1].span, "first defined here");

@@ -11,7 +11,7 @@ static bool decode_artifacts(struct decode_ctx *c, struct item_set s, struct nom
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) > 0) {
-            decode_warning(c, "NMD014", it->keys[1].span,
+            decode_warning(c, RULE_NMD014, it->keys[1].span,
                            "Nomad ignores this labelled `artifact` block: `artifact` takes "
                            "no label");
             continue;
@@ -56,7 +56,7 @@ static bool decode_templates(struct decode_ctx *c, struct item_set s, struct nom
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) > 0) {
-            decode_warning(c, "NMD014", it->keys[1].span,
+            decode_warning(c, RULE_NMD014, it->keys[1].span,
                            "Nomad ignores this labelled `template` block: `template` takes "
                            "no label");
             continue;
@@ -112,7 +112,7 @@ static const struct hcl_item *first_only(struct decode_ctx *c, struct item_set s
     if (s.count == 0)
         return NULL;
     if (s.count > 1) {
-        struct diag *d = decode_error(c, "NMD004", s.items[1]->keys[0].span,
+        struct diag *d = decode_error(c, RULE_NMD004, s.items[1]->keys[0].span,
                                       "only one `%s` block is allowed in a task (found %zu)",
                                       name, s.count);
         if (d)
@@ -168,13 +168,13 @@ struct nomad_task *decode_task_body(struct decode_ctx *c, const struct hcl_item 
     struct item_set csi = body_filter(c, body, "csi_plugin");
     if (csi.count > 0) {
         if (csi.count != 1) {
-            decode_error(c, "NMD004", csi.items[1]->keys[0].span,
+            decode_error(c, RULE_NMD004, csi.items[1]->keys[0].span,
                          "only one `csi_plugin` block is allowed in a task (found %zu)",
                          csi.count);
             return NULL;
         }
         if (item_labels(csi.items[0]) > 0) {
-            decode_error(c, "NMD008", csi.items[0]->keys[1].span,
+            decode_error(c, RULE_NMD008, csi.items[0]->keys[1].span,
                          "`csi_plugin` takes no label; Nomad 0.12 crashes on a labelled "
                          "`csi_plugin` block");
             return NULL;
@@ -190,7 +190,7 @@ struct nomad_task *decode_task_body(struct decode_ctx *c, const struct hcl_item 
         for (size_t i = 0; i < cfg.count; i++) {
             const struct hcl_item *ci = cfg.items[i];
             if (item_labels(ci) > 0) {
-                decode_warning(c, "NMD014", ci->keys[1].span,
+                decode_warning(c, RULE_NMD014, ci->keys[1].span,
                                "Nomad ignores this labelled `config` block: `config` takes "
                                "no label");
                 continue;
@@ -249,7 +249,7 @@ bool decode_tasks(struct decode_ctx *c, struct item_set s, struct nomad_list *ou
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) == 0) {
-            decode_warning(c, "NMD014", it->keys[0].span,
+            decode_warning(c, RULE_NMD014, it->keys[0].span,
                            "Nomad ignores a `task` block without a name; write "
                            "`task \"<name>\" { ... }`");
             continue;
@@ -257,7 +257,7 @@ bool decode_tasks(struct decode_ctx *c, struct item_set s, struct nomad_list *ou
         const char *name = key_text(it, 1);
         for (size_t p = 0; p < i; p++)
             if (item_labels(s.items[p]) > 0 && strcmp(key_text(s.items[p], 1), name) == 0) {
-                struct diag *d = decode_error(c, "NMD006", it->keys[1].span,
+                struct diag *d = decode_error(c, RULE_NMD006, it->keys[1].span,
                                               "task \"%s\" is defined twice in this group",
                                               name);
                 if (d)

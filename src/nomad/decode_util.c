@@ -77,7 +77,7 @@ const struct hcl_object *item_body(struct decode_ctx *c, const struct hcl_item *
                                    const char *what) {
     if (it->value && it->value->kind == HCL_OBJECT)
         return &it->value->as.object;
-    struct diag *d = decode_error(c, "NMD010", it->value ? it->value->span : it->span,
+    struct diag *d = decode_error(c, RULE_NMD010, it->value ? it->value->span : it->span,
                                   "`%s` must be a block, not %s", what,
                                   it->value ? value_kind_words(it->value) : "a value");
     if (d)
@@ -187,15 +187,15 @@ bool check_keys(struct decode_ctx *c, const struct hcl_object *body,
         const char *since = newer_release(where, key);
         struct diag *d;
         if (since)
-            d = decode_error(c, "NMD001", it->keys[0].span,
+            d = decode_error(c, RULE_NMD001, it->keys[0].span,
                              "unknown key `%s` in %s: it exists from Nomad %s on, and "
                              "Nomad 0.12 refuses it", key, where, since);
         else if (hint)
-            d = decode_error(c, "NMD001", it->keys[0].span,
+            d = decode_error(c, RULE_NMD001, it->keys[0].span,
                              "unknown key `%s` in %s (did you mean `%s`?)", key, where,
                              hint);
         else
-            d = decode_error(c, "NMD001", it->keys[0].span, "unknown key `%s` in %s", key,
+            d = decode_error(c, RULE_NMD001, it->keys[0].span, "unknown key `%s` in %s", key,
                              where);
         if (d) {
             char list[1024];
@@ -373,7 +373,7 @@ static bool decode_strings(struct decode_ctx *c, const struct gval *v, struct sp
         elems = (const struct gval *const *)v->as.list.elems;
         count = v->as.list.count;
     } else if (strict) {
-        decode_error(c, "NMD002", span, "`%s` in %s must be a list of strings, not %s",
+        decode_error(c, RULE_NMD002, span, "`%s` in %s must be a list of strings, not %s",
                      field_key(c, f), where, gval_words(v));
         return false;
     } else {
@@ -388,7 +388,7 @@ static bool decode_strings(struct decode_ctx *c, const struct gval *v, struct sp
         size_t len;
         struct span es = gval_span(elems[i], span);
         if (!weak_to_string(c, elems[i], strict, &text, &len, &why)) {
-            decode_error(c, "NMD002", es, "element %zu of `%s` in %s: %s", i + 1,
+            decode_error(c, RULE_NMD002, es, "element %zu of `%s` in %s: %s", i + 1,
                          field_key(c, f), where, why);
             return false;
         }
@@ -424,7 +424,7 @@ bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
         if (!weak_to_int(c, v, bits, is_unsigned, strict, &value, &why))
             break;
         if (bits == 8 && v->kind == GVAL_INT && v->as.integer != value)
-            decode_warning(c, "NMD018", span,
+            decode_warning(c, RULE_NMD018, span,
                            "`%s` in %s is %lld, outside the %s range; Nomad silently stores "
                            "%lld", field_key(c, f), where, (long long)v->as.integer,
                            is_unsigned ? "0..255" : "-128..127", (long long)value);
@@ -449,7 +449,7 @@ bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
         int64_t ns;
         if (durations && v->kind == GVAL_STRING) {
             if (!go_parse_duration(c, v->as.string.text, v->as.string.len, &ns, &why)) {
-                decode_error(c, "NMD003", span, "`%s` in %s is not a valid duration: %s",
+                decode_error(c, RULE_NMD003, span, "`%s` in %s is not a valid duration: %s",
                              field_key(c, f), where, why);
                 return false;
             }
@@ -459,7 +459,7 @@ bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
                 break;
             d->from_number = v->kind != GVAL_STRING;
             if (d->from_number && ns != 0)
-                decode_warning(c, "NMD013", span,
+                decode_warning(c, RULE_NMD013, span,
                                "`%s` in %s is the number %lld, which Nomad reads as %lld "
                                "nanoseconds; write a duration with a unit, e.g. \"%llds\"",
                                field_key(c, f), where, (long long)ns, (long long)ns,
@@ -475,7 +475,7 @@ bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
     default:
         return true; /* blocks and maps are decoded by their stanza code */
     }
-    decode_error(c, "NMD002", span, "`%s` in %s: %s", field_key(c, f), where,
+    decode_error(c, RULE_NMD002, span, "`%s` in %s: %s", field_key(c, f), where,
                  why ? why : "value of the wrong type");
     return false;
 }
@@ -490,7 +490,7 @@ bool decode_string_map(struct decode_ctx *c, const struct gval *map,
         size_t len;
         struct span vs = entry_span(e);
         if (!weak_to_string(c, e->value, false, &text, &len, &why)) {
-            decode_error(c, "NMD002", vs, "`%.*s` in %s: %s", (int)e->key_len, e->key,
+            decode_error(c, RULE_NMD002, vs, "`%.*s` in %s: %s", (int)e->key_len, e->key,
                          where, why);
             return false;
         }
@@ -517,7 +517,7 @@ bool decode_map_blocks(struct decode_ctx *c, struct item_set s, struct nomad_map
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) > 0) {
-            decode_warning(c, "NMD014", it->keys[1].span,
+            decode_warning(c, RULE_NMD014, it->keys[1].span,
                            "Nomad ignores this labelled `%s` block: `%s` takes no label",
                            what, what);
             continue;
@@ -542,7 +542,7 @@ const struct hcl_item *single_block(struct decode_ctx *c, struct item_set s,
     *ok = true;
     struct item_set plain = items_plain(c, s);
     if (plain.count > 1) {
-        struct diag *d = decode_error(c, "NMD004", plain.items[1]->keys[0].span,
+        struct diag *d = decode_error(c, RULE_NMD004, plain.items[1]->keys[0].span,
                                       "%s", too_many);
         if (d)
             diag_note(d, plain.items[0]->keys[0].span, "first `%s` block", name);
@@ -552,7 +552,7 @@ const struct hcl_item *single_block(struct decode_ctx *c, struct item_set s,
     if (plain.count == 0) {
         if (s.count > 0) {
             const struct hcl_item *it = s.items[0];
-            decode_error(c, "NMD008", it->keys[1].span,
+            decode_error(c, RULE_NMD008, it->keys[1].span,
                          "`%s` takes no label; Nomad 0.12 crashes on a labelled `%s` block "
                          "given alone", name, name);
             *ok = false;
@@ -561,7 +561,7 @@ const struct hcl_item *single_block(struct decode_ctx *c, struct item_set s,
     }
     for (size_t i = 0; i < s.count; i++)
         if (item_labels(s.items[i]) > 0)
-            decode_warning(c, "NMD014", s.items[i]->keys[1].span,
+            decode_warning(c, RULE_NMD014, s.items[i]->keys[1].span,
                            "Nomad ignores this labelled `%s` block: `%s` takes no label",
                            name, name);
     return plain.items[0];

@@ -187,41 +187,41 @@ void validate_constraints(struct validate_ctx *v, const struct nomad_list *l, bo
         struct span at = operand_span(&c->operand, c->span);
         bool need_ltarget = true;
         if (op[0] == '\0') {
-            verr(v, "NMD025", c->span, "constraint %zu has no operator (Operand)", i + 1);
+            verr(v, RULE_NMD025, c->span, "constraint %zu has no operator (Operand)", i + 1);
         } else if (strcmp(op, "distinct_hosts") == 0) {
             need_ltarget = false;
         } else if (!strcmp(op, "set_contains") || !strcmp(op, "set_contains_all") ||
                    !strcmp(op, "set_contains_any")) {
             if (!rt[0])
-                verr(v, "NMD025", at, "a `%s` constraint needs a value (RTarget)", op);
+                verr(v, RULE_NMD025, at, "a `%s` constraint needs a value (RTarget)", op);
         } else if (strcmp(op, "regexp") == 0) {
             if (!regexp_ok(rt))
-                verr(v, "NMD025", c->rtarget.set ? c->rtarget.span : at,
+                verr(v, RULE_NMD025, c->rtarget.set ? c->rtarget.span : at,
                      "the regular expression \"%s\" of this constraint does not compile", rt);
         } else if (strcmp(op, "version") == 0 || strcmp(op, "semver") == 0) {
             if (!version_constraint_ok(rt, strcmp(op, "semver") == 0))
-                verr(v, "NMD025", c->rtarget.set ? c->rtarget.span : at,
+                verr(v, RULE_NMD025, c->rtarget.set ? c->rtarget.span : at,
                      "\"%s\" is not a valid %s constraint (e.g. \">= 1.2, < 2.0\")", rt, op);
         } else if (strcmp(op, "distinct_property") == 0) {
             if (rt[0]) {
                 char *end;
                 unsigned long long n = strtoull(rt, &end, 10);
                 if (*end || rt[0] == '-' || rt[0] == '+')
-                    verr(v, "NMD025", c->rtarget.span,
+                    verr(v, RULE_NMD025, c->rtarget.span,
                          "the allowed count \"%s\" of distinct_property must be a whole "
                          "number", rt);
                 else if (n < 1)
-                    verr(v, "NMD025", c->rtarget.span,
+                    verr(v, RULE_NMD025, c->rtarget.span,
                          "distinct_property must allow a count of 1 or more, not %s", rt);
             }
         } else if (strcmp(op, "is_set") == 0 || strcmp(op, "is_not_set") == 0) {
             if (rt[0])
-                verr(v, "NMD025", c->rtarget.span, "operator \"%s\" takes no value", op);
+                verr(v, RULE_NMD025, c->rtarget.span, "operator \"%s\" takes no value", op);
         } else if (is_comparison(op)) {
             if (!rt[0])
-                verr(v, "NMD025", at, "operator \"%s\" needs a value to compare with", op);
+                verr(v, RULE_NMD025, at, "operator \"%s\" needs a value to compare with", op);
         } else {
-            struct diag *d = verr(v, "NMD025", at,
+            struct diag *d = verr(v, RULE_NMD025, at,
                                   "unknown constraint operator \"%s\" (allowed: =, !=, >, >=, "
                                   "<, <=, regexp, version, semver, set_contains, "
                                   "set_contains_all, set_contains_any, is_set, is_not_set, "
@@ -229,10 +229,10 @@ void validate_constraints(struct validate_ctx *v, const struct nomad_list *l, bo
             (void)d;
         }
         if (need_ltarget && op[0] && !(c->ltarget.set && c->ltarget.len))
-            verr(v, "NMD025", c->span, "this constraint needs an attribute (LTarget)");
+            verr(v, RULE_NMD025, c->span, "this constraint needs an attribute (LTarget)");
         if (task_level &&
             (strcmp(op, "distinct_hosts") == 0 || strcmp(op, "distinct_property") == 0))
-            verr(v, "NMD025", at,
+            verr(v, RULE_NMD025, at,
                  "%s is not allowed in a task's constraints; put it on the group or job", op);
     }
 }
@@ -243,40 +243,40 @@ void validate_affinities(struct validate_ctx *v, const struct nomad_list *l,
     for (size_t i = 0; i < l->count; i++) {
         const struct nomad_affinity *a = l->items[i];
         if (v->system) {
-            verr(v, "NMD028", a->span, "system jobs may not have an affinity stanza");
+            verr(v, RULE_NMD028, a->span, "system jobs may not have an affinity stanza");
             continue;
         }
         const char *op = a->operand.set ? a->operand.text : "";
         const char *rt = a->rtarget.set ? a->rtarget.text : "";
         struct span at = operand_span(&a->operand, a->span);
         if (op[0] == '\0')
-            verr(v, "NMD026", a->span, "affinity %zu has no operator", i + 1);
+            verr(v, RULE_NMD026, a->span, "affinity %zu has no operator", i + 1);
         else if (!strcmp(op, "set_contains") || !strcmp(op, "set_contains_all") ||
                  !strcmp(op, "set_contains_any")) {
             if (!rt[0])
-                verr(v, "NMD026", at, "a `%s` affinity needs a value", op);
+                verr(v, RULE_NMD026, at, "a `%s` affinity needs a value", op);
         } else if (strcmp(op, "regexp") == 0) {
             if (!regexp_ok(rt))
-                verr(v, "NMD026", at, "the regular expression \"%s\" does not compile", rt);
+                verr(v, RULE_NMD026, at, "the regular expression \"%s\" does not compile", rt);
         } else if (strcmp(op, "version") == 0 || strcmp(op, "semver") == 0) {
             if (!version_constraint_ok(rt, strcmp(op, "semver") == 0))
-                verr(v, "NMD026", at, "\"%s\" is not a valid %s constraint", rt, op);
+                verr(v, RULE_NMD026, at, "\"%s\" is not a valid %s constraint", rt, op);
         } else if (is_comparison(op)) {
             if (!rt[0])
-                verr(v, "NMD026", at, "operator \"%s\" needs a value to compare with", op);
+                verr(v, RULE_NMD026, at, "operator \"%s\" needs a value to compare with", op);
         } else {
-            verr(v, "NMD026", at,
+            verr(v, RULE_NMD026, at,
                  "unknown affinity operator \"%s\" (allowed: =, !=, >, >=, <, <=, regexp, "
                  "version, semver, set_contains, set_contains_all, set_contains_any)", op);
         }
         if (!(a->ltarget.set && a->ltarget.len))
-            verr(v, "NMD026", a->span, "this affinity needs an attribute (LTarget)");
+            verr(v, RULE_NMD026, a->span, "this affinity needs an attribute (LTarget)");
         int64_t w = a->weight.set ? a->weight.value : 50;
         struct span ws = a->weight.set ? a->weight.span : a->span;
         if (w > 100 || w < -100)
-            verr(v, "NMD026", ws, "affinity weight %lld is outside -100..100", (long long)w);
+            verr(v, RULE_NMD026, ws, "affinity weight %lld is outside -100..100", (long long)w);
         else if (w == 0)
-            verr(v, "NMD026", ws, "affinity weight cannot be zero");
+            verr(v, RULE_NMD026, ws, "affinity weight cannot be zero");
     }
 }
 
@@ -285,14 +285,14 @@ void validate_spreads(struct validate_ctx *v, const struct nomad_list *l, struct
     for (size_t i = 0; i < l->count; i++) {
         const struct nomad_spread *s = l->items[i];
         if (v->system) {
-            verr(v, "NMD028", s->span, "system jobs may not have a spread stanza");
+            verr(v, RULE_NMD028, s->span, "system jobs may not have a spread stanza");
             continue;
         }
         if (!(s->attribute.set && s->attribute.len))
-            verr(v, "NMD027", s->span, "this spread needs an attribute");
+            verr(v, RULE_NMD027, s->span, "this spread needs an attribute");
         int64_t w = s->weight.set ? s->weight.value : 50;
         if (w <= 0 || w > 100)
-            verr(v, "NMD027", s->weight.set ? s->weight.span : s->span,
+            verr(v, RULE_NMD027, s->weight.set ? s->weight.span : s->span,
                  "spread weight must be from 1 to 100, not %lld", (long long)w);
         int64_t sum = 0;
         for (size_t t = 0; t < s->targets.count; t++) {
@@ -300,7 +300,7 @@ void validate_spreads(struct validate_ctx *v, const struct nomad_list *l, struct
             for (size_t p = 0; p < t; p++) {
                 const struct nomad_spread_target *prev = s->targets.items[p];
                 if (strcmp(prev->value.text, tg->value.text) == 0) {
-                    verr(v, "NMD027", tg->value.span,
+                    verr(v, RULE_NMD027, tg->value.span,
                          "spread target value \"%s\" is already defined", tg->value.text);
                     break;
                 }
@@ -308,7 +308,7 @@ void validate_spreads(struct validate_ctx *v, const struct nomad_list *l, struct
             sum += tg->percent.set ? tg->percent.value : 0;
         }
         if (sum > 100)
-            verr(v, "NMD027", s->span,
+            verr(v, RULE_NMD027, s->span,
                  "the spread target percentages add up to %lld%%, more than 100%%",
                  (long long)sum);
     }
@@ -380,22 +380,22 @@ static void validate_periodic(struct validate_ctx *v, const struct nomad_periodi
     if (p->enabled.set && !p->enabled.value)
         return;
     if (!v->batch)
-        verr(v, "NMD029", p->span,
+        verr(v, RULE_NMD029, p->span,
              "periodic jobs must be batch jobs (type = \"batch\"), not %s jobs", v->type);
     if (p->spec_type.set && !text_is(&p->spec_type, "cron"))
-        verr(v, "NMD029", p->spec_type.span, "unknown periodic specification type \"%s\"",
+        verr(v, RULE_NMD029, p->spec_type.span, "unknown periodic specification type \"%s\"",
              p->spec_type.text);
     const char *spec = p->spec.set ? p->spec.text : "";
     if (!spec[0]) {
-        verr(v, "NMD029", p->span, "periodic needs a `cron` specification");
+        verr(v, RULE_NMD029, p->span, "periodic needs a `cron` specification");
     } else if (strncmp(spec, "@", 1) != 0) {
         int n = cron_fields(spec);
         if (n < 5)
-            verr(v, "NMD029", p->spec.span,
+            verr(v, RULE_NMD029, p->spec.span,
                  "cron specification \"%s\" has %d fields; it needs 5 to 7 (minute hour "
                  "day-of-month month day-of-week [year])", spec, n);
         else if (n > 7)
-            verr(v, "NMD029", p->spec.span,
+            verr(v, RULE_NMD029, p->spec.span,
                  "cron specification \"%s\" has %d fields; at most 7 are allowed", spec, n);
         else {
             /* 5 fields: minute hour dom month dow; 6: + year; 7: second first */
@@ -413,7 +413,7 @@ static void validate_periodic(struct validate_ctx *v, const struct nomad_periodi
                     e++;
                 int idx = first + k;
                 if (!cron_field_ok(q, (size_t)(e - q), lo7[idx], hi7[idx])) {
-                    verr(v, "NMD029", p->spec.span,
+                    verr(v, RULE_NMD029, p->spec.span,
                          "the %s field \"%.*s\" of cron specification \"%s\" is not valid "
                          "(allowed %d-%d, *, lists, ranges and steps)", names7[idx],
                          (int)(e - q), q, spec, lo7[idx], hi7[idx]);
@@ -424,22 +424,22 @@ static void validate_periodic(struct validate_ctx *v, const struct nomad_periodi
         }
     }
     if (p->time_zone.set && !time_zone_known(p->time_zone.text))
-        verr(v, "NMD029", p->time_zone.span, "unknown time zone \"%s\"", p->time_zone.text);
+        verr(v, RULE_NMD029, p->time_zone.span, "unknown time zone \"%s\"", p->time_zone.text);
 }
 
 static void validate_parameterized(struct validate_ctx *v, const struct nomad_parameterized *p) {
     if (!v->batch)
-        verr(v, "NMD030", p->span,
+        verr(v, RULE_NMD030, p->span,
              "parameterized jobs must be batch jobs (type = \"batch\"), not %s jobs", v->type);
     if (p->payload.set && p->payload.len && !text_is(&p->payload, "optional") &&
         !text_is(&p->payload, "required") && !text_is(&p->payload, "forbidden"))
-        verr(v, "NMD030", p->payload.span,
+        verr(v, RULE_NMD030, p->payload.span,
              "unknown payload requirement \"%s\" (allowed: optional, required, forbidden)",
              p->payload.text);
     for (size_t i = 0; i < p->meta_required.count; i++)
         for (size_t j = 0; j < p->meta_optional.count; j++)
             if (strcmp(p->meta_required.items[i].text, p->meta_optional.items[j].text) == 0)
-                verr(v, "NMD030", p->meta_optional.items[j].span,
+                verr(v, RULE_NMD030, p->meta_optional.items[j].span,
                      "meta key \"%s\" is both required and optional",
                      p->meta_optional.items[j].text);
 }
@@ -464,7 +464,7 @@ static void validate_update_warnings(struct validate_ctx *v) {
         }
     }
     if (with > 0 && without > 0)
-        verr(v, "NMD051", where,
+        verr(v, RULE_NMD051, where,
              "auto_promote must be true for all groups with canaries to enable automatic "
              "promotion");
 }
@@ -480,39 +480,39 @@ void nomad_validate(struct arena *arena, const struct source *src,
     v->batch = strcmp(v->type, "batch") == 0;
     v->service = strcmp(v->type, "service") == 0;
     if (job->region.set && job->region.len == 0 && !job->multiregion)
-        verr(v, "NMD020", job->region.span, "the job's region is empty");
+        verr(v, RULE_NMD020, job->region.span, "the job's region is empty");
     if (!job->id.set || job->id.len == 0)
-        verr(v, "NMD020", head, "the job has no ID");
+        verr(v, RULE_NMD020, head, "the job has no ID");
     else if (strchr(job->id.text, ' '))
-        verr(v, "NMD020", job->id.span, "the job ID \"%s\" contains a space", job->id.text);
+        verr(v, RULE_NMD020, job->id.span, "the job ID \"%s\" contains a space", job->id.text);
     if (job->name.set && job->name.len == 0)
-        verr(v, "NMD020", job->name.span, "the job name is empty");
+        verr(v, RULE_NMD020, job->name.span, "the job name is empty");
     if (job->namespace_.set && job->namespace_.len == 0)
-        verr(v, "NMD020", job->namespace_.span, "the job's namespace is empty");
+        verr(v, RULE_NMD020, job->namespace_.span, "the job's namespace is empty");
     if (job->type.set && job->type.len == 0)
-        verr(v, "NMD020", job->type.span, "the job type is empty (use service, batch or system)");
+        verr(v, RULE_NMD020, job->type.span, "the job type is empty (use service, batch or system)");
     else if (strcmp(v->type, "_core") == 0)
-        verr(v, "NMD054", job->type.span,
+        verr(v, RULE_NMD054, job->type.span,
              "Nomad servers refuse this job: type \"_core\" is reserved for Nomad itself");
     else if (!v->system && !v->batch && !v->service)
-        verr(v, "NMD020", job->type.span,
+        verr(v, RULE_NMD020, job->type.span,
              "unknown job type \"%s\" (allowed: service, batch, system)", v->type);
     int64_t priority = job->priority.set ? job->priority.value : 50;
     if (priority < 1 || priority > 100)
-        verr(v, "NMD020", job->priority.span, "job priority %lld is outside 1..100",
+        verr(v, RULE_NMD020, job->priority.span, "job priority %lld is outside 1..100",
              (long long)priority);
     if (job->datacenters.count == 0 && !job->multiregion) {
-        struct diag *d = verr(v, "NMD021", job->datacenters.set ? job->datacenters.span : head,
+        struct diag *d = verr(v, RULE_NMD021, job->datacenters.set ? job->datacenters.span : head,
                               "the job names no datacenters");
         if (d)
             diag_fix(d, "add `datacenters = [\"dc1\"]`");
     }
     for (size_t i = 0; i < job->datacenters.count; i++)
         if (job->datacenters.items[i].len == 0)
-            verr(v, "NMD021", job->datacenters.items[i].span,
+            verr(v, RULE_NMD021, job->datacenters.items[i].span,
                  "a datacenter name must not be empty");
     if (job->groups.count == 0)
-        verr(v, "NMD022", head, "the job has no group (and no job-level task) to run");
+        verr(v, RULE_NMD022, head, "the job has no group (and no job-level task) to run");
     validate_constraints(v, &job->constraints, false);
     validate_affinities(v, &job->affinities, job->span);
     validate_spreads(v, &job->spreads, job->span);
@@ -522,7 +522,7 @@ void nomad_validate(struct arena *arena, const struct source *src,
         const struct nomad_group *g = job->groups.items[i];
         const struct nomad_group *prev = name_set_add(&seen, g->name.text, g);
         if (prev) {
-            struct diag *d = verr(v, "NMD020", g->name.span,
+            struct diag *d = verr(v, RULE_NMD020, g->name.span,
                                   "group \"%s\" is defined twice (a job-level task becomes "
                                   "a group of its own name)", g->name.text);
             if (d)
@@ -537,11 +537,11 @@ void nomad_validate(struct arena *arena, const struct source *src,
     if (job->parameterized)
         validate_parameterized(v, job->parameterized);
     if (job->multiregion)
-        verr(v, "NMD031", job->multiregion->span,
+        verr(v, RULE_NMD031, job->multiregion->span,
              "multiregion jobs need Nomad Enterprise; open-source Nomad refuses them");
     validate_update_warnings(v);
     if (job->payload.set && job->payload.len)
-        verr(v, "NMD054", job->payload.span,
+        verr(v, RULE_NMD054, job->payload.span,
              "Nomad servers refuse this job: a payload can only be given when dispatching "
              "a parameterized job");
 }

@@ -23,17 +23,17 @@ static void validate_restart(struct validate_ctx *v, const struct nomad_group *g
     struct eff_str mode = eff_str(r ? &r->mode : &(struct nomad_string){0}, "fail", at);
     bool mode_ok = strcmp(mode.text, "delay") == 0 || strcmp(mode.text, "fail") == 0;
     if (!mode_ok)
-        verr(v, "NMD032", mode.span, "unknown restart mode \"%s\" (allowed: delay, fail)",
+        verr(v, RULE_NMD032, mode.span, "unknown restart mode \"%s\" (allowed: delay, fail)",
              mode.text);
     if (attempts.value == 0 && strcmp(mode.text, "fail") != 0)
-        verr(v, "NMD032", attempts.span,
+        verr(v, RULE_NMD032, attempts.span,
              "restart mode \"%s\" with 0 attempts is ambiguous; use mode = \"fail\" or "
              "attempts > 0", mode.text);
     if (interval.ns < 5 * SECOND)
-        verr(v, "NMD032", interval.span, "the restart interval must be at least 5s, not %s",
+        verr(v, RULE_NMD032, interval.span, "the restart interval must be at least 5s, not %s",
              go_duration(v, interval.ns));
     if (attempts.value * delay.ns > interval.ns)
-        verr(v, "NMD032", attempts.given ? attempts.span : interval.span,
+        verr(v, RULE_NMD032, attempts.given ? attempts.span : interval.span,
              "Nomad cannot restart the group %lld times within %s with a delay of %s",
              (long long)attempts.value, go_duration(v, interval.ns), go_duration(v, delay.ns));
 }
@@ -99,7 +99,7 @@ static void validate_reschedule(struct validate_ctx *v, const struct nomad_group
     const struct nomad_reschedule *gr = g->reschedule, *jr = v->job->reschedule;
     if (v->system) {
         if (gr || jr)
-            verr(v, "NMD028", gr ? gr->span : jr->span,
+            verr(v, RULE_NMD028, gr ? gr->span : jr->span,
                  "system jobs may not have a reschedule policy");
         return;
     }
@@ -122,37 +122,37 @@ static void validate_reschedule(struct validate_ctx *v, const struct nomad_group
         return;
     if (attempts.value > 0) {
         if (interval.ns <= 0)
-            verr(v, "NMD033", interval.span,
+            verr(v, RULE_NMD033, interval.span,
                  "the reschedule interval must be set when attempts > 0");
         if (unlimited.value)
-            verr(v, "NMD033", unlimited.given ? unlimited.span : attempts.span,
+            verr(v, RULE_NMD033, unlimited.given ? unlimited.span : attempts.span,
                  "reschedule attempts = %lld (within %s) and unlimited = true contradict each "
                  "other; set one of them", (long long)attempts.value,
                  go_duration(v, interval.ns));
     }
     bool pre = true;
     if (delay.ns < 5 * SECOND) {
-        verr(v, "NMD033", delay.span, "the reschedule delay must be at least 5s, not %s",
+        verr(v, RULE_NMD033, delay.span, "the reschedule delay must be at least 5s, not %s",
              go_duration(v, delay.ns));
         pre = false;
     }
     bool fn_ok = !strcmp(fn.text, "constant") || !strcmp(fn.text, "exponential") ||
                  !strcmp(fn.text, "fibonacci");
     if (!fn_ok) {
-        verr(v, "NMD033", fn.span,
+        verr(v, RULE_NMD033, fn.span,
              "unknown delay_function \"%s\" (allowed: constant, exponential, fibonacci)",
              fn.text);
         pre = false;
     }
     if (strcmp(fn.text, "constant") != 0) {
         if (max_delay.ns < 5 * SECOND) {
-            verr(v, "NMD033", max_delay.span,
+            verr(v, RULE_NMD033, max_delay.span,
                  "the reschedule max_delay must be at least 5s, not %s",
                  go_duration(v, max_delay.ns));
             pre = false;
         }
         if (max_delay.ns < delay.ns) {
-            verr(v, "NMD033", max_delay.span,
+            verr(v, RULE_NMD033, max_delay.span,
                  "the reschedule max_delay (%s) is below its delay (%s)",
                  go_duration(v, max_delay.ns), go_duration(v, delay.ns));
             pre = false;
@@ -161,14 +161,14 @@ static void validate_reschedule(struct validate_ctx *v, const struct nomad_group
     if (unlimited.value)
         return;
     if (interval.ns < 15 * SECOND)
-        verr(v, "NMD033", interval.span, "the reschedule interval must be at least 15s, not %s",
+        verr(v, RULE_NMD033, interval.span, "the reschedule interval must be at least 15s, not %s",
              go_duration(v, interval.ns));
     if (!pre || !fn_ok)
         return;
     int64_t possible, recommended;
     if (!reschedule_viable(attempts.value, interval.ns, delay.ns, max_delay.ns, fn.text,
                            &possible, &recommended))
-        verr(v, "NMD033", interval.span,
+        verr(v, RULE_NMD033, interval.span,
              "Nomad can only make %lld of %lld reschedule attempts in %s with a delay of %s "
              "(%s); set the interval to at least %s", (long long)possible,
              (long long)attempts.value, go_duration(v, interval.ns), go_duration(v, delay.ns),
@@ -182,14 +182,14 @@ static void validate_update(struct validate_ctx *v, const struct nomad_group *g,
     if (!gu && !ju) {
         /* service jobs get the default strategy (max_parallel 1), others none */
         if (v->service && count < 1)
-            verr(v, "NMD050", g->name.span,
+            verr(v, RULE_NMD050, g->name.span,
                  "the default update max_parallel 1 is above the group's count %lld",
                  (long long)count);
         return;
     }
     struct span at = gu ? gu->span : ju->span;
     if (!v->service && !v->system)
-        verr(v, "NMD034", at, "%s jobs may not have an update block", v->type);
+        verr(v, RULE_NMD034, at, "%s jobs may not have an update block", v->type);
     struct eff_dur stagger = eff_dur2(gu ? &gu->stagger : NULL, ju ? &ju->stagger : NULL,
                                       30 * SECOND, at);
     struct eff_int par = eff_int2(gu ? &gu->max_parallel : NULL,
@@ -206,39 +206,39 @@ static void validate_update(struct validate_ctx *v, const struct nomad_group *g,
     struct eff_bool promote = eff_bool2(gu ? &gu->auto_promote : NULL,
                                         ju ? &ju->auto_promote : NULL, false, at);
     if (strcmp(hc.text, "checks") && strcmp(hc.text, "task_states") && strcmp(hc.text, "manual"))
-        verr(v, "NMD034", hc.span,
+        verr(v, RULE_NMD034, hc.span,
              "unknown update health_check \"%s\" (allowed: checks, task_states, manual)",
              hc.text);
     if (par.value < 0)
-        verr(v, "NMD034", par.span, "max_parallel may not be negative (%lld)",
+        verr(v, RULE_NMD034, par.span, "max_parallel may not be negative (%lld)",
              (long long)par.value);
     if (canary.value < 0)
-        verr(v, "NMD034", canary.span, "canary may not be negative (%lld)",
+        verr(v, RULE_NMD034, canary.span, "canary may not be negative (%lld)",
              (long long)canary.value);
     if (canary.value == 0 && promote.value)
-        verr(v, "NMD034", promote.span, "auto_promote needs canary > 0");
+        verr(v, RULE_NMD034, promote.span, "auto_promote needs canary > 0");
     if (min_healthy.ns < 0)
-        verr(v, "NMD034", min_healthy.span, "min_healthy_time may not be negative (%s)",
+        verr(v, RULE_NMD034, min_healthy.span, "min_healthy_time may not be negative (%s)",
              go_duration(v, min_healthy.ns));
     if (healthy.ns <= 0)
-        verr(v, "NMD034", healthy.span, "healthy_deadline must be above zero, not %s",
+        verr(v, RULE_NMD034, healthy.span, "healthy_deadline must be above zero, not %s",
              go_duration(v, healthy.ns));
     if (progress.ns < 0)
-        verr(v, "NMD034", progress.span, "progress_deadline may not be negative (%s)",
+        verr(v, RULE_NMD034, progress.span, "progress_deadline may not be negative (%s)",
              go_duration(v, progress.ns));
     if (min_healthy.ns >= healthy.ns)
-        verr(v, "NMD034", min_healthy.given ? min_healthy.span : healthy.span,
+        verr(v, RULE_NMD034, min_healthy.given ? min_healthy.span : healthy.span,
              "min_healthy_time (%s) must be below healthy_deadline (%s)",
              go_duration(v, min_healthy.ns), go_duration(v, healthy.ns));
     if (progress.ns != 0 && healthy.ns >= progress.ns)
-        verr(v, "NMD034", healthy.given ? healthy.span : progress.span,
+        verr(v, RULE_NMD034, healthy.given ? healthy.span : progress.span,
              "healthy_deadline (%s) must be below progress_deadline (%s)",
              go_duration(v, healthy.ns), go_duration(v, progress.ns));
     if (stagger.ns <= 0)
-        verr(v, "NMD034", stagger.span, "stagger must be above zero, not %s",
+        verr(v, RULE_NMD034, stagger.span, "stagger must be above zero, not %s",
              go_duration(v, stagger.ns));
     if (par.value > count)
-        verr(v, "NMD050", par.given ? par.span : at,
+        verr(v, RULE_NMD050, par.given ? par.span : at,
              "update max_parallel %lld is above the group's count %lld: a destructive change "
              "would replace all allocations at once", (long long)par.value, (long long)count);
 }
@@ -249,7 +249,7 @@ static void validate_migrate(struct validate_ctx *v, const struct nomad_group *g
         return;
     struct span at = gm ? gm->span : jm->span;
     if (!v->service) {
-        verr(v, "NMD035", at, "%s jobs may not have a migrate block", v->type);
+        verr(v, RULE_NMD035, at, "%s jobs may not have a migrate block", v->type);
         return;
     }
     struct eff_int par = eff_int2(gm ? &gm->max_parallel : NULL,
@@ -261,19 +261,19 @@ static void validate_migrate(struct validate_ctx *v, const struct nomad_group *g
     struct eff_dur healthy = eff_dur2(gm ? &gm->healthy_deadline : NULL,
                                       jm ? &jm->healthy_deadline : NULL, 5 * MINUTE, at);
     if (par.value < 0)
-        verr(v, "NMD035", par.span, "migrate max_parallel may not be negative (%lld)",
+        verr(v, RULE_NMD035, par.span, "migrate max_parallel may not be negative (%lld)",
              (long long)par.value);
     if (hc.text[0] == '\0')
-        verr(v, "NMD035", hc.span, "migrate needs a health_check");
+        verr(v, RULE_NMD035, hc.span, "migrate needs a health_check");
     else if (strcmp(hc.text, "checks") && strcmp(hc.text, "task_states"))
-        verr(v, "NMD035", hc.span,
+        verr(v, RULE_NMD035, hc.span,
              "unknown migrate health_check \"%s\" (allowed: checks, task_states)", hc.text);
     if (min_healthy.ns < 0)
-        verr(v, "NMD035", min_healthy.span, "min_healthy_time may not be negative");
+        verr(v, RULE_NMD035, min_healthy.span, "min_healthy_time may not be negative");
     if (healthy.ns < 0)
-        verr(v, "NMD035", healthy.span, "healthy_deadline may not be negative");
+        verr(v, RULE_NMD035, healthy.span, "healthy_deadline may not be negative");
     if (min_healthy.ns > healthy.ns)
-        verr(v, "NMD035", min_healthy.span, "min_healthy_time must be below healthy_deadline");
+        verr(v, RULE_NMD035, min_healthy.span, "min_healthy_time must be below healthy_deadline");
 }
 
 static void validate_ports(struct validate_ctx *v, const struct nomad_network *n,
@@ -288,7 +288,7 @@ static void validate_ports(struct validate_ctx *v, const struct nomad_network *n
             bool dup = false;
             for (size_t k = 0; k < *nlabels && !dup; k++)
                 if (strcmp(labels[k]->label.text, p->label.text) == 0) {
-                    verr(v, "NMD039", p->label.span,
+                    verr(v, RULE_NMD039, p->label.span,
                          "port label \"%s\" is already used by %s", p->label.text,
                          label_owner[k]);
                     dup = true;
@@ -300,13 +300,13 @@ static void validate_ports(struct validate_ctx *v, const struct nomad_network *n
                 label_owner[(*nlabels)++] = owner;
             }
             if (p->value.value > 65535)
-                verr(v, "NMD039", p->value.span, "port %s (%lld) is above 65535",
+                verr(v, RULE_NMD039, p->value.span, "port %s (%lld) is above 65535",
                      p->label.text, (long long)p->value.value);
             if (p->value.value > 0) {
                 bool taken = false;
                 for (size_t k = 0; k < *nstatics && !taken; k++)
                     if (statics[k]->value.value == p->value.value) {
-                        verr(v, "NMD039", p->value.span,
+                        verr(v, RULE_NMD039, p->value.span,
                              "static port %lld is already reserved by %s",
                              (long long)p->value.value, static_owner[k]);
                         taken = true;
@@ -317,10 +317,10 @@ static void validate_ports(struct validate_ctx *v, const struct nomad_network *n
                 }
             }
             if (group && p->to.value < -1)
-                verr(v, "NMD039", p->to.span, "port \"%s\" cannot be mapped to %lld",
+                verr(v, RULE_NMD039, p->to.span, "port \"%s\" cannot be mapped to %lld",
                      p->label.text, (long long)p->to.value);
             if (group && p->to.value > 65535)
-                verr(v, "NMD039", p->to.span,
+                verr(v, RULE_NMD039, p->to.span,
                      "port \"%s\" cannot be mapped to %lld, above 65535", p->label.text,
                      (long long)p->to.value);
         }
@@ -352,17 +352,17 @@ static void validate_scaling(struct validate_ctx *v, const struct nomad_group *g
     int64_t max = s->max.set ? s->max.value : -1;
     int64_t min = s->min.set ? s->min.value : count;
     if (max < 0)
-        verr(v, "NMD049", s->max.set ? s->max.span : s->span,
+        verr(v, RULE_NMD049, s->max.set ? s->max.span : s->span,
              "the scaling policy needs a maximum count of 0 or more");
     else if (max < min)
-        verr(v, "NMD049", s->max.span, "scaling max (%lld) is below min (%lld)",
+        verr(v, RULE_NMD049, s->max.span, "scaling max (%lld) is below min (%lld)",
              (long long)max, (long long)min);
     if (max >= 0 && count > max)
-        verr(v, "NMD049", g->count.set ? g->count.span : s->span,
+        verr(v, RULE_NMD049, g->count.set ? g->count.span : s->span,
              "the group count %lld is above the scaling maximum %lld", (long long)count,
              (long long)max);
     if (count < min)
-        verr(v, "NMD049", g->count.set ? g->count.span : s->span,
+        verr(v, RULE_NMD049, g->count.set ? g->count.span : s->span,
              "the group count %lld is below the scaling minimum %lld", (long long)count,
              (long long)min);
 }
@@ -378,12 +378,12 @@ static void validate_admission(struct validate_ctx *v, const struct nomad_group 
         if (c && (c->sidecar_service || c->gateway)) {
             const char *what = c->gateway ? "gateways" : "sidecars";
             if (g->networks.count != 1)
-                verr(v, "NMD054", c->span,
+                verr(v, RULE_NMD054, c->span,
                      "Nomad servers refuse this job: Consul Connect %s need exactly one "
                      "network in group \"%s\", found %zu", what, g->name.text,
                      g->networks.count);
             else if (c->sidecar_service && !bridge && net)
-                verr(v, "NMD054", net->mode.set ? net->mode.span : net->span,
+                verr(v, RULE_NMD054, net->mode.set ? net->mode.span : net->span,
                      "Nomad servers refuse this job: a Consul Connect sidecar needs network "
                      "mode \"bridge\" in group \"%s\", not \"%s\"", g->name.text,
                      net->mode.set ? net->mode.text : "host");
@@ -391,7 +391,7 @@ static void validate_admission(struct validate_ctx *v, const struct nomad_group 
         for (size_t k = 0; k < s->checks.count; k++) {
             const struct nomad_check *ck = s->checks.items[k];
             if (ck->expose.set && ck->expose.value && !(g->networks.count == 1 && bridge))
-                verr(v, "NMD054", ck->expose.span,
+                verr(v, RULE_NMD054, ck->expose.span,
                      "Nomad servers refuse this job: group \"%s\" must have one bridge "
                      "network to expose service checks", g->name.text);
         }
@@ -404,23 +404,23 @@ void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t 
                                  : g->scaling && g->scaling->min.set ? g->scaling->min.value : 1;
     struct span head = g->name.set ? g->name.span : g->span;
     if (g->count.set && g->count.value < 0)
-        verr(v, "NMD038", g->count.span, "the group count may not be negative");
+        verr(v, RULE_NMD038, g->count.span, "the group count may not be negative");
     if (v->system && count > 1)
-        verr(v, "NMD028", g->count.set ? g->count.span : head,
+        verr(v, RULE_NMD028, g->count.set ? g->count.span : head,
              "system jobs run one allocation per node: group \"%s\" may not have count %lld",
              g->name.text, (long long)count);
     if (g->shutdown_delay.set && g->shutdown_delay.ns < 0)
-        verr(v, "NMD038", g->shutdown_delay.span, "shutdown_delay may not be negative");
+        verr(v, RULE_NMD038, g->shutdown_delay.span, "shutdown_delay may not be negative");
     if (g->stop_after_client_disconnect.set && g->stop_after_client_disconnect.ns != 0) {
         if (g->stop_after_client_disconnect.ns > 0 && !v->batch && !v->service)
-            verr(v, "NMD038", g->stop_after_client_disconnect.span,
+            verr(v, RULE_NMD038, g->stop_after_client_disconnect.span,
                  "stop_after_client_disconnect exists only for batch and service jobs");
         else if (g->stop_after_client_disconnect.ns < 0)
-            verr(v, "NMD038", g->stop_after_client_disconnect.span,
+            verr(v, RULE_NMD038, g->stop_after_client_disconnect.span,
                  "stop_after_client_disconnect may not be negative");
     }
     if (g->tasks.count == 0) {
-        struct diag *d = verr(v, "NMD023", head, "group \"%s\" has no tasks", g->name.text);
+        struct diag *d = verr(v, RULE_NMD023, head, "group \"%s\" has no tasks", g->name.text);
         if (d)
             diag_fix(d, "add `task \"<name>\" { driver = \"rkt\" ... }`");
     }
@@ -437,24 +437,24 @@ void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t 
         if (g->ephemeral_disk->size.set)
             disk = g->ephemeral_disk->size.value;
         if (disk < 10)
-            verr(v, "NMD036", disk_span, "the ephemeral disk must be at least 10 MB, not %lld",
+            verr(v, RULE_NMD036, disk_span, "the ephemeral disk must be at least 10 MB, not %lld",
                  (long long)disk);
     }
     validate_update(v, g, count);
     validate_migrate(v, g);
     if (!g->name.set || g->name.len == 0)
-        verr(v, "NMD020", g->span, "task group %zu has no name", index + 1);
+        verr(v, RULE_NMD020, g->span, "task group %zu has no name", index + 1);
     const struct nomad_task *leader = NULL;
     for (size_t t = 0; t < g->tasks.count; t++) {
         const struct nomad_task *task = g->tasks.items[t];
         if (!task->name.set || task->name.len == 0) {
-            verr(v, "NMD038", task->span, "task %zu of group \"%s\" has no name", t + 1,
+            verr(v, RULE_NMD038, task->span, "task %zu of group \"%s\" has no name", t + 1,
                  g->name.text ? g->name.text : "");
         } else {
             for (size_t p = 0; p < t; p++) {
                 const struct nomad_task *prev = g->tasks.items[p];
                 if (prev->name.set && strcmp(prev->name.text, task->name.text) == 0) {
-                    struct diag *d = verr(v, "NMD038", task->name.span,
+                    struct diag *d = verr(v, RULE_NMD038, task->name.span,
                                           "task \"%s\" is defined twice in group \"%s\"",
                                           task->name.text, g->name.text ? g->name.text : "");
                     if (d)
@@ -465,7 +465,7 @@ void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t 
         }
         if (task->leader.set && task->leader.value) {
             if (leader)
-                verr(v, "NMD038", task->leader.span,
+                verr(v, RULE_NMD038, task->leader.span,
                      "only one task of a group may be the leader (task \"%s\" is too)",
                      leader->name.text);
             leader = task;
@@ -474,11 +474,11 @@ void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t 
     for (size_t i = 0; i < g->volumes.count; i++) {
         const struct nomad_volume *vol = g->volumes.items[i];
         if (!text_is(&vol->type, "host") && !text_is(&vol->type, "csi"))
-            verr(v, "NMD044", vol->type.set ? vol->type.span : vol->span,
+            verr(v, RULE_NMD044, vol->type.set ? vol->type.span : vol->span,
                  "volume \"%s\" has type \"%s\"; Nomad drops volumes that are not host or csi",
                  vol->name.text, vol->type.set ? vol->type.text : "");
         else if (!vol->source.set || vol->source.len == 0)
-            verr(v, "NMD044", vol->span, "volume \"%s\" has no source", vol->name.text);
+            verr(v, RULE_NMD044, vol->span, "volume \"%s\" has no source", vol->name.text);
     }
     if (g->vault)
         validate_inherited_vault(v, g->vault);
@@ -491,7 +491,7 @@ void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t 
         for (size_t i = 0; i < task->volume_mounts.count; i++) {
             const struct nomad_volume_mount *m = task->volume_mounts.items[i];
             if (!m->volume.set || m->volume.len == 0) {
-                verr(v, "NMD044", m->span, "this volume_mount names no volume");
+                verr(v, RULE_NMD044, m->span, "this volume_mount names no volume");
                 continue;
             }
             bool found = false;
@@ -499,7 +499,7 @@ void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t 
                 found = strcmp(((const struct nomad_volume *)g->volumes.items[k])->name.text,
                                m->volume.text) == 0;
             if (!found)
-                verr(v, "NMD044", m->volume.span,
+                verr(v, RULE_NMD044, m->volume.span,
                      "volume_mount refers to volume \"%s\", which group \"%s\" does not "
                      "define", m->volume.text, g->name.text);
         }

@@ -117,61 +117,61 @@ static void validate_check(struct validate_ctx *v, const struct nomad_check *c,
     struct span ts = c->type.set ? c->type.span : c->span;
     if (!strcasecmp(type, "http")) {
         if (!c->path.set || !c->path.len) {
-            verr(v, "NMD041", c->span, "%s: an http check needs a path", name);
+            verr(v, RULE_NMD041, c->span, "%s: an http check needs a path", name);
             return;
         }
         if (strstr(c->path.text, "://")) {
-            verr(v, "NMD041", c->path.span,
+            verr(v, RULE_NMD041, c->path.span,
                  "%s: the http path \"%s\" must be relative (e.g. \"/health\")",
                  name, c->path.text);
             return;
         }
     } else if (!strcasecmp(type, "script")) {
         if (!c->command.set || !c->command.len) {
-            verr(v, "NMD041", c->span, "%s: a script check needs a command", name);
+            verr(v, RULE_NMD041, c->span, "%s: a script check needs a command", name);
             return;
         }
     } else if (strcasecmp(type, "tcp") && strcasecmp(type, "grpc")) {
-        verr(v, "NMD041", ts,
+        verr(v, RULE_NMD041, ts,
              "%s: unknown check type \"%s\" (allowed: http, tcp, script, grpc)", name,
              type);
         return;
     }
     if (!c->interval.set || c->interval.ns == 0) {
-        struct diag *d = verr(v, "NMD041", c->interval.set ? c->interval.span : c->span,
+        struct diag *d = verr(v, RULE_NMD041, c->interval.set ? c->interval.span : c->span,
                               "%s needs an interval of at least 1s", name);
         if (d)
             diag_fix(d, "add `interval = \"10s\"`");
         return;
     }
     if (c->interval.ns < 1000000000LL) {
-        verr(v, "NMD041", c->interval.span, "%s: the interval %s is below 1s", name,
+        verr(v, RULE_NMD041, c->interval.span, "%s: the interval %s is below 1s", name,
              go_duration(v, c->interval.ns));
         return;
     }
     if (!c->timeout.set || c->timeout.ns == 0) {
-        struct diag *d = verr(v, "NMD041", c->timeout.set ? c->timeout.span : c->span,
+        struct diag *d = verr(v, RULE_NMD041, c->timeout.set ? c->timeout.span : c->span,
                               "%s needs a timeout of at least 1s", name);
         if (d)
             diag_fix(d, "add `timeout = \"2s\"`");
         return;
     }
     if (c->timeout.ns < 1000000000LL) {
-        verr(v, "NMD041", c->timeout.span, "%s: the timeout %s is below 1s", name,
+        verr(v, RULE_NMD041, c->timeout.span, "%s: the timeout %s is below 1s", name,
              go_duration(v, c->timeout.ns));
         return;
     }
     if (c->initial_status.set && c->initial_status.len &&
         !text_is(&c->initial_status, "passing") && !text_is(&c->initial_status, "warning") &&
         !text_is(&c->initial_status, "critical")) {
-        verr(v, "NMD041", c->initial_status.span,
+        verr(v, RULE_NMD041, c->initial_status.span,
              "%s: unknown initial_status \"%s\" (allowed: passing, warning, "
              "critical)", name, c->initial_status.text);
         return;
     }
     if (c->address_mode.set && c->address_mode.len && !text_is(&c->address_mode, "host") &&
         !text_is(&c->address_mode, "driver")) {
-        verr(v, "NMD041", c->address_mode.span,
+        verr(v, RULE_NMD041, c->address_mode.span,
              text_is(&c->address_mode, "auto")
                  ? "%s: address_mode \"auto\" is only valid for services; use host "
                    "or driver"
@@ -180,7 +180,7 @@ static void validate_check(struct validate_ctx *v, const struct nomad_check *c,
         return;
     }
     if (c->expose.set && c->expose.value && strcasecmp(type, "http") && strcasecmp(type, "grpc")) {
-        verr(v, "NMD041", c->expose.span, "%s: expose needs an http or grpc check",
+        verr(v, RULE_NMD041, c->expose.span, "%s: expose needs an http or grpc check",
              name);
         return;
     }
@@ -190,12 +190,12 @@ static void validate_check(struct validate_ctx *v, const struct nomad_check *c,
         if (!counts[i]->set || counts[i]->value == 0)
             continue;
         if (counts[i]->value < 0) {
-            verr(v, "NMD041", counts[i]->span, "%s: the count may not be negative",
+            verr(v, RULE_NMD041, counts[i]->span, "%s: the count may not be negative",
                  name);
             return;
         }
         if (!strcasecmp(type, "script")) {
-            verr(v, "NMD041", counts[i]->span,
+            verr(v, RULE_NMD041, counts[i]->span,
                  "%s: %s is not supported for script checks", name,
                  i ? "failures_before_critical" : "success_before_passing");
             return;
@@ -203,10 +203,10 @@ static void validate_check(struct validate_ctx *v, const struct nomad_check *c,
     }
     if (c->check_restart) {
         if (c->check_restart->limit.set && c->check_restart->limit.value < 0)
-            verr(v, "NMD041", c->check_restart->limit.span,
+            verr(v, RULE_NMD041, c->check_restart->limit.span,
                  "check_restart limit may not be negative");
         else if (c->check_restart->grace.set && c->check_restart->grace.ns < 0)
-            verr(v, "NMD041", c->check_restart->grace.span,
+            verr(v, RULE_NMD041, c->check_restart->grace.span,
                  "check_restart grace may not be negative");
     }
 }
@@ -219,7 +219,7 @@ static void validate_connect(struct validate_ctx *v, const struct nomad_service 
     int kinds = (c->sidecar_service != NULL) + (c->native.set && c->native.value) +
                 (c->gateway != NULL);
     if (kinds != 1) {
-        verr(v, "NMD043", c->span,
+        verr(v, RULE_NMD043, c->span,
              "service \"%s\": connect must be exactly one of native, sidecar_service or "
              "gateway", name);
         return;
@@ -227,27 +227,27 @@ static void validate_connect(struct validate_ctx *v, const struct nomad_service 
     if (c->gateway && c->gateway->ingress) {
         const struct nomad_ingress *in = c->gateway->ingress;
         if (in->listeners.count == 0)
-            verr(v, "NMD043", in->span, "the ingress gateway needs at least one listener");
+            verr(v, RULE_NMD043, in->span, "the ingress gateway needs at least one listener");
         for (size_t i = 0; i < in->listeners.count; i++) {
             const struct nomad_ingress_listener *l = in->listeners.items[i];
             const char *proto = l->protocol.set && l->protocol.len ? l->protocol.text : "tcp";
             if (!l->port.set || l->port.value <= 0)
-                verr(v, "NMD043", l->span, "the ingress listener needs a port");
+                verr(v, RULE_NMD043, l->span, "the ingress listener needs a port");
             if (strcmp(proto, "http") && strcmp(proto, "tcp"))
-                verr(v, "NMD043", l->protocol.span,
+                verr(v, RULE_NMD043, l->protocol.span,
                      "ingress listener protocol must be http or tcp, not \"%s\"", proto);
             if (l->services.count == 0)
-                verr(v, "NMD043", l->span, "the ingress listener needs at least one service");
+                verr(v, RULE_NMD043, l->span, "the ingress listener needs at least one service");
             for (size_t k = 0; k < l->services.count; k++) {
                 const struct nomad_ingress_service *is = l->services.items[k];
                 bool http = strcmp(proto, "http") == 0;
                 if (!is->name.set || !is->name.len)
-                    verr(v, "NMD043", is->span, "the ingress service needs a name");
+                    verr(v, RULE_NMD043, is->span, "the ingress service needs a name");
                 if (http && is->hosts.count == 0)
-                    verr(v, "NMD043", is->span,
+                    verr(v, RULE_NMD043, is->span,
                          "an ingress service on an http listener needs one or more hosts");
                 else if (!http && is->hosts.count > 0)
-                    verr(v, "NMD043", is->hosts.span,
+                    verr(v, RULE_NMD043, is->hosts.span,
                          "hosts are only allowed on http ingress listeners");
             }
         }
@@ -259,13 +259,13 @@ static bool validate_service(struct validate_ctx *v, const struct nomad_service 
                              const char *name) {
     size_t before = diag_count(v->diags, SEVERITY_ERROR);
     if (!service_name_ok(v, name))
-        verr(v, "NMD040", s->name.set ? s->name.span : s->span,
+        verr(v, RULE_NMD040, s->name.set ? s->name.span : s->span,
              "service name \"%s\" is not a valid DNS label (letters, digits and dashes, at "
              "most 63, not starting or ending with a dash)%s", name,
              s->name.set ? "" : "; it is the default <job>-<group>[-<task>] name");
     if (s->address_mode.set && s->address_mode.len && !text_is(&s->address_mode, "auto") &&
         !text_is(&s->address_mode, "host") && !text_is(&s->address_mode, "driver"))
-        verr(v, "NMD040", s->address_mode.span,
+        verr(v, RULE_NMD040, s->address_mode.span,
              "unknown service address_mode \"%s\" (allowed: auto, host, driver)",
              s->address_mode.text);
     for (size_t i = 0; i < s->checks.count; i++) {
@@ -273,13 +273,13 @@ static bool validate_service(struct validate_ctx *v, const struct nomad_service 
         const char *cname = check_phrase(v, name, c);
         if ((!s->port.set || !s->port.len) && (!c->port.set || !c->port.len) &&
             requires_port(c)) {
-            verr(v, "NMD041", c->span,
+            verr(v, RULE_NMD041, c->span,
                  "%s needs a port, but neither it nor service \"%s\" has one",
                  cname, name);
             continue;
         }
         if (text_is(&c->type, "tcp") && s->connect && s->connect->sidecar_service) {
-            verr(v, "NMD041", c->type.span,
+            verr(v, RULE_NMD041, c->type.span,
                  "%s: tcp checks do not work on Connect services", cname);
             continue;
         }
@@ -288,7 +288,7 @@ static bool validate_service(struct validate_ctx *v, const struct nomad_service 
     validate_connect(v, s, name);
     if (s->connect && s->connect->native.set && s->connect->native.value &&
         (!s->task.set || !s->task.len))
-        verr(v, "NMD040", s->connect->native.span,
+        verr(v, RULE_NMD040, s->connect->native.span,
              "service \"%s\" is Connect native and must name its task (`task = \"...\"`)",
              name);
     return diag_count(v->diags, SEVERITY_ERROR) == before;
@@ -321,7 +321,7 @@ static void port_must_exist(struct validate_ctx *v, const struct nomad_task *t,
                             const char *label, struct span at, const char *who) {
     if (task_has_label(t, label))
         return;
-    struct diag *d = verr(v, "NMD042", at,
+    struct diag *d = verr(v, RULE_NMD042, at,
                           "port label \"%s\" used by %s is not a port of task \"%s\"'s "
                           "network", label, who, t->name.text);
     if (d)
@@ -339,7 +339,7 @@ void validate_task_services(struct validate_ctx *v, const struct nomad_group *g,
             const struct nomad_service *prev = t->services.items[p];
             if (!strcmp(service_name(v, g, t, prev), name) &&
                 !strcmp(prev->port.set ? prev->port.text : "", s->port.set ? s->port.text : "")) {
-                verr(v, "NMD040", s->name.set ? s->name.span : s->span,
+                verr(v, RULE_NMD040, s->name.set ? s->name.span : s->span,
                      "service \"%s\" is registered twice with the same port", name);
                 break;
             }
@@ -355,13 +355,13 @@ void validate_task_services(struct validate_ctx *v, const struct nomad_group *g,
             const char *cphrase = check_phrase(v, name, c);
             for (size_t p = 0; p < k; p++)
                 if (!strcmp(check_name(v, name, s->checks.items[p]), cname)) {
-                    verr(v, "NMD041", c->span,
+                    verr(v, RULE_NMD041, c->span,
                          "%s is defined twice in service \"%s\" (give each check "
                          "a name)", cphrase, name);
                     break;
                 }
             if (c->task.set && c->task.len)
-                verr(v, "NMD041", c->task.span,
+                verr(v, RULE_NMD041, c->task.span,
                      "%s: only checks of group services may name a task", cphrase);
             if (!requires_port(c))
                 continue;
@@ -371,10 +371,10 @@ void validate_task_services(struct validate_ctx *v, const struct nomad_group *g,
             if (is_number(port->text, &number)) {
                 if (text_is(&c->address_mode, "driver")) {
                     if (number <= 0)
-                        verr(v, "NMD041", port->span, "%s: port %ld is not valid",
+                        verr(v, RULE_NMD041, port->span, "%s: port %ld is not valid",
                              cphrase, number);
                 } else {
-                    verr(v, "NMD041", port->span,
+                    verr(v, RULE_NMD041, port->span,
                          "%s uses the numeric port %ld, which needs "
                          "address_mode = \"driver\"", cphrase, number);
                 }
@@ -406,7 +406,7 @@ void validate_group_services(struct validate_ctx *v, const struct nomad_group *g
                     dup = same_registration(v, g, other, other->services.items[j], task, s);
             }
             if (dup)
-                verr(v, "NMD040", s->name.set ? s->name.span : s->span,
+                verr(v, RULE_NMD040, s->name.set ? s->name.span : s->span,
                      "service \"%s\" is also registered, with the same port, by another "
                      "task of group \"%s\"", service_name(v, g, task, s), g->name.text);
         }
@@ -425,7 +425,7 @@ void validate_group_services(struct validate_ctx *v, const struct nomad_group *g
                 dup = same_registration(v, g, task, task->services.items[k], NULL, s);
         }
         if (dup)
-            verr(v, "NMD040", s->name.set ? s->name.span : s->span,
+            verr(v, RULE_NMD040, s->name.set ? s->name.span : s->span,
                  "service \"%s\" is registered twice with the same port in group \"%s\"",
                  name, g->name.text);
         for (size_t k = 0; k < s->checks.count; k++) {
@@ -434,14 +434,14 @@ void validate_group_services(struct validate_ctx *v, const struct nomad_group *g
                 continue;
             const char *cphrase = check_phrase(v, name, c);
             if (!text_is(&c->type, "script") && !text_is(&c->type, "grpc"))
-                verr(v, "NMD041", c->task.span,
+                verr(v, RULE_NMD041, c->task.span,
                      "%s: only script and grpc checks may name a task", cphrase);
             bool found = false;
             for (size_t t = 0; t < g->tasks.count && !found; t++)
                 found = !strcmp(((const struct nomad_task *)g->tasks.items[t])->name.text,
                                 c->task.text);
             if (!found)
-                verr(v, "NMD041", c->task.span, "%s names task \"%s\", which "
+                verr(v, RULE_NMD041, c->task.span, "%s names task \"%s\", which "
                      "the group does not have", cphrase, c->task.text);
         }
     }

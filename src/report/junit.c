@@ -61,11 +61,11 @@ static void text(xmlTextWriterPtr w, const char *value) {
 
 /* Parse and I/O problems are JUnit errors; rule findings are failures. */
 static bool input_problem(const struct diag *d) {
-    static const char *const ids[] = {"HCL001", "HCL002", "HCL003", "RKC001"};
+    static const enum rule_id ids[] = {RULE_HCL001, RULE_HCL002, RULE_HCL003, RULE_RKC001};
     if (d->severity != SEVERITY_ERROR)
         return false;
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
-        if (strcmp(d->rule->id, ids[i]) == 0)
+        if (d->rule->code == ids[i])
             return true;
     return false;
 }

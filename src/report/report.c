@@ -48,7 +48,7 @@ const char *report_object(const struct report *r, size_t i) {
 }
 
 bool report_whole_file(const struct diag *d) {
-    return !d->src || strcmp(d->rule->id, "RKC001") == 0;
+    return !d->src || d->rule->code == RULE_RKC001;
 }
 
 void report_span_positions(const struct source *src, struct span span,

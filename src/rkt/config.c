@@ -51,7 +51,7 @@ const char *rkt_config_suggest(const char *key) {
 
 static void type_error(struct decoder *d, const struct gval *v, const char *key,
                        const char *required) {
-    diag_add(d->diags, "RKT003", d->src, span_of(d, v),
+    diag_add(d->diags, RULE_RKT003, d->src, span_of(d, v),
              "wrong type for rkt config key \"%s\": %s required; the task fails at start "
              "(\"Inappropriate value for attribute \\\"%s\\\": %s required.\")",
              key, required, key, required);
@@ -61,10 +61,10 @@ static void type_error(struct decoder *d, const struct gval *v, const char *key,
 static const char *interpolate(struct decoder *d, const char *text, struct span span) {
     struct interp_result r = interp_template(d->arena, text, d->scope);
     if (r.status == INTERP_ERROR) {
-        diag_add(d->diags, "RKT004", d->src, span, "%s The task fails at start.", r.message);
+        diag_add(d->diags, RULE_RKT004, d->src, span, "%s The task fails at start.", r.message);
         d->ok = false;
     } else if (r.status == INTERP_UNSUPPORTED) {
-        diag_add(d->diags, "RKT005", d->src, span,
+        diag_add(d->diags, RULE_RKT005, d->src, span,
                  "rktc does not evaluate %s; the plan keeps \"%s\" as written", r.message,
                  text);
     }
@@ -146,7 +146,7 @@ static void decode_strings(struct decoder *d, const char *key, const struct gval
     for (size_t i = 0; i < v->as.list.count; i++) {
         const struct gval *e = v->as.list.elems[i];
         if (!to_string(d, e, &out->items[out->count])) {
-            diag_add(d->diags, "RKT003", d->src, span_of(d, e),
+            diag_add(d->diags, RULE_RKT003, d->src, span_of(d, e),
                      "wrong type for element %zu of rkt config key \"%s\": string required; "
                      "the task fails at start",
                      i, key);
@@ -204,7 +204,7 @@ bool rkt_config_decode(struct arena *arena, const struct source *src,
     memset(out, 0, sizeof *out);
     out->image.text = out->command.text = out->trust_prefix.text = out->group.text = "";
     if (!config || config->kind != GVAL_MAP) {
-        diag_add(diags, "RKT002", src, fallback,
+        diag_add(diags, RULE_RKT002, src, fallback,
                  "the rkt task has no config with an `image`; the task fails at start "
                  "(\"Missing required argument: The argument \\\"image\\\" is required\")");
         return false;
@@ -242,7 +242,7 @@ bool rkt_config_decode(struct arena *arena, const struct source *src,
         else {
             struct span span = e->item ? e->item->keys[0].span : span_of(&d, v);
             struct diag *diag = diag_add(
-                diags, "RKT001", src, span,
+                diags, RULE_RKT001, src, span,
                 "unknown rkt config key \"%s\"; the task fails at start (\"No argument or "
                 "block type is named \\\"%s\\\".\")",
                 key, key);
@@ -253,7 +253,7 @@ bool rkt_config_decode(struct arena *arena, const struct source *src,
         }
     }
     if (!out->image.set) {
-        diag_add(diags, "RKT002", src, fallback,
+        diag_add(diags, RULE_RKT002, src, fallback,
                  "the rkt config has no `image`; the task fails at start (\"Missing required "
                  "argument: The argument \\\"image\\\" is required\")");
         d.ok = false;

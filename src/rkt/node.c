@@ -113,7 +113,7 @@ static const char *key_text(struct reader *r, const struct hcl_key *k) {
 static bool want_string(struct reader *r, const struct hcl_item *item, const char **out) {
     const struct hcl_value *v = item->value;
     if (v->kind != HCL_STRING && v->kind != HCL_HEREDOC) {
-        diag_add(r->diags, "RKT040", r->src, v->span, "`%s` must be a string, not %s",
+        diag_add(r->diags, RULE_RKT040, r->src, v->span, "`%s` must be a string, not %s",
                  key_text(r, &item->keys[0]), hcl_kind_name(v->kind));
         r->ok = false;
         return false;
@@ -125,7 +125,7 @@ static bool want_string(struct reader *r, const struct hcl_item *item, const cha
 static bool want_bool(struct reader *r, const struct hcl_item *item, bool *out) {
     const struct hcl_value *v = item->value;
     if (v->kind != HCL_BOOL) {
-        diag_add(r->diags, "RKT040", r->src, v->span, "`%s` must be true or false",
+        diag_add(r->diags, RULE_RKT040, r->src, v->span, "`%s` must be true or false",
                  key_text(r, &item->keys[0]));
         r->ok = false;
         return false;
@@ -137,7 +137,7 @@ static bool want_bool(struct reader *r, const struct hcl_item *item, bool *out) 
 static void read_pairs(struct reader *r, const struct hcl_item *item, struct rkt_pairs *out) {
     const struct hcl_value *v = item->value;
     if (v->kind != HCL_OBJECT) {
-        diag_add(r->diags, "RKT040", r->src, v->span, "`%s` must be a block of strings",
+        diag_add(r->diags, RULE_RKT040, r->src, v->span, "`%s` must be a block of strings",
                  key_text(r, &item->keys[0]));
         r->ok = false;
         return;
@@ -146,7 +146,7 @@ static void read_pairs(struct reader *r, const struct hcl_item *item, struct rkt
         const struct hcl_item *it = v->as.object.items[i];
         const char *value;
         if (it->key_count != 1) {
-            diag_add(r->diags, "RKT040", r->src, it->span, "expected `\"name\" = \"value\"`");
+            diag_add(r->diags, RULE_RKT040, r->src, it->span, "expected `\"name\" = \"value\"`");
             r->ok = false;
             continue;
         }
@@ -166,7 +166,7 @@ static void read_pairs(struct reader *r, const struct hcl_item *item, struct rkt
 static void read_host_volume(struct reader *r, const struct hcl_item *item,
                              struct node_profile *node) {
     if (item->key_count != 2 || item->value->kind != HCL_OBJECT) {
-        diag_add(r->diags, "RKT040", r->src, item->span,
+        diag_add(r->diags, RULE_RKT040, r->src, item->span,
                  "expected `host_volume \"<name>\" { path = \"...\" }`");
         r->ok = false;
         return;
@@ -181,7 +181,7 @@ static void read_host_volume(struct reader *r, const struct hcl_item *item,
         else if (strcmp(k, "read_only") == 0)
             want_bool(r, it, &hv.read_only);
         else {
-            diag_add(r->diags, "RKT040", r->src, it->keys[0].span,
+            diag_add(r->diags, RULE_RKT040, r->src, it->keys[0].span,
                      "unknown host_volume key `%s` (expected path, read_only)", k);
             r->ok = false;
         }
@@ -200,7 +200,7 @@ static void read_ports(struct reader *r, const struct hcl_item *item, struct nod
     const struct hcl_value *v = item->value;
     int64_t range[2];
     if (v->kind != HCL_LIST || v->as.list.count != 2) {
-        diag_add(r->diags, "RKT040", r->src, v->span,
+        diag_add(r->diags, RULE_RKT040, r->src, v->span,
                  "`dynamic_ports` must be a list of two port numbers, [low, high]");
         r->ok = false;
         return;
@@ -210,13 +210,13 @@ static void read_ports(struct reader *r, const struct hcl_item *item, struct nod
         const char *error = NULL;
         if (e->kind != HCL_NUMBER || !hcl_number_int(r->arena, e, &range[i], &error) ||
             range[i] < 1 || range[i] > 65535) {
-            diag_add(r->diags, "RKT040", r->src, e->span, "not a port number (1-65535)");
+            diag_add(r->diags, RULE_RKT040, r->src, e->span, "not a port number (1-65535)");
             r->ok = false;
             return;
         }
     }
     if (range[0] > range[1]) {
-        diag_add(r->diags, "RKT040", r->src, v->span, "the dynamic port range is empty");
+        diag_add(r->diags, RULE_RKT040, r->src, v->span, "the dynamic port range is empty");
         r->ok = false;
         return;
     }
@@ -234,7 +234,7 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
         const char *k = key_text(&r, &item->keys[0]);
         if (strcmp(k, "node") != 0 || item->key_count != 1 ||
             item->value->kind != HCL_OBJECT) {
-            diag_add(diags, "RKT040", file->src, item->keys[0].span,
+            diag_add(diags, RULE_RKT040, file->src, item->keys[0].span,
                      "a host profile holds one `node { ... }` block, not `%s`", k);
             r.ok = false;
             continue;
@@ -249,7 +249,7 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
                 continue;
             }
             if (it->key_count != 1) {
-                diag_add(diags, "RKT040", file->src, it->keys[1].span,
+                diag_add(diags, RULE_RKT040, file->src, it->keys[1].span,
                          "`%s` takes no label", key);
                 r.ok = false;
                 continue;
@@ -277,7 +277,7 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
             else if (strcmp(key, "meta") == 0)
                 read_pairs(&r, it, &node->meta);
             else {
-                diag_add(diags, "RKT040", file->src, it->keys[0].span,
+                diag_add(diags, RULE_RKT040, file->src, it->keys[0].span,
                          "unknown host profile key `%s`", key);
                 r.ok = false;
             }

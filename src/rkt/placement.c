@@ -40,13 +40,13 @@ static void lint_one(const struct source *src, const struct rkt_constraint *c,
             continue;
         const char *kind = c->is_affinity ? "affinity" : "constraint";
         if (always_true_when_unresolved(c->operand)) {
-            diag_add(diags, "RKT038", src, spans[i],
+            diag_add(diags, RULE_RKT038, src, spans[i],
                      "Nomad never resolves %s, so this %s (%s) holds on every node and "
                      "filters nothing",
                      targets[i], kind, c->operand);
             continue;
         }
-        struct diag *d = diag_add(diags, c->is_affinity ? "RKT038" : "RKT025", src, spans[i],
+        struct diag *d = diag_add(diags, c->is_affinity ? RULE_RKT038 : RULE_RKT025, src, spans[i],
                                   c->is_affinity
                                       ? "Nomad never resolves %s, so this %s never matches"
                                       : "Nomad never resolves %s, so no node satisfies this %s",
@@ -63,7 +63,7 @@ static void lint_one(const struct source *src, const struct rkt_constraint *c,
     if ((strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 || strcmp(op, ">") == 0 ||
          strcmp(op, ">=") == 0) &&
         (looks_like_version(c->ltarget) || looks_like_version(c->rtarget))) {
-        struct diag *d = diag_add(diags, "RKT026", src, c->operand_span.end ? c->operand_span : c->span,
+        struct diag *d = diag_add(diags, RULE_RKT026, src, c->operand_span.end ? c->operand_span : c->span,
                                   "`%s` compares %s and %s as strings, byte by byte "
                                   "(\"1.10.0\" < \"1.2\")",
                                   op, c->ltarget, c->rtarget);
@@ -107,7 +107,7 @@ static bool check_one(struct arena *arena, const struct source *src,
     enum constraint_result res = constraint_check(arena, c->operand, l, r, &reason);
     if (res == CONSTRAINT_UNKNOWN) {
         if (report)
-            diag_add(diags, "RKT037", src, c->rtarget_span.end ? c->rtarget_span : c->span,
+            diag_add(diags, RULE_RKT037, src, c->rtarget_span.end ? c->rtarget_span : c->span,
                      "rktc cannot evaluate this %s exactly: %s; it is assumed to hold",
                      c->is_affinity ? "affinity" : "constraint", reason);
         return true;
@@ -119,7 +119,7 @@ static bool check_one(struct arena *arena, const struct source *src,
     if (c->is_affinity) {
         bool preferred = c->weight >= 0 ? holds : !holds;
         if (!preferred && report)
-            diag_add(diags, "RKT035", src, c->span,
+            diag_add(diags, RULE_RKT035, src, c->span,
                      "the node %s this affinity (%s %s %s, weight %d): %s is %s",
                      holds ? "matches" : "does not match", c->ltarget, c->operand, c->rtarget,
                      c->weight, c->ltarget, show(&l, c->ltarget));
@@ -128,7 +128,7 @@ static bool check_one(struct arena *arena, const struct source *src,
     if (!holds && report) {
         const char *cmp = *c->rtarget ? arena_printf(arena, " \"%s\"", c->rtarget) : "";
         struct diag *d = diag_add(
-            diags, "RKT024", src, where(c),
+            diags, RULE_RKT024, src, where(c),
             "the node does not satisfy the constraint %s %s%s: %s is %s%s%s", c->ltarget,
             c->operand, cmp, c->ltarget, show(&l, c->ltarget), reason ? "; " : "",
             reason ? reason : "");
@@ -155,7 +155,7 @@ bool placement_check(struct arena *arena, const struct rkt_job_input *job,
     if (job->region && strcmp(job->region, node->region) != 0) {
         ok = false;
         if (report)
-            diag_add(diags, "RKT024", src, job->region_span.end ? job->region_span : job->span,
+            diag_add(diags, RULE_RKT024, src, job->region_span.end ? job->region_span : job->span,
                      "the job runs in region \"%s\", the node is in region \"%s\"",
                      job->region, node->region);
     }
@@ -167,7 +167,7 @@ bool placement_check(struct arena *arena, const struct rkt_job_input *job,
         if (!found) {
             ok = false;
             if (report)
-                diag_add(diags, "RKT024", src,
+                diag_add(diags, RULE_RKT024, src,
                          job->datacenters_span.end ? job->datacenters_span : job->span,
                          "the node's datacenter \"%s\" is not among the job's datacenters",
                          node->datacenter);
@@ -181,7 +181,7 @@ bool placement_check(struct arena *arena, const struct rkt_job_input *job,
         if (strcmp(task->driver, "rkt") == 0 && !node_attribute(node, "driver.rkt")) {
             ok = false;
             if (report)
-                diag_add(diags, "RKT024", src,
+                diag_add(diags, RULE_RKT024, src,
                          task->driver_span.end ? task->driver_span : task->span,
                          "the node has no healthy rkt driver (no driver.rkt.version "
                          "attribute in the host profile)");
@@ -195,7 +195,7 @@ bool placement_check(struct arena *arena, const struct rkt_job_input *job,
         if (!hv || (hv->read_only && !vol->read_only)) {
             ok = false;
             if (report)
-                diag_add(diags, "RKT034", src, vol->span,
+                diag_add(diags, RULE_RKT034, src, vol->span,
                          hv ? "the node's host volume \"%s\" is read-only, but the group "
                               "volume \"%s\" asks for read-write access"
                             : "the node has no host volume \"%s\" (group volume \"%s\")",
@@ -217,7 +217,7 @@ static bool distinct_limit(struct arena *arena, const struct source *src,
             if (placed >= 1) {
                 ok = false;
                 if (report)
-                    diag_add(diags, "RKT024", src, c->span,
+                    diag_add(diags, RULE_RKT024, src, c->span,
                              "distinct_hosts allows one allocation per node; the host "
                              "profile describes one node, so allocation %d cannot be placed",
                              placed);
@@ -234,12 +234,12 @@ static bool distinct_limit(struct arena *arena, const struct source *src,
             if (!l.found || !l.text) {
                 ok = false;
                 if (report)
-                    diag_add(diags, "RKT024", src, where(c),
+                    diag_add(diags, RULE_RKT024, src, where(c),
                              "distinct_property: the node has no property %s", c->ltarget);
             } else if (placed >= allowed) {
                 ok = false;
                 if (report)
-                    diag_add(diags, "RKT024", src, where(c),
+                    diag_add(diags, RULE_RKT024, src, where(c),
                              "distinct_property allows %ld allocation(s) per value of %s; "
                              "on this node it is \"%s\" for every allocation, so allocation "
                              "%d cannot be placed",

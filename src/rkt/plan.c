@@ -351,7 +351,7 @@ static void add_task(struct arena *arena, struct rkt_plan *plan, const struct pl
 static void soften_placement(struct diag_list *diags, size_t from) {
     for (size_t i = from; i < diags->count; i++) {
         struct diag *d = &diags->items[i];
-        if ((strcmp(d->rule->id, "RKT024") == 0 || strcmp(d->rule->id, "RKT034") == 0) &&
+        if ((d->rule->code == RULE_RKT024 || d->rule->code == RULE_RKT034) &&
             d->severity == SEVERITY_ERROR) {
             d->severity = SEVERITY_INFO;
             struct buf m;
@@ -380,7 +380,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
         for (size_t t = 0; t < job->groups[g].task_count; t++) {
             const struct rkt_task_input *task = &job->groups[g].tasks[t];
             if (is_rkt(task) && !retired_noted) {
-                diag_add(diags, "RKT023", src, task->driver_span.end ? task->driver_span : task->span,
+                diag_add(diags, RULE_RKT023, src, task->driver_span.end ? task->driver_span : task->span,
                          "the rkt driver is retired (removed from Nomad in 0.11, rkt "
                          "abandoned upstream); run `rktc audit` to plan the migration");
                 retired_noted = true;
@@ -405,7 +405,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
         bool collision_reported = false;
         int count = group->count;
         if (count > PLAN_MAX_ALLOCATIONS) {
-            diag_add(diags, "HCL003", src, group->span,
+            diag_add(diags, RULE_HCL003, src, group->span,
                      "group \"%s\" asks for %d allocations; rktc plans at most %d per group",
                      group->name, count, PLAN_MAX_ALLOCATIONS);
             out->refused = true;
@@ -424,7 +424,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                         continue;
                     ports_free = false;
                     if (!collision_reported)
-                        diag_add(diags, "RKT024", src, port->span,
+                        diag_add(diags, RULE_RKT024, src, port->span,
                                  "static port %d is already taken on the node by another "
                                  "allocation of this job, so allocation %d of group \"%s\" "
                                  "cannot be placed",
@@ -470,7 +470,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                                   &out->usage_error)) {
                     pt->refused = true;
                     if (report)
-                        diag_add(diags, "RKT024", src,
+                        diag_add(diags, RULE_RKT024, src,
                                  task->network ? task->network->span : task->span,
                                  "the node's dynamic port range %d-%d is exhausted",
                                  node->dynamic_min, node->dynamic_max);
@@ -494,7 +494,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 if (!is_rkt(task)) {
                     pt->skipped = true;
                     if (report && retired_noted)
-                        diag_add(diags, "RKT036", src,
+                        diag_add(diags, RULE_RKT036, src,
                                  task->driver_span.end ? task->driver_span : task->span,
                                  "task \"%s\" uses the %s driver; rktc plans only rkt tasks",
                                  task->name, task->driver && *task->driver ? task->driver : "(no)");

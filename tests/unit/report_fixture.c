@@ -24,7 +24,7 @@ struct span fixture_span(const struct fixture *f, size_t file, const char *needl
     return span_make(start, start + (uint32_t)strlen(needle));
 }
 
-struct diag *fixture_diag(struct fixture *f, size_t file, const char *rule,
+struct diag *fixture_diag(struct fixture *f, size_t file, enum rule_id rule,
                           const char *needle, const char *message) {
     struct span span = needle ? fixture_span(f, file, needle) : span_make(0, 0);
     return diag_add(&f->diags, rule, f->src[file], span, "%s", message);

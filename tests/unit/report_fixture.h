@@ -20,7 +20,7 @@ void fixture_init(struct fixture *f, const char *name, const char *text);
 /* A second file (sorted after the first by the caller's choice of names). */
 void fixture_add_file(struct fixture *f, const char *name, const char *text);
 /* Adds a finding of rule over the first occurrence of needle in file i. */
-struct diag *fixture_diag(struct fixture *f, size_t file, const char *rule,
+struct diag *fixture_diag(struct fixture *f, size_t file, enum rule_id rule,
                           const char *needle, const char *message);
 struct span fixture_span(const struct fixture *f, size_t file, const char *needle);
 /* Sorts and wires the report; call after adding findings. */

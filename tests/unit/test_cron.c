@@ -157,7 +157,7 @@ Test(cron, golden_cases) {
         cr_expect_eq(cal.note_count, c->note_count, "%s:%d: '%s': %zu notes",
                      c->file, c->line_no, c->cron, cal.note_count);
         for (size_t k = 0; k < cal.note_count && k < c->note_count; k++)
-            cr_expect_str_eq(cal.notes[k].rule_id, c->notes[k], "%s:%d note %zu",
+            cr_expect_str_eq((char *)rule_get(cal.notes[k].rule_id)->id, c->notes[k], "%s:%d note %zu",
                              c->file, c->line_no, k + 1);
         arena_free(arena);
     }

@@ -58,7 +58,7 @@ Test(diag, cap_adds_one_limit_finding) {
     diag_list_init(&list);
     list.limit = 3;
     for (int i = 0; i < 10; i++)
-        diag_add(&list, "HCL001", NULL, span_make(0, 0), "e%d", i);
+        diag_add(&list, RULE_HCL001, NULL, span_make(0, 0), "e%d", i);
     cr_assert_eq(list.count, 4);
     cr_assert(list.truncated);
     cr_assert_str_eq(list.items[3].rule->id, "HCL003");
@@ -69,10 +69,10 @@ Test(diag, sort_is_by_file_position_rule) {
     struct source *a = source_from_memory("a", "xxxx", 4), *b = source_from_memory("b", "yy", 2);
     struct diag_list list;
     diag_list_init(&list);
-    diag_add(&list, "HCL002", b, span_make(0, 1), "4");
-    diag_add(&list, "HCL002", a, span_make(2, 3), "3");
-    diag_add(&list, "HCL002", a, span_make(0, 1), "2");
-    diag_add(&list, "HCL001", a, span_make(0, 1), "1");
+    diag_add(&list, RULE_HCL002, b, span_make(0, 1), "4");
+    diag_add(&list, RULE_HCL002, a, span_make(2, 3), "3");
+    diag_add(&list, RULE_HCL002, a, span_make(0, 1), "2");
+    diag_add(&list, RULE_HCL001, a, span_make(0, 1), "1");
     diag_sort(&list);
     for (int i = 0; i < 4; i++)
         cr_assert_eq(list.items[i].message[0], '1' + i);

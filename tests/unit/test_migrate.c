@@ -29,9 +29,9 @@ Test(migrate_mapping, every_case_is_complete_and_unique) {
 
 Test(migrate_mapping, verdict_rules_exist) {
     cr_assert_null(mig_verdict_rule(MIG_SAME));
-    cr_assert_not_null(rule_find(mig_verdict_rule(MIG_CHANGED)));
-    cr_assert_not_null(rule_find(mig_verdict_rule(MIG_DROP)));
-    cr_assert_not_null(rule_find(mig_verdict_rule(MIG_BLOCKER)));
+    cr_assert_str_eq(mig_verdict_rule(MIG_CHANGED)->id, "MIG002");
+    cr_assert_str_eq(mig_verdict_rule(MIG_DROP)->id, "MIG003");
+    cr_assert_str_eq(mig_verdict_rule(MIG_BLOCKER)->id, "MIG001");
 }
 
 Test(migrate_mapping, spec_facts) {

@@ -8,10 +8,10 @@
 
 static void two_findings(struct fixture *f) {
     fixture_init(f, "jobs/a b.nomad", "job \"x\" {\n  count = 08\n}\n");
-    struct diag *d = fixture_diag(f, 0, "HCL002", "08", "bad \"number\"\nsecond line");
+    struct diag *d = fixture_diag(f, 0, RULE_HCL002, "08", "bad \"number\"\nsecond line");
     diag_fix(d, "write 8");
     diag_note(d, fixture_span(f, 0, "job"), "in this job");
-    fixture_diag(f, 0, "HCL004", "job", "50% done, a:b");
+    fixture_diag(f, 0, RULE_HCL004, "job", "50% done, a:b");
     fixture_report(f);
 }
 
@@ -49,7 +49,7 @@ Test(report_json, fixed_shape_with_fix_summary_notes) {
 Test(report_json, suppressed_findings_listed_apart) {
     struct fixture f;
     fixture_init(&f, "a.nomad", "x = 1\n");
-    fixture_diag(&f, 0, "HCL004", "x", "m");
+    fixture_diag(&f, 0, RULE_HCL004, "x", "m");
     f.reasons[0] = strdup("reviewed");
     fixture_report(&f);
     char *out = fixture_render(&f, REPORT_JSON);
@@ -63,7 +63,7 @@ Test(report_json, suppressed_findings_listed_apart) {
 Test(report_json, invalid_utf8_and_controls_escaped) {
     struct fixture f;
     fixture_init(&f, "a.nomad", "x = 1\n");
-    fixture_diag(&f, 0, "HCL004", "x", "bad \xff byte \x01");
+    fixture_diag(&f, 0, RULE_HCL004, "x", "bad \xff byte \x01");
     fixture_report(&f);
     char *out = fixture_render(&f, REPORT_JSON);
     cr_assert(strstr(out, "\"bad \xef\xbf\xbd byte \\u0001\""), "%s", out);
@@ -91,9 +91,9 @@ Test(report_github, cap_orders_by_severity_and_summarises) {
         strcat(text, "k = 1\n");
     fixture_init(&f, "c.nomad", text);
     for (int i = 0; i < 13; i++) /* warnings first in the file */
-        diag_add(&f.diags, "HCL004", f.src[0], span_make((uint32_t)i * 6, (uint32_t)i * 6 + 1), "w%d", i);
+        diag_add(&f.diags, RULE_HCL004, f.src[0], span_make((uint32_t)i * 6, (uint32_t)i * 6 + 1), "w%d", i);
     for (int i = 13; i < 15; i++)
-        diag_add(&f.diags, "HCL002", f.src[0], span_make((uint32_t)i * 6, (uint32_t)i * 6 + 1), "e%d", i);
+        diag_add(&f.diags, RULE_HCL002, f.src[0], span_make((uint32_t)i * 6, (uint32_t)i * 6 + 1), "e%d", i);
     fixture_report(&f);
     f.report.options.github_cap = 10;
     char *out = fixture_render(&f, REPORT_GITHUB);
@@ -139,9 +139,9 @@ Test(report_format, names_round_trip) {
 Test(report_codeclimate, issues_with_stable_unique_fingerprints) {
     struct fixture f;
     fixture_init(&f, "a.nomad", "x = 1\nx = 1\ny = 2\n");
-    diag_add(&f.diags, "HCL004", f.src[0], span_make(0, 5), "one");
-    diag_add(&f.diags, "HCL004", f.src[0], span_make(6, 11), "two");
-    fixture_diag(&f, 0, "HCL002", "y", "three");
+    diag_add(&f.diags, RULE_HCL004, f.src[0], span_make(0, 5), "one");
+    diag_add(&f.diags, RULE_HCL004, f.src[0], span_make(6, 11), "two");
+    fixture_diag(&f, 0, RULE_HCL002, "y", "three");
     fixture_report(&f);
     char *out = fixture_render(&f, REPORT_CODECLIMATE);
     cr_assert(strstr(out, "\"check_name\": \"HCL004\", \"description\": \"one\", "
@@ -156,9 +156,9 @@ Test(report_codeclimate, issues_with_stable_unique_fingerprints) {
     /* moving the lines down keeps the fingerprints */
     struct fixture g;
     fixture_init(&g, "a.nomad", "\n\nx = 1\nx = 1\ny = 2\n");
-    diag_add(&g.diags, "HCL004", g.src[0], span_make(2, 7), "one");
-    diag_add(&g.diags, "HCL004", g.src[0], span_make(8, 13), "two");
-    fixture_diag(&g, 0, "HCL002", "y", "three");
+    diag_add(&g.diags, RULE_HCL004, g.src[0], span_make(2, 7), "one");
+    diag_add(&g.diags, RULE_HCL004, g.src[0], span_make(8, 13), "two");
+    fixture_diag(&g, 0, RULE_HCL002, "y", "three");
     fixture_report(&g);
     char *moved = fixture_render(&g, REPORT_CODECLIMATE);
     const char *q1 = strstr(moved, "\"fingerprint\": \"");

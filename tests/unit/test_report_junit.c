@@ -43,10 +43,10 @@ static int validate(const char *xml, const char *xsd) {
 static void build(struct fixture *f) {
     fixture_init(f, "a.nomad", "job \"x\" {\n  count = 08\n  a = 1\n  a = 1\n}\n");
     fixture_add_file(f, "b.nomad", "x = \"\x01\xff\"\n");
-    fixture_diag(f, 0, "HCL002", "08", "bad <number> & \"more\"\nline two");
-    diag_add(&f->diags, "HCL004", f->src[0], fixture_span(f, 0, "a = 1"), "same place");
-    diag_add(&f->diags, "HCL004", f->src[0], fixture_span(f, 0, "a = 1"), "same place again");
-    fixture_diag(f, 1, "HCL004", "x", "ctl \x01 and \xff");
+    fixture_diag(f, 0, RULE_HCL002, "08", "bad <number> & \"more\"\nline two");
+    diag_add(&f->diags, RULE_HCL004, f->src[0], fixture_span(f, 0, "a = 1"), "same place");
+    diag_add(&f->diags, RULE_HCL004, f->src[0], fixture_span(f, 0, "a = 1"), "same place again");
+    fixture_diag(f, 1, RULE_HCL004, "x", "ctl \x01 and \xff");
     f->reasons[3] = strdup("reviewed \x02");
     f->files[0].unparsable = true;
     fixture_report(f);

@@ -12,11 +12,11 @@ Test(report_sarif, results_regions_and_rules) {
     struct fixture f;
     fixture_init(&f, "./jobs/é x.nomad", "job \"x\" {\n  count = 08\n}\n");
     fixture_add_file(&f, "z.nomad", "");
-    struct diag *d = fixture_diag(&f, 0, "HCL002", "08", "bad number");
+    struct diag *d = fixture_diag(&f, 0, RULE_HCL002, "08", "bad number");
     diag_note(d, fixture_span(&f, 0, "job"), "in this job");
     diag_fix(d, "write 8");
-    fixture_diag(&f, 0, "HCL004", "job", "style");
-    fixture_diag(&f, 1, "RKC001", NULL, "cannot open");
+    fixture_diag(&f, 0, RULE_HCL004, "job", "style");
+    fixture_diag(&f, 1, RULE_RKC001, NULL, "cannot open");
     f.reasons[1] = strdup("ok");
     fixture_report(&f);
     f.files[1].unreadable = true;
@@ -49,7 +49,7 @@ Test(report_sarif, results_regions_and_rules) {
 Test(report_sarif, absolute_paths_become_file_uris) {
     struct fixture f;
     fixture_init(&f, "/srv/jobs/a.nomad", "x = 1\n");
-    fixture_diag(&f, 0, "HCL004", "x", "m");
+    fixture_diag(&f, 0, RULE_HCL004, "x", "m");
     fixture_report(&f);
     char *out = fixture_render(&f, REPORT_SARIF);
     cr_assert(strstr(out, "{\"uri\": \"file:///srv/jobs/a.nomad\"}"), "%s", out);

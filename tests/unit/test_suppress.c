@@ -31,7 +31,7 @@ static size_t finding(struct run *r, const char *rule, const char *needle) {
     const char *at = strstr(r->src->text, needle);
     cr_assert_not_null(at);
     uint32_t s = (uint32_t)(at - r->src->text);
-    diag_add(&r->diags, rule, r->src, span_make(s, s + (uint32_t)strlen(needle)), "%s", needle);
+    diag_add(&r->diags, rule_find(rule)->code, r->src, span_make(s, s + (uint32_t)strlen(needle)), "%s", needle);
     return r->diags.count - 1;
 }
 

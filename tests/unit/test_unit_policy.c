@@ -107,7 +107,7 @@ static void render(const struct unit_policy *p, struct buf *out, struct buf *not
         buf_printf(out, "%s.%s=%s\n", p->directives[i].section, p->directives[i].key,
                    p->directives[i].value);
     for (size_t i = 0; i < p->note_count; i++)
-        buf_printf(notes, "%s%s", i ? " " : "", p->notes[i].rule_id);
+        buf_printf(notes, "%s%s", i ? " " : "", rule_get(p->notes[i].rule_id)->id);
 }
 
 Test(unit_policy, cases) {
