@@ -24,7 +24,9 @@ timed() { # WHAT SECONDS EXPECTED-STATUS COMMAND...
     $sanitized && limit=$((limit * 5))
     /usr/bin/time -f '%e %M' -o "$tmp/time" timeout "$limit" "$@" >"$tmp/out" 2>&1
     got=$?
-    read -r secs kb <"$tmp/time" 2>/dev/null || { secs=? kb=0; }
+    read -r secs kb <<EOT
+$(tail -n 1 "$tmp/time" 2>/dev/null)
+EOT
     if [ "$got" -ne "$want" ]; then
         bad "$what: exit $got, expected $want (timeout $limit s)"; head -3 "$tmp/out"
     elif ! $sanitized && [ "${kb:-0}" -gt 409600 ]; then
@@ -60,6 +62,30 @@ timed "check: 20k tasks" 6 0 "$rktc" check --no-fail "$tmp/tasks.nomad"
 timed "jobspec: 20k tasks" 6 0 "$rktc" jobspec "$tmp/tasks.nomad"
 "$rktc" jobspec "$tmp/meta.nomad" >"$tmp/meta.json" 2>/dev/null
 timed "check: 50k meta keys in API JSON" 6 0 "$rktc" check --no-fail "$tmp/meta.json"
+
+# ---- regexps as Go has them: RE2, refused at the value with RE2's message ----
+cat >"$tmp/regexp.nomad" <<'JOB'
+job "re" {
+  datacenters = ["dc1"]
+  constraint {
+    attribute = "${attr.kernel.name}"
+    operator  = "regexp"
+    value     = "^l\\w+Reg++++++++++++++++++++++++++++++++++++++++++++++ionx$"
+  }
+  group "g" {
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "docker://nginx:1.19"
+      }
+    }
+  }
+}
+JOB
+timed "check: exponential regexp refused" 2 1 "$rktc" check "$tmp/regexp.nomad"
+grep -q "bad repetition operator" "$tmp/out" && grep -q ":6:" "$tmp/out" ||
+    bad "exponential regexp: no RE2 message at the value"
+timed "plan: exponential regexp refused" 2 1 "$rktc" plan "$tmp/regexp.nomad"
 
 # ---- special files as report targets: written through, never replaced -------
 job=examples/web.nomad
