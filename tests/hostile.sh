@@ -87,6 +87,36 @@ grep -q "bad repetition operator" "$tmp/out" && grep -q ":6:" "$tmp/out" ||
     bad "exponential regexp: no RE2 message at the value"
 timed "plan: exponential regexp refused" 2 1 "$rktc" plan "$tmp/regexp.nomad"
 
+# ---- control bytes: every format escapes or replaces them ------------------
+sed -e 's/XVALUEX/\\u001b[31m\\u0007\\u009b2J(x/' >"$tmp/esc.nomad" <<'JOB'
+job "esc" {
+  datacenters = ["dc1"]
+  constraint {
+    attribute = "${attr.kernel.name}"
+    operator  = "regexp"
+    value     = "XVALUEX"
+  }
+  group "g" {
+    task "t" {
+      driver = "rkt"
+      config {
+        image = "docker://nginx:1.19"
+      }
+    }
+  }
+}
+JOB
+for f in text gcc json junit sarif github checkstyle codeclimate; do
+    "$rktc" check --format=$f "$tmp/esc.nomad" >"$tmp/esc.$f" 2>&1
+    if ! grep -q 'NMD025' "$tmp/esc.$f"; then
+        bad "control bytes, --format=$f: the finding is missing"
+    elif LC_ALL=C grep -q -P '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]' "$tmp/esc.$f"; then
+        bad "control bytes, --format=$f: raw control bytes in the output"
+    else
+        ok
+    fi
+done
+
 # ---- special files as report targets: written through, never replaced -------
 job=examples/web.nomad
 out=$("$rktc" check --format=json:/dev/stdout "$job" 2>/dev/null)

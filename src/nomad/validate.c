@@ -140,9 +140,11 @@ static bool version_constraint_ok(const char *text, bool strict_semver) {
  * pattern compiles, else RE2's message (arena). */
 static const char *regexp_error(struct validate_ctx *v, const struct nomad_string *pattern) {
     const char *text = pattern->set ? pattern->text : "";
-    char *error = go_regexp_error(text, pattern->set ? pattern->len : 0);
-    if (!error)
+    char *error = NULL;
+    if (go_regexp_check(text, pattern->set ? pattern->len : 0, &error) != GO_REGEXP_REFUSED) {
+        free(error); /* too large for RE2 but compiled by Go: placement says so */
         return NULL;
+    }
     const char *copy = arena_strdup(v->arena, error);
     free(error);
     return copy;

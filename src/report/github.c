@@ -15,7 +15,7 @@
 static void escape(struct buf *out, const char *text, bool property) {
     struct buf clean;
     buf_init(&clean);
-    report_clean_utf8(&clean, text, strlen(text), false);
+    report_clean_utf8(&clean, text, strlen(text), true); /* no ESC, BEL, CSI in logs */
     for (size_t i = 0; i < clean.len; i++) {
         char c = clean.data[i];
         if (c == '%')

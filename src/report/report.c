@@ -119,7 +119,7 @@ void report_clean_utf8(struct buf *out, const char *text, size_t len,
         bool bad = n == 0;
         if (!bad && xml_safe &&
             ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-             cp == 0xFFFE || cp == 0xFFFF))
+             (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF))
             bad = true;
         if (bad)
             buf_puts(out, "\xEF\xBF\xBD");
@@ -145,6 +145,9 @@ void report_json_string(struct buf *out, const char *text) {
         default:
             if (c < 0x20 || c == 0x7F)
                 buf_printf(out, "\\u%04x", c);
+            else if (c == 0xC2 && i + 1 < clean.len &&
+                     (unsigned char)clean.data[i + 1] <= 0x9F) /* C1 control */
+                buf_printf(out, "\\u%04x", (unsigned char)clean.data[++i]);
             else
                 buf_putc(out, (char)c);
         }

@@ -86,7 +86,9 @@ void report_span_positions(const struct source *src, struct span span,
 /* Index of the first diagnostic of file f in the sorted list, and how many. */
 size_t report_file_diags(const struct report *r, size_t f, size_t *count);
 /* Appends text with invalid UTF-8 replaced by U+FFFD and, when
- * xml_safe, the C0 controls XML 1.0 forbids replaced by U+FFFD too. */
+ * xml_safe, every control character but tab, newline and carriage return
+ * (C0, DEL, C1: what XML 1.0 forbids and what terminals obey) replaced by
+ * U+FFFD too. JSON strings escape them instead (report_json_string). */
 void report_clean_utf8(struct buf *out, const char *text, size_t len,
                        bool xml_safe);
 /* JSON string literal (quotes included), always valid UTF-8. */

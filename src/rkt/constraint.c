@@ -133,6 +133,12 @@ static enum constraint_result regexp_match(struct arena *arena, const char *subj
                                            const char *pattern, const char **reason) {
     char *error = NULL;
     int rc = go_regexp_match(pattern, strlen(pattern), subject, strlen(subject), &error);
+    if (rc == GO_REGEXP_TOO_LARGE) {
+        *reason = arena_printf(arena, "the regular expression is too large for RE2 (%s), "
+                               "though Go compiles it", error ? error : "error");
+        free(error);
+        return CONSTRAINT_UNKNOWN;
+    }
     if (rc < 0) {
         *reason = arena_printf(arena, "the regular expression does not compile: %s",
                                error ? error : "error");

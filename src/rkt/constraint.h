@@ -8,7 +8,8 @@
  * satisfied, and the placement code counts allocations for them. `regexp`
  * is Go's regexp (RE2 syntax, linear-time search), evaluated by RE2
  * itself (util/go_regexp.h); a pattern Go refuses never matches, and
- * *reason then carries RE2's message. */
+ * *reason then carries RE2's message; one Go compiles but RE2 will not
+ * (nested repeats over 1000 in all) is CONSTRAINT_UNKNOWN. */
 #ifndef RKTC_RKT_CONSTRAINT_H
 #define RKTC_RKT_CONSTRAINT_H
 

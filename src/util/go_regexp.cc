@@ -68,39 +68,64 @@ bool has_any_byte_escape(const char *pattern, size_t len) {
 
 const char any_byte_message[] = "invalid escape sequence: \\C";
 
+// RE2 refuses repeat counts over 1000 and nested repeats whose product is
+// over 1000 (ErrorRepeatSize), and programs over max_mem. Go refuses the
+// first too ("invalid repeat count"); Go 1.14 accepts the other two.
+go_regexp_status classify(const RE2 &re) {
+    if (re.ok())
+        return GO_REGEXP_OK;
+    if (re.error_code() == RE2::ErrorPatternTooLarge)
+        return GO_REGEXP_TOO_LARGE;
+    if (re.error_code() == RE2::ErrorRepeatSize) {
+        const std::string &arg = re.error_arg(); // "{n}" or "{n,m}"
+        long biggest = 0, n = 0;
+        for (char c : arg) {
+            if (c >= '0' && c <= '9') {
+                n = n > 100000 ? n : n * 10 + (c - '0');
+                biggest = n > biggest ? n : biggest;
+            } else {
+                n = 0;
+            }
+        }
+        return biggest > 1000 ? GO_REGEXP_REFUSED : GO_REGEXP_TOO_LARGE;
+    }
+    return GO_REGEXP_REFUSED;
+}
+
+void set_error(char **error, const std::string &text) {
+    if (error)
+        *error = copy_message(text);
+}
+
 } // namespace
 
-extern "C" char *go_regexp_error(const char *pattern, size_t len) {
+extern "C" go_regexp_status go_regexp_check(const char *pattern, size_t len, char **error) {
     try {
-        if (has_any_byte_escape(pattern, len))
-            return copy_message(any_byte_message);
+        if (has_any_byte_escape(pattern, len)) {
+            set_error(error, any_byte_message);
+            return GO_REGEXP_REFUSED;
+        }
         RE2 *re = compiled(pattern, len);
-        if (re->ok())
-            return nullptr;
-        return copy_message(re->error());
+        go_regexp_status st = classify(*re);
+        if (st != GO_REGEXP_OK)
+            set_error(error, re->error());
+        return st;
     } catch (...) {
-        return copy_message("the regular expression cannot be compiled (out of memory)");
+        set_error(error, "pattern too large - out of memory");
+        return GO_REGEXP_TOO_LARGE;
     }
 }
 
 extern "C" int go_regexp_match(const char *pattern, size_t pattern_len, const char *subject,
                                size_t subject_len, char **error) {
+    go_regexp_status st = go_regexp_check(pattern, pattern_len, error);
+    if (st != GO_REGEXP_OK)
+        return st;
     try {
-        if (has_any_byte_escape(pattern, pattern_len)) {
-            if (error)
-                *error = copy_message(any_byte_message);
-            return -1;
-        }
         RE2 *re = compiled(pattern, pattern_len);
-        if (!re->ok()) {
-            if (error)
-                *error = copy_message(re->error());
-            return -1;
-        }
         return RE2::PartialMatch(re2::StringPiece(subject, subject_len), *re) ? 1 : 0;
     } catch (...) {
-        if (error)
-            *error = copy_message("the regular expression cannot be compiled (out of memory)");
-        return -1;
+        set_error(error, "pattern too large - out of memory");
+        return GO_REGEXP_TOO_LARGE;
     }
 }

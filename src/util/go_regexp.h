@@ -19,10 +19,19 @@
 extern "C" {
 #endif
 
-/* NULL when the pattern compiles; else RE2's message (caller frees). */
-char *go_regexp_error(const char *pattern, size_t len);
-/* 1: subject matches, 0: it does not, -1: pattern does not compile
- * (*error set; error may be NULL when the caller does not want it). */
+enum go_regexp_status {
+    GO_REGEXP_OK = 0,
+    GO_REGEXP_REFUSED = -1,   /* Go's regexp.Compile refuses the pattern */
+    GO_REGEXP_TOO_LARGE = -2, /* Go (1.14, Nomad 0.12's) compiles it, RE2 will not:
+                               * nested repeats over 1000 in all, or a program
+                               * over RE2's memory budget */
+};
+
+/* Whether the pattern compiles; on failure *error holds RE2's message
+ * (caller frees; error may be NULL). */
+enum go_regexp_status go_regexp_check(const char *pattern, size_t len, char **error);
+/* 1: subject matches, 0: it does not; a go_regexp_status (< 0) when the
+ * pattern does not compile, with *error as for go_regexp_check. */
 int go_regexp_match(const char *pattern, size_t pattern_len, const char *subject,
                     size_t subject_len, char **error);
 

@@ -3,7 +3,7 @@ job "web" {
   constraint {
     attribute = "${attr.kernel.name}"
     operator  = "regexp"
-    value     = "\\blinux\\b"
+    value     = "^(?:[a-z]{100}){100}$"
   }
   group "cache" {
     task "t" {
