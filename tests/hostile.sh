@@ -117,6 +117,17 @@ for f in text gcc json junit sarif github checkstyle codeclimate; do
     fi
 done
 
+# ---- a directory tree deeper than the walk's limit is reported, not skipped --
+deep=$tmp/deep
+for i in $(seq 100); do deep=$deep/d; done
+mkdir -p "$deep" && cp examples/web.nomad "$deep/"
+"$rktc" check --format=json "$tmp/deep" >"$tmp/deep.json" 2>/dev/null
+st=$?
+if [ $st -eq 2 ] && jq -e '.files[].diagnostics[] | select(.rule == "RKC010") |
+        select(.message | test("64"))' "$tmp/deep.json" >/dev/null &&
+    jq -e '.files[] | select(.path | endswith("/d/web.nomad"))' "$tmp/deep.json" >/dev/null; then ok
+else bad "a file 100 directories deep: not reported (exit $st)"; fi
+
 # ---- special files as report targets: written through, never replaced -------
 job=examples/web.nomad
 out=$("$rktc" check --format=json:/dev/stdout "$job" 2>/dev/null)

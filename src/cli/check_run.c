@@ -131,6 +131,19 @@ void check_run_file(struct check_run *run, const char *path,
     check_run_add(run, src, &facts, cfg, &diags, reasons, objects);
 }
 
+void check_run_too_deep(struct check_run *run, const char *path, int max_depth,
+                        const struct config *cfg) {
+    struct check_file_facts facts = {true, false, 0};
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct source *src = source_from_memory(path, "", 0);
+    diag_add(&diags, RULE_RKC010, src, span_make(0, 0),
+             "not checked: this file is more than %d directories below the directory "
+             "given, the limit of a directory walk; check its directory on its own",
+             max_depth);
+    check_run_add(run, src, &facts, cfg, &diags, NULL, NULL);
+}
+
 struct keyed {
     uintptr_t key; /* the finding's message pointer: unique, kept by sorting */
     char *reason, *object;

@@ -44,6 +44,10 @@ void check_run_add(struct check_run *run, struct source *src,
 void check_run_file(struct check_run *run, const char *path,
                     const char *display_name, const struct config *cfg,
                     bool timed);
+/* A file a directory walk found more than max_depth levels down: one
+ * RKC010 finding naming it and the limit; it counts as an unread input. */
+void check_run_too_deep(struct check_run *run, const char *path, int max_depth,
+                        const struct config *cfg);
 void check_run_finish(struct check_run *run);
 struct report check_run_report(const struct check_run *run,
                                const struct report_options *options);

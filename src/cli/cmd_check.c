@@ -204,6 +204,7 @@ static void drop_excluded(struct inputs *in, struct config **file_cfg) {
         }
         in->paths[kept] = in->paths[i];
         in->walked[kept] = in->walked[i];
+        in->too_deep[kept] = in->too_deep[i];
         file_cfg[kept++] = file_cfg[i];
     }
     in->count = kept;
@@ -281,9 +282,12 @@ int cmd_check(int argc, char **argv) {
         if (!reproducible)
             ropt.timestamp = (int64_t)time(NULL);
         for (size_t i = 0; i < inputs.count; i++)
-            check_run_file(&run, inputs.paths[i],
-                           stdin_input ? o.stdin_filename : NULL, file_cfg[i],
-                           !reproducible);
+            if (inputs.too_deep[i])
+                check_run_too_deep(&run, inputs.paths[i], INPUTS_MAX_DEPTH, file_cfg[i]);
+            else
+                check_run_file(&run, inputs.paths[i],
+                               stdin_input ? o.stdin_filename : NULL, file_cfg[i],
+                               !reproducible);
         check_run_finish(&run);
         char host[256] = "localhost";
         if (!reproducible && (gethostname(host, sizeof host) != 0 || !host[0]))

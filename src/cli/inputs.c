@@ -7,17 +7,23 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define MAX_DEPTH 64
+/* below INPUTS_MAX_DEPTH the walk only lists what it skips; past this it
+ * stops (a path this deep is longer than PATH_MAX anyway) */
+#define WALK_STOP_DEPTH 2048
 
-static void add(struct inputs *in, char *path, bool walked) {
+static void add_deep(struct inputs *in, char *path, bool walked, bool too_deep) {
     if (in->count == in->cap) {
         in->cap = in->cap ? in->cap * 2 : 16;
         in->paths = xreallocarray(in->paths, in->cap, sizeof *in->paths);
         in->walked = xreallocarray(in->walked, in->cap, sizeof *in->walked);
+        in->too_deep = xreallocarray(in->too_deep, in->cap, sizeof *in->too_deep);
     }
     in->walked[in->count] = walked;
+    in->too_deep[in->count] = too_deep;
     in->paths[in->count++] = path;
 }
+
+static void add(struct inputs *in, char *path, bool walked) { add_deep(in, path, walked, false); }
 
 static int ends_with(const char *s, const char *suffix) {
     size_t a = strlen(s), b = strlen(suffix);
@@ -46,8 +52,10 @@ static char *join(const char *dir, const char *name) {
 }
 
 static void walk(struct inputs *in, const char *dir, int depth) {
-    if (depth > MAX_DEPTH)
+    if (depth > WALK_STOP_DEPTH) {
+        add_deep(in, xstrdup(dir), true, true);
         return;
+    }
     DIR *d = opendir(dir);
     if (!d) {
         add(in, xstrdup(dir), false); /* reported as unreadable */
@@ -73,7 +81,7 @@ static void walk(struct inputs *in, const char *dir, int depth) {
             free(path);
         } else if (inputs_wanted_name(names[i]) &&
                    stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-            add(in, path, true);
+            add_deep(in, path, true, depth > INPUTS_MAX_DEPTH);
         } else {
             free(path);
         }
@@ -97,19 +105,22 @@ void inputs_collect(struct inputs *out, char *const *args, size_t count) {
             add(out, xstrdup(args[i]), false);
         }
     }
-    /* sort (path, walked) pairs; a path both named and walked counts as named */
-    struct entry { char *path; bool walked; } *e = xcalloc(out->count + 1, sizeof *e);
+    /* sort (path, walked, too_deep); a path both named and walked counts as named */
+    struct entry { char *path; bool walked, too_deep; } *e = xcalloc(out->count + 1, sizeof *e);
     for (size_t i = 0; i < out->count; i++)
-        e[i].path = out->paths[i], e[i].walked = out->walked[i];
+        e[i].path = out->paths[i], e[i].walked = out->walked[i],
+        e[i].too_deep = out->too_deep[i];
     if (out->count)
         qsort(e, out->count, sizeof *e, compare_names);
     size_t kept = 0;
     for (size_t i = 0; i < out->count; i++) {
         if (kept && strcmp(out->paths[kept - 1], e[i].path) == 0) {
             out->walked[kept - 1] = out->walked[kept - 1] && e[i].walked;
+            out->too_deep[kept - 1] = out->walked[kept - 1] && out->too_deep[kept - 1];
             free(e[i].path);
         } else {
             out->paths[kept] = e[i].path;
+            out->too_deep[kept] = e[i].too_deep;
             out->walked[kept++] = e[i].walked;
         }
     }
@@ -122,5 +133,6 @@ void inputs_free(struct inputs *in) {
         free(in->paths[i]);
     free(in->paths);
     free(in->walked);
+    free(in->too_deep);
     memset(in, 0, sizeof *in);
 }

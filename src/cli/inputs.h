@@ -6,16 +6,22 @@
  * directories are not followed, entries starting with '.' are skipped) for
  * *.nomad, *.hcl, *.nomad.json and *.json. The result is sorted bytewise
  * and free of duplicates (heap; inputs_free); `walked` tells which paths a
- * walk found, so configured exclude globs apply to those only. */
+ * walk found, so configured exclude globs apply to those only. A walk
+ * searches INPUTS_MAX_DEPTH directory levels; files found deeper (the
+ * search goes on, without recursing forever) are kept with `too_deep` set,
+ * for the caller to report rather than check. */
 #ifndef RKTC_CLI_INPUTS_H
 #define RKTC_CLI_INPUTS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#define INPUTS_MAX_DEPTH 64
+
 struct inputs {
     char **paths;
-    bool *walked;  /* parallel: found by a directory walk (not named) */
+    bool *walked;   /* parallel: found by a directory walk (not named) */
+    bool *too_deep; /* parallel: more than INPUTS_MAX_DEPTH levels down */
     size_t count, cap;
 };
 
