@@ -1,10 +1,14 @@
 /* main.c — rktc's entry point: dispatches to the subcommands. */
 #include "cli/cli.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 int main(int argc, char **argv) {
+    /* over `ulimit -f`, a write fails with EFBIG (reported, temporary files
+     * removed) instead of the process dying silently */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2)
         return cli_usage_error(NULL, "no command given");
     const char *name = argv[1];

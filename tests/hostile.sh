@@ -153,5 +153,69 @@ else
     skipped "character device: mknod not permitted"
 fi
 
+# ---- builds: all files of a job or none, manifests kept under concurrency ---
+gen_tasks() { # JOB TASKS
+    awk -v job="$1" -v tasks="$2" 'BEGIN {
+        printf "job \"%s\" {\n  datacenters = [\"dc1\"]\n  group \"frontend\" {\n", job
+        for (t = 0; t < tasks; t++)
+            printf "    task \"t%d\" {\n      driver = \"rkt\"\n      config {\n        image = \"docker://nginx:1.19\"\n        args = [\"%0500d\"]\n      }\n    }\n", t, t
+        print "  }\n}"
+    }'
+}
+leftovers() { find "$1" -name '.rktc-*' | head -1; }
+gen_tasks web 1 >"$tmp/web1.nomad"
+gen_tasks web 6 >"$tmp/web6.nomad"
+mkdir -p "$tmp/mnt"
+if mount -t tmpfs -o size=12k tmpfs "$tmp/mnt" 2>/dev/null; then
+    # tmpfs counts 4k pages: one launcher and the manifest fit, six do not
+    "$rktc" build --target=sh -o "$tmp/mnt/out" "$tmp/web1.nomad" >/dev/null 2>&1 ||
+        bad "full disk: the small build does not fit 12k"
+    (cd "$tmp/mnt/out" && cat $(ls) | cksum) >"$tmp/before"
+    "$rktc" build --target=sh -o "$tmp/mnt/out" "$tmp/web6.nomad" >/dev/null 2>"$tmp/err"
+    st=$?
+    (cd "$tmp/mnt/out" && cat $(ls) | cksum) >"$tmp/after"
+    if [ $st -eq 2 ] && grep -q "No space left" "$tmp/err" && cmp -s "$tmp/before" "$tmp/after" &&
+        [ -z "$(leftovers "$tmp/mnt")" ]; then ok
+    else bad "full disk: exit $st, old build changed or temp files left"; cat "$tmp/err" | head -3; fi
+    rm -rf "$tmp/mnt/out"
+    "$rktc" build --target=systemd -o "$tmp/mnt/out" "$tmp/web6.nomad" >/dev/null 2>&1
+    if [ -z "$(ls -A "$tmp/mnt/out")" ]; then ok
+    else bad "full disk: a partial job was left: $(ls -A "$tmp/mnt/out" | head -3)"; fi
+    umount "$tmp/mnt"
+else
+    skipped "full disk: cannot mount a 12k tmpfs here (needs root)"
+fi
+# stderr goes to a pipe: the file size limit applies to files only
+err=$( (ulimit -f 4; "$rktc" build --target=systemd -o "$tmp/fsize" "$tmp/web6.nomad" >/dev/null
+        echo "status $?") 2>&1)
+if printf '%s\n' "$err" | grep -q "^status 2$" && printf '%s\n' "$err" | grep -q "file size limit" &&
+    [ -z "$(leftovers "$tmp/fsize")" ] && [ -z "$(ls -A "$tmp/fsize")" ]; then ok
+else bad "ulimit -f 4, build: no exit 2 and message, or files left"; printf '%s\n' "$err" | tail -3; fi
+err=$( (ulimit -f 4; "$rktc" check --format=json:"$tmp/fsize/r.json" "$tmp/tasks.nomad" >/dev/null
+        echo "status $?") 2>&1)
+if printf '%s\n' "$err" | grep -q "^status 2$" && printf '%s\n' "$err" | grep -q "file size limit" &&
+    [ -z "$(leftovers "$tmp/fsize")" ]; then ok
+else bad "ulimit -f 4, report: no exit 2 and message, or temp files left"; printf '%s\n' "$err" | tail -3; fi
+gen_tasks api 2 >"$tmp/api.nomad"
+gen_tasks db 3 >"$tmp/db.nomad"
+for round in 1 2 3 4 5; do
+    rm -rf "$tmp/conc"
+    "$rktc" build --target=systemd -o "$tmp/conc" "$tmp/api.nomad" >/dev/null 2>&1 &
+    "$rktc" build --target=systemd -o "$tmp/conc" "$tmp/db.nomad" >/dev/null 2>&1 &
+    wait
+    listed=$(grep -vc '^#' "$tmp/conc/rktc-manifest.txt")
+    present=$(ls "$tmp/conc" | grep -vc '^rktc-manifest.txt$')
+    if [ "$listed" -eq "$present" ] && [ "$present" -eq 11 ]; then ok
+    else bad "concurrent builds, round $round: $listed listed, $present files"; fi
+done
+"$rktc" build --target=sh -o examples/web.nomad examples/web.nomad >/dev/null 2>"$tmp/err"
+st=$?
+if [ $st -eq 2 ] && grep -q "not a directory" "$tmp/err"; then ok
+else bad "unwritable build output: exit $st, expected 2 with a message"; fi
+"$rktc" check --format=json:/nonexistent-rktc/r.json examples/web.nomad >/dev/null 2>"$tmp/err"
+st=$?
+if [ $st -eq 2 ] && grep -q "nonexistent-rktc" "$tmp/err"; then ok
+else bad "unwritable report: exit $st, expected 2 with a message"; fi
+
 echo "hostile: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

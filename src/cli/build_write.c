@@ -1,11 +1,14 @@
 /* build_write.c — safe output of `rktc build` (see build_write.h). */
 #include "cli/build_write.h"
 #include "cli/cli.h"
-#include "util/safe_write.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -100,32 +103,174 @@ static bool make_dirs(const char *dir) {
     return ok;
 }
 
-bool build_write(const char *dir, const struct target_output *out, bool force) {
+/* "PATH: what: reason", with a word on the file size limit for EFBIG
+ * (SIGXFSZ is ignored, so going over `ulimit -f` fails the write). */
+static void io_error(const char *path, const char *what, int err) {
+    fprintf(stderr, "rktc: %s: %s: %s%s\n", path, what, strerror(err),
+            err == EFBIG ? " (over the file size limit, `ulimit -f`)" : "");
+}
+
+/* Writes data to path (in the stage); messages name shown, the final path. */
+static bool write_file(const char *path, const char *shown, const struct buf *data,
+                       bool executable) {
+    mode_t mask = umask(0);
+    umask(mask);
+    mode_t mode = executable ? 0755 : 0666 & ~mask; /* as fopen would, launchers 0755 */
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (fd < 0) {
+        io_error(shown, "cannot create", errno);
+        return false;
+    }
+    const char *p = data->data ? data->data : "";
+    size_t left = data->len;
+    while (left > 0) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            io_error(shown, "cannot write", errno);
+            close(fd);
+            return false;
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+        io_error(shown, "cannot write", errno);
+        close(fd);
+        return false;
+    }
+    if (close(fd) != 0) {
+        io_error(shown, "cannot write", errno);
+        return false;
+    }
+    return true;
+}
+
+/* Removes a staging directory and everything in it (flat). */
+static void remove_stage(const char *stage) {
+    DIR *d = opendir(stage);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            char *path = join(stage, e->d_name);
+            unlink(path);
+            free(path);
+        }
+        closedir(d);
+    }
+    rmdir(stage);
+}
+
+/* Staging directories a killed build left behind (we hold the lock, so
+ * no other build is using one). */
+static void remove_stale_stages(const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (strncmp(e->d_name, ".rktc-stage-", 12) == 0) {
+            char *path = join(dir, e->d_name);
+            remove_stage(path);
+            free(path);
+        }
+    closedir(d);
+}
+
+static void sync_dir(int dfd) {
+    fsync(dfd); /* best effort: some file systems refuse directory fsync */
+}
+
+/* Moves the staged files (the manifest last) into dir. A name replaced
+ * keeps its old file as a hard link in the stage until the end, so a
+ * failed rename puts every earlier one back: the old build stays whole. */
+static bool commit_stage(const char *dir, const char *stage, char **names, size_t count) {
+    bool *had_old = xcalloc(count + 1, sizeof *had_old);
+    size_t done = 0;
+    bool ok = true;
+    for (; done < count; done++) {
+        char *target = join(dir, names[done]);
+        char *staged = join(stage, names[done]);
+        char *backup = xmalloc(strlen(staged) + 6);
+        sprintf(backup, "%s.~old", staged);
+        struct stat st;
+        if (lstat(target, &st) == 0) {
+            if (link(target, backup) != 0) {
+                io_error(target, "cannot keep the previous version", errno);
+                ok = false;
+            } else {
+                had_old[done] = true;
+            }
+        }
+        if (ok && rename(staged, target) != 0) {
+            io_error(target, "cannot move into place", errno);
+            if (had_old[done])
+                unlink(backup);
+            had_old[done] = false;
+            ok = false;
+        }
+        free(target);
+        free(staged);
+        free(backup);
+        if (!ok)
+            break;
+    }
+    if (!ok) /* roll back, newest first */
+        for (size_t i = done; i-- > 0;) {
+            char *target = join(dir, names[i]);
+            char *backup = join(stage, names[i]);
+            char *old = xmalloc(strlen(backup) + 6);
+            sprintf(old, "%s.~old", backup);
+            if (had_old[i])
+                rename(old, target);
+            else
+                unlink(target);
+            free(target);
+            free(backup);
+            free(old);
+        }
+    free(had_old);
+    return ok;
+}
+
+enum build_write_result build_write(const char *dir, const struct target_output *out,
+                                    bool force) {
     struct stat st;
     if (stat(dir, &st) != 0) {
         if (errno != ENOENT || !make_dirs(dir)) {
-            fprintf(stderr, "rktc: %s: cannot create the output directory: %s\n", dir,
-                    strerror(errno));
-            return false;
+            io_error(dir, "cannot create the output directory", errno);
+            return BUILD_WRITE_FAILED;
         }
     } else if (!S_ISDIR(st.st_mode)) {
         fprintf(stderr, "rktc: %s: not a directory\n", dir);
-        return false;
+        return BUILD_WRITE_FAILED;
     }
+    /* one build at a time in dir: the lock covers manifest read to rename */
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0 || flock(dfd, LOCK_EX) != 0) {
+        io_error(dir, "cannot lock the output directory", errno);
+        if (dfd >= 0)
+            close(dfd);
+        return BUILD_WRITE_FAILED;
+    }
+    remove_stale_stages(dir);
     struct names previous = {0}, written = {0};
     read_manifest(dir, &previous);
-    bool ok = true;
+    enum build_write_result result = BUILD_WRITE_OK;
     for (size_t i = 0; i < out->count; i++) {
         const char *name = out->files[i].name;
         if (!name_is_flat(name) || strcmp(name, BUILD_MANIFEST) == 0) {
             fprintf(stderr, "rktc: refusing to write '%s': not a plain file name\n", name);
-            ok = false;
+            result = BUILD_WRITE_REFUSED;
             continue;
         }
         for (size_t k = 0; k < i; k++)
             if (strcmp(out->files[k].name, name) == 0) {
                 fprintf(stderr, "rktc: two outputs are named '%s'\n", name);
-                ok = false;
+                result = BUILD_WRITE_REFUSED;
             }
         char *path = join(dir, name);
         if (lstat(path, &st) == 0) {
@@ -135,7 +280,7 @@ bool build_write(const char *dir, const struct target_output *out, bool force) {
                         "rktc: %s exists and was not written by rktc (not in %s); "
                         "use --force to replace it\n",
                         path, BUILD_MANIFEST);
-                ok = false;
+                result = BUILD_WRITE_REFUSED;
             }
         }
         free(path);
@@ -143,30 +288,33 @@ bool build_write(const char *dir, const struct target_output *out, bool force) {
     char *manifest_path = join(dir, BUILD_MANIFEST);
     if (lstat(manifest_path, &st) == 0 && !S_ISREG(st.st_mode)) {
         fprintf(stderr, "rktc: %s is not a regular file\n", manifest_path);
-        ok = false;
+        result = BUILD_WRITE_REFUSED;
     }
-    for (size_t i = 0; ok && i < out->count; i++) {
-        const struct target_file *f = &out->files[i];
-        char *path = join(dir, f->name);
-        char *error = NULL;
-        if (!safe_write_file(path, f->data.data ? f->data.data : "", f->data.len, &error)) {
-            fprintf(stderr, "rktc: %s\n", error);
-            free(error);
-            ok = false;
-        } else if (f->executable) {
-            int fd = open(path, O_RDONLY | O_NOFOLLOW);
-            if (fd < 0 || fchmod(fd, 0755) != 0) {
-                fprintf(stderr, "rktc: %s: %s\n", path, strerror(errno));
-                ok = false;
-            }
-            if (fd >= 0)
-                close(fd);
+    char *stage = NULL;
+    if (result == BUILD_WRITE_OK) {
+        stage = join(dir, ".rktc-stage-XXXXXX");
+        if (!mkdtemp(stage)) {
+            io_error(dir, "cannot create a staging directory", errno);
+            free(stage);
+            stage = NULL;
+            result = BUILD_WRITE_FAILED;
         }
-        if (ok)
-            names_add(&written, f->name);
-        free(path);
     }
-    if (ok) {
+    /* every file and the new manifest are written in the stage first */
+    char **order = xcalloc(out->count + 2, sizeof *order);
+    size_t staged = 0;
+    for (size_t i = 0; stage && result == BUILD_WRITE_OK && i < out->count; i++) {
+        const struct target_file *f = &out->files[i];
+        char *path = join(stage, f->name), *shown = join(dir, f->name);
+        if (!write_file(path, shown, &f->data, f->executable))
+            result = BUILD_WRITE_FAILED;
+        else
+            order[staged++] = f->name;
+        names_add(&written, f->name);
+        free(path);
+        free(shown);
+    }
+    if (stage && result == BUILD_WRITE_OK) {
         for (size_t i = 0; i < previous.count; i++) {
             char *path = join(dir, previous.items[i]);
             if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
@@ -181,18 +329,29 @@ bool build_write(const char *dir, const struct target_output *out, bool force) {
                             "# only files listed here (or any with --force).\n");
         for (size_t i = 0; i < written.count; i++)
             buf_printf(&manifest, "%s\n", written.items[i]);
-        char *error = NULL;
-        if (!safe_write_file(manifest_path, manifest.data, manifest.len, &error)) {
-            fprintf(stderr, "rktc: %s\n", error);
-            free(error);
-            ok = false;
-        }
+        char *path = join(stage, BUILD_MANIFEST);
+        if (!write_file(path, manifest_path, &manifest, false))
+            result = BUILD_WRITE_FAILED;
+        else
+            order[staged++] = BUILD_MANIFEST;
+        free(path);
         buf_free(&manifest);
     }
+    if (stage && result == BUILD_WRITE_OK) {
+        sync_dir(dfd);
+        if (!commit_stage(dir, stage, order, staged))
+            result = BUILD_WRITE_FAILED;
+        sync_dir(dfd);
+    }
+    if (stage)
+        remove_stage(stage);
+    free(stage);
+    free(order);
     free(manifest_path);
     names_free(&previous);
     names_free(&written);
-    return ok;
+    close(dfd); /* releases the lock */
+    return result;
 }
 
 void build_print(FILE *stream, const struct target_output *out) {
@@ -217,8 +376,16 @@ int build_finish(const char *dir, const struct target_output *out, bool force,
         build_print(stdout, out);
         return findings ? EXIT_FINDINGS : EXIT_OK;
     }
-    if (!build_write(dir, out, force))
+    switch (build_write(dir, out, force)) {
+    case BUILD_WRITE_OK:
+        break;
+    case BUILD_WRITE_REFUSED:
+        fputs("rktc: nothing written\n", stderr);
         return EXIT_FINDINGS;
+    case BUILD_WRITE_FAILED:
+        fputs("rktc: nothing written (the previous build, if any, is unchanged)\n", stderr);
+        return EXIT_INPUT;
+    }
     for (size_t i = 0; i < out->count; i++)
         printf("%s/%s\n", dir, out->files[i].name);
     printf("%s/%s\n", dir, BUILD_MANIFEST);

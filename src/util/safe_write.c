@@ -18,7 +18,8 @@
 static bool fail(char **error, const char *path, const char *what, int err) {
     struct buf m;
     buf_init(&m);
-    buf_printf(&m, "%s: %s: %s", path, what, strerror(err));
+    buf_printf(&m, "%s: %s: %s%s", path, what, strerror(err),
+               err == EFBIG ? " (over the file size limit, `ulimit -f`)" : "");
     *error = buf_detach(&m);
     return false;
 }
