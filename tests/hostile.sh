@@ -128,6 +128,16 @@ if [ $st -eq 2 ] && jq -e '.files[].diagnostics[] | select(.rule == "RKC010") |
     jq -e '.files[] | select(.path | endswith("/d/web.nomad"))' "$tmp/deep.json" >/dev/null; then ok
 else bad "a file 100 directories deep: not reported (exit $st)"; fi
 
+# ---- NUL bytes bound for argv, env or a unit file: an error, never cut short --
+"$rktc" plan testdata/validate/NMD060-nul.json >"$tmp/out" 2>&1
+st=$?
+if [ $st -eq 1 ] && grep -q NMD060 "$tmp/out"; then ok
+else bad "NUL bytes: plan exit $st, expected 1 with NMD060"; fi
+"$rktc" build --target=systemd -o "$tmp/nul-out" testdata/validate/NMD060-nul-hcl.hcl >/dev/null 2>&1
+st=$?
+if [ $st -eq 1 ] && [ ! -e "$tmp/nul-out/rktc-manifest.txt" ]; then ok
+else bad "NUL bytes: build exit $st or files written"; fi
+
 # ---- special files as report targets: written through, never replaced -------
 job=examples/web.nomad
 out=$("$rktc" check --format=json:/dev/stdout "$job" 2>/dev/null)

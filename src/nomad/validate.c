@@ -517,6 +517,7 @@ void nomad_validate(struct arena *arena, const struct source *src,
         }
         validate_group(v, g, i);
     }
+    validate_nul_bytes(v, job);
     if (job->vault)
         validate_inherited_vault(v, job->vault);
     if (job->periodic)

@@ -92,4 +92,8 @@ void validate_inherited_vault(struct validate_ctx *v, const struct nomad_vault *
 /* Path.Join("/alloc-dir/alloc-id", prefix, path) escapes the directory. */
 bool path_escapes_alloc_dir(const char *prefix, const char *path);
 
+/* NMD060: strings with NUL bytes bound for argv, env or a unit file
+ * (validate_nul.c). */
+void validate_nul_bytes(struct validate_ctx *v, const struct nomad_job *job);
+
 #endif
