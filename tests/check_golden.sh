@@ -12,7 +12,8 @@
 #   expected/status  the exit status
 #   expected/stdout, expected/stderr
 #                    the output streams (a missing file means empty)
-#   expected/FILE    every other file the run must write, e.g. a report
+#   expected/FILE    every other file the run must write (FILE may be
+#                    DIR/FILE), e.g. a report
 #                    from --format=junit:FILE, compared byte for byte,
 #                    except: JUnit (any file or stream with <testsuites>) without
 #                    the passing per-rule testcases and tests= counts, and
@@ -79,8 +80,8 @@ for name in $cases; do
             if [ -s "$work/$s" ]; then cp "$work/$s" "$dir/expected/$s"
             else rm -f "$dir/expected/$s"; fi
         done
-        for f in "$dir"/expected/*; do
-            b=$(basename "$f")
+        for f in $(find "$dir/expected" -type f | sort); do
+            b=${f#"$dir"/expected/}
             case $b in status|stdout|stderr) continue ;; esac
             [ -f "$work/case/$b" ] && cp "$work/case/$b" "$f"
         done
@@ -98,8 +99,8 @@ for name in $cases; do
             diff "$work/want" "$work/got" | head -20
         fi
     done
-    for f in "$dir"/expected/*; do
-        b=$(basename "$f")
+    for f in $(find "$dir/expected" -type f | sort); do
+        b=${f#"$dir"/expected/} # a report may be written in a subdirectory
         case $b in status|stdout|stderr) continue ;; esac
         if [ ! -f "$work/case/$b" ]; then
             ok=0

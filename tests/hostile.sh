@@ -138,6 +138,49 @@ st=$?
 if [ $st -eq 1 ] && [ ! -e "$tmp/nul-out/rktc-manifest.txt" ]; then ok
 else bad "NUL bytes: build exit $st or files written"; fi
 
+# ---- config lookup that cannot be planted ---------------------------------
+cfgt=$tmp/cfg
+mkdir -p "$cfgt/ww/team" "$cfgt/repo/.git" "$cfgt/repo/jobs" "$cfgt/mine/jobs"
+chmod 1777 "$cfgt/ww"
+printf 'format = ["json:planted.json"]\n' >"$cfgt/ww/.rktc.hcl"
+cp examples/web.nomad "$cfgt/ww/team/"
+(cd "$cfgt" && "$rktc" check ww/team/web.nomad >/dev/null 2>&1)
+if [ ! -e "$cfgt/ww/planted.json" ]; then ok
+else bad "config planted in a world-writable parent was used"; fi
+printf 'format = ["json:above.json"]\n' >"$cfgt/.rktc.hcl"
+cp examples/web.nomad "$cfgt/repo/jobs/"
+(cd "$cfgt" && "$rktc" check repo/jobs/web.nomad >/dev/null 2>&1)
+if [ ! -e "$cfgt/above.json" ]; then ok
+else bad "config above a repository root (.git) was used"; fi
+rm "$cfgt/.rktc.hcl"
+cp examples/web.nomad "$cfgt/mine/jobs/"
+printf 'format = ["text", "json:r.json"]\n' >"$cfgt/mine/.rktc.hcl"
+out=$(cd "$cfgt" && "$rktc" check mine/jobs/web.nomad 2>&1)
+if [ -f "$cfgt/mine/r.json" ] && printf '%s\n' "$out" | tail -1 | grep -q "config mine/.rktc.hcl"; then ok
+else bad "trusted config: report not beside it, or the summary does not name it"; fi
+rm -f "$cfgt/mine/r.json"
+chmod 666 "$cfgt/mine/.rktc.hcl"
+out=$(cd "$cfgt" && "$rktc" check mine/jobs/web.nomad 2>&1)
+if [ ! -e "$cfgt/mine/r.json" ] && printf '%s\n' "$out" | grep -q "ignoring the config file.*writable by others"; then ok
+else bad "a config writable by others was not ignored with a warning"; fi
+chmod 644 "$cfgt/mine/.rktc.hcl"
+if chown 65534 "$cfgt/mine/.rktc.hcl" 2>/dev/null && [ "$(id -u)" != 65534 ]; then
+    out=$(cd "$cfgt" && "$rktc" check mine/jobs/web.nomad 2>&1)
+    if [ ! -e "$cfgt/mine/r.json" ] && printf '%s\n' "$out" | grep -q "owned by another user"; then ok
+    else bad "a config owned by another user was not ignored with a warning"; fi
+    chown "$(id -u)" "$cfgt/mine/.rktc.hcl"
+else
+    skipped "config owned by another user: chown not permitted"
+fi
+for spec in "json:/tmp/rktc-escape.json" "json:../escape.json" "json:a/../../escape.json"; do
+    printf 'format = ["%s"]\n' "$spec" >"$cfgt/mine/.rktc.hcl"
+    (cd "$cfgt" && "$rktc" check mine/jobs/web.nomad >"$tmp/out" 2>&1)
+    st=$?
+    if [ $st -eq 4 ] && grep -q "only inside its own" "$tmp/out" && [ ! -e "$cfgt/escape.json" ] &&
+        [ ! -e /tmp/rktc-escape.json ]; then ok
+    else bad "config output $spec: exit $st, expected 4 and nothing written"; fi
+done
+
 # ---- special files as report targets: written through, never replaced -------
 job=examples/web.nomad
 out=$("$rktc" check --format=json:/dev/stdout "$job" 2>/dev/null)

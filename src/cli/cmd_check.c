@@ -152,7 +152,12 @@ static struct config *configs_get(struct configs *c, const char *input,
                : o->config_path ? xstrdup(o->config_path)
                : env && env[0] ? xstrdup(env) : NULL;
     } else {
-        path = config_find(input);
+        char *warnings = NULL;
+        path = config_find(input, &warnings);
+        if (warnings) {
+            fprintf(stderr, "rktc: warning: %s\n", warnings);
+            free(warnings);
+        }
     }
     for (size_t i = 0; i < c->count; i++)
         if ((!path && !c->paths[i]) || (path && c->paths[i] && strcmp(path, c->paths[i]) == 0)) {
@@ -295,6 +300,7 @@ int cmd_check(int argc, char **argv) {
         host[sizeof host - 1] = '\0';
         ropt.hostname = host;
         ropt.junit_profile = o.junit_profile;
+        ropt.config_path = run_cfg->path;
         struct report report = check_run_report(&run, &ropt);
         bool write_failed = false;
         for (size_t i = 0; i < run_cfg->format_count; i++) {

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static size_t rule_index_of(const struct rule *rule) {
     size_t count;
@@ -173,7 +174,58 @@ static char *relative_to_cwd(struct buf *path) {
     return result;
 }
 
-char *config_find(const char *input_path) {
+/* A config file others could have planted or changed: owned by another
+ * user than us or root, or writable by others. Sets *why. */
+static bool untrusted(const struct stat *st, const char **why) {
+    if (st->st_uid != geteuid() && st->st_uid != 0) {
+        *why = "it is owned by another user";
+        return true;
+    }
+    if (st->st_mode & S_IWOTH) {
+        *why = "it is writable by others";
+        return true;
+    }
+    return false;
+}
+
+static void add_warning(char **warnings, const char *path, const char *why) {
+    struct buf w;
+    buf_init(&w);
+    if (*warnings) {
+        buf_puts(&w, *warnings);
+        buf_putc(&w, '\n');
+        free(*warnings);
+    }
+    buf_printf(&w, "ignoring the config file %s: %s", path, why);
+    *warnings = buf_detach(&w);
+}
+
+/* candidate: the file when it is a regular file we trust; else NULL, with
+ * a warning when it exists but is not trusted. */
+static bool usable(const char *candidate, char **warnings) {
+    struct stat st;
+    if (stat(candidate, &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    const char *why;
+    if (untrusted(&st, &why)) {
+        add_warning(warnings, candidate, why);
+        return false;
+    }
+    return true;
+}
+
+static bool has_entry(const char *dir, const char *name) {
+    struct buf p;
+    buf_init(&p);
+    buf_printf(&p, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, name);
+    struct stat st;
+    bool found = lstat(p.data, &st) == 0;
+    buf_free(&p);
+    return found;
+}
+
+char *config_find(const char *input_path, char **warnings) {
+    *warnings = NULL;
     struct buf dir;
     buf_init(&dir);
     const char *slash = input_path ? strrchr(input_path, '/') : NULL;
@@ -185,18 +237,30 @@ char *config_find(const char *input_path) {
         buf_puts(&dir, ".");
     char *absolute = realpath(dir.data, NULL);
     buf_free(&dir);
+    const char *home_env = getenv("HOME");
+    char *home = home_env && home_env[0] ? realpath(home_env, NULL) : NULL;
     if (absolute) {
         struct buf candidate;
         buf_init(&candidate);
         size_t len = strlen(absolute);
         for (;;) {
+            absolute[len] = '\0';
+            const char *here = len == 0 ? "/" : absolute;
+            /* a directory others can write to (like /tmp) could hold a
+             * planted file: neither it nor what lies above is searched */
+            struct stat st;
+            if (stat(here, &st) != 0 || (st.st_mode & S_IWOTH))
+                break;
             buf_clear(&candidate);
-            buf_printf(&candidate, "%.*s/.rktc.hcl", (int)len,
-                       len == 1 && absolute[0] == '/' ? "" : absolute);
-            if (is_file(candidate.data)) {
+            buf_printf(&candidate, "%s/.rktc.hcl", len == 1 && absolute[0] == '/' ? "" : absolute);
+            if (usable(candidate.data, warnings)) {
                 free(absolute);
+                free(home);
                 return relative_to_cwd(&candidate);
             }
+            /* the search ends at a repository root and at $HOME */
+            if (has_entry(here, ".git") || (home && strcmp(home, here) == 0))
+                break;
             if (len <= 1)
                 break;
             while (len > 1 && absolute[len - 1] != '/')
@@ -207,14 +271,15 @@ char *config_find(const char *input_path) {
         buf_free(&candidate);
         free(absolute);
     }
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    free(home);
+    const char *xdg = getenv("XDG_CONFIG_HOME");
     struct buf user;
     buf_init(&user);
     if (xdg && xdg[0] == '/')
         buf_printf(&user, "%s/rktc/config.hcl", xdg);
-    else if (home && home[0])
-        buf_printf(&user, "%s/.config/rktc/config.hcl", home);
-    if (user.len && is_file(user.data))
+    else if (home_env && home_env[0])
+        buf_printf(&user, "%s/.config/rktc/config.hcl", home_env);
+    if (user.len && usable(user.data, warnings))
         return buf_detach(&user);
     buf_free(&user);
     return NULL;
@@ -264,6 +329,33 @@ static bool want_severity(struct reader *r, const struct hcl_value *v,
     return true;
 }
 
+/* A report file a config may name: relative, no `..` component, not empty. */
+static bool inside_config_dir(const char *file) {
+    if (!file[0] || file[0] == '/')
+        return false;
+    for (const char *p = file; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.')
+            return false;
+        p += n;
+        if (*p == '/')
+            p++;
+    }
+    return true;
+}
+
+/* "NAME:FILE" with FILE made relative to the config file's directory. */
+static char *beside_config(const char *config_path, const char *spec, const char *file) {
+    const char *slash = config_path ? strrchr(config_path, '/') : NULL;
+    struct buf b;
+    buf_init(&b);
+    buf_add(&b, spec, (size_t)(file - spec));
+    if (slash)
+        buf_add(&b, config_path, (size_t)(slash - config_path) + 1);
+    buf_puts(&b, file);
+    return buf_detach(&b);
+}
+
 static void read_formats(struct reader *r, const struct hcl_item *item) {
     const struct hcl_value *v = item->value;
     if (v->kind != HCL_LIST) {
@@ -287,11 +379,20 @@ static void read_formats(struct reader *r, const struct hcl_item *item) {
                 "each optionally with :FILE");
             continue;
         }
-        names[n++] = (char *)e->as.string.text;
+        if (file && !inside_config_dir(file)) {
+            bad(r, e->span, "a config file may name report files only inside its own "
+                "directory",
+                "write a relative path without `..`, like \"junit:reports/rktc.xml\"");
+            continue;
+        }
+        names[n++] = file ? beside_config(r->cfg->path, e->as.string.text, file)
+                          : xstrdup(e->as.string.text);
     }
     char *where = where_of(r, item->span);
     config_set_formats(r->cfg, names, n, ORIGIN_FILE, where);
     free(where);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
     free(names);
 }
 

@@ -71,8 +71,12 @@ bool config_set_rule(struct config *cfg, const char *id, bool disable,
 /* The config file for an input (NULL: stdin/cwd): --config/RKTC_CONFIG are
  * the caller's; this is the first .rktc.hcl walking up from the input's
  * directory, else $XDG_CONFIG_HOME/rktc/config.hcl (or ~/.config/...), or
- * NULL. Heap string. */
-char *config_find(const char *input_path);
+ * NULL. Heap string. The walk cannot be steered by files others planted:
+ * it stops at a repository root (a directory holding .git) and at $HOME,
+ * and never enters a directory others can write to (like /tmp) or goes
+ * above it; a config file owned by another user (not root) or writable by
+ * others is skipped, and *warnings (heap, lines, or NULL) says so. */
+char *config_find(const char *input_path, char **warnings);
 
 /* Reads path into cfg. On an unreadable file stores a message in *error and
  * returns false; on invalid content adds RKC005 diagnostics and returns

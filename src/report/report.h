@@ -46,6 +46,7 @@ struct report_options {
     int64_t timestamp;           /* run start (or SOURCE_DATE_EPOCH), UTC seconds */
     const char *hostname;        /* JUnit; "localhost" when reproducible */
     size_t github_cap;           /* annotations per kind (0: GitHub's 10) */
+    const char *config_path;     /* text summary: the config file used, or NULL */
 };
 
 struct report {

@@ -270,5 +270,9 @@ void report_text(const struct report *r, struct buf *out) {
                r->file_count == 1 ? "" : "s");
     if (suppressed)
         buf_printf(out, ", %zu suppressed", suppressed);
+    if (r->options.config_path) {
+        buf_puts(out, ", config ");
+        report_clean_utf8(out, r->options.config_path, strlen(r->options.config_path), true);
+    }
     buf_printf(out, ")%s\n", p->reset);
 }
