@@ -88,7 +88,8 @@ int cli_help(FILE *out, const char *name) {
         }
         fputs("\nExit status:\n", out);
         wrapped(out, "0 ok, 1 findings at or above the failure threshold (or a refused "
-                "plan), 2 an input could not be read or parsed, 3 usage error, 4 bad "
+                "plan), 2 an input could not be read or parsed or an output not written, "
+                "3 usage error, 4 bad "
                 "configuration.", 2, 78);
         return EXIT_OK;
     }

@@ -12,7 +12,7 @@
 enum exit_status {
     EXIT_OK = 0,       /* nothing at or above the failure threshold */
     EXIT_FINDINGS = 1, /* findings at or above the threshold / refused plan */
-    EXIT_INPUT = 2,    /* an input could not be read or parsed */
+    EXIT_INPUT = 2,    /* an input could not be read or parsed, an output not written */
     EXIT_USAGE = 3,    /* bad command line */
     EXIT_CONFIG = 4,   /* bad configuration */
 };
