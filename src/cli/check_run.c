@@ -2,7 +2,7 @@
 #include "cli/analyze.h"
 #include "cli/cli.h"
 #include "cli/object_path.h"
-#include "diag/suppress.h"
+#include "hcl/suppress.h"
 #include "util/arena.h"
 #include "util/xalloc.h"
 
