@@ -14,7 +14,7 @@
 #include "cli/build_write.h"
 #include "cli/args.h"
 #include "cli/cli.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "nomad/load.h"
@@ -187,7 +187,7 @@ int cmd_build(int argc, char **argv) {
         }
         if (has_gen_error(&diags))
             errors = true;
-        render_plain(stderr, &diags);
+        cli_print_findings(stderr, &diags);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);

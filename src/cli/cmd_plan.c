@@ -8,7 +8,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "util/xalloc.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "nomad/load.h"
@@ -25,7 +25,7 @@
 /* findings shown on stderr: errors and warnings (info is for `check`),
  * and every finding of a file whose plan is refused, so the reason shows
  * even when it is only an info (a placement on the default profile) */
-static void print_findings(struct diag_list *diags, bool all) {
+static void show_findings(struct diag_list *diags, bool all) {
     struct diag_list shown;
     diag_list_init(&shown);
     size_t kept = 0;
@@ -33,7 +33,7 @@ static void print_findings(struct diag_list *diags, bool all) {
         if (diags->items[i].severity <= SEVERITY_WARNING)
             kept++;
     if (all || kept == diags->count) {
-        render_plain(stderr, diags);
+        cli_print_findings(stderr, diags);
         return;
     }
     /* move the shown records into a list of their own (ownership moves) */
@@ -45,7 +45,7 @@ static void print_findings(struct diag_list *diags, bool all) {
         if (diags->items[i].severity <= SEVERITY_WARNING)
             shown.items[j++] = diags->items[i];
     shown.count = kept;
-    render_plain(stderr, &shown);
+    cli_print_findings(stderr, &shown);
     free(shown.items);
 }
 
@@ -152,7 +152,7 @@ int cmd_plan(int argc, char **argv) {
             }
         }
         refused |= file_refused;
-        print_findings(&diags, file_refused);
+        show_findings(&diags, file_refused);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);

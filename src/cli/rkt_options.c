@@ -1,7 +1,7 @@
 #include "cli/rkt_options.h"
 
 #include "cli/cli.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "hcl/parse.h"
 #include "rkt/ident.h"
 #include "util/arena.h"
@@ -83,7 +83,7 @@ int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
         status = EXIT_INPUT;
     else if (!node_read(arena, file, node, &diags))
         status = EXIT_CONFIG;
-    render_plain(stderr, &diags);
+    cli_print_findings(stderr, &diags);
     diag_list_free(&diags);
     source_free(src);
     return status;
