@@ -17,7 +17,7 @@
 
 #include "targets/target.h"
 
-void sh_target_build(const struct target_job *job, const struct rkt_plan *plan,
-                     struct target_output *out, struct diag_list *diags);
+void sh_target_build(const struct rkt_plan *plan, struct target_output *out,
+                     struct diag_list *diags);
 
 #endif

@@ -37,7 +37,7 @@ void systemd_build_init(struct systemd_build *build);
 void systemd_build_free(struct systemd_build *build);
 
 void systemd_target_build(struct arena *arena, struct systemd_build *build,
-                          const struct target_job *job, const struct rkt_plan *plan,
-                          struct target_output *out, struct diag_list *diags);
+                          const struct rkt_plan *plan, struct target_output *out,
+                          struct diag_list *diags);
 
 #endif

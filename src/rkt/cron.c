@@ -1,5 +1,5 @@
 /* cron.c — Nomad's cron dialect, as cronexpr v1.1.1 (see cron.h). */
-#include "targets/cron.h"
+#include "rkt/cron.h"
 #include "util/arena.h"
 
 #include <string.h>

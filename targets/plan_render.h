@@ -8,8 +8,8 @@
  * plan_text_task appends the text form: a comment line naming the task,
  * then each command as one shell-quoted line. Skipped tasks carry
  * "skipped": true and no commands. Never prints. */
-#ifndef RKTC_RKT_PLAN_RENDER_H
-#define RKTC_RKT_PLAN_RENDER_H
+#ifndef RKTC_TARGETS_PLAN_RENDER_H
+#define RKTC_TARGETS_PLAN_RENDER_H
 
 #include "rkt/plan.h"
 #include "util/buf.h"

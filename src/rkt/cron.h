@@ -10,8 +10,8 @@
  * after it, reversed ranges are empty). cron_next gives the first firing
  * time strictly after a Unix time, evaluated in UTC, as cronexpr's Next
  * does (years 1970–2099; -1 when there is none). Pure functions, no I/O. */
-#ifndef RKTC_TARGETS_CRON_H
-#define RKTC_TARGETS_CRON_H
+#ifndef RKTC_RKT_CRON_H
+#define RKTC_RKT_CRON_H
 
 #include <stdbool.h>
 #include <stddef.h>
