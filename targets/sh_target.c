@@ -7,13 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The environment variables Nomad's executor removes from the rkt
- * process (rkt-driver.md §2.2, hard-wired in the driver). */
-static const char *const env_blacklist[] = {
-    "CONSUL_TOKEN", "VAULT_TOKEN", "ATLAS_TOKEN", "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GOOGLE_APPLICATION_CREDENTIALS",
-};
-
 /* one command, each argument quoted; the pod UUID of run-prepared (its
  * last argument) is the shell's $uuid */
 static void put_argv(struct buf *b, const struct plan_command *c) {
@@ -117,13 +110,27 @@ static void launcher(const struct plan_job *job, const struct plan_task *t,
                 "uuid=${uuid#\"${uuid%%[![:space:]]*}\"}\n"
                 "uuid=${uuid%\"${uuid##*[![:space:]]}\"}\n");
     buf_puts(b, "\n# 3. rkt run-prepared, as Nomad's executor starts it: from the task\n"
-                "# directory, without the client's env blacklist, with NOMAD_ALLOC_INDEX=0\n"
-                "cd -- ");
-    shell_quote_str(b, t->task_dir);
+                "# directory, without the client's env blacklist, with ");
+    for (size_t i = 0; i < t->exec_env_count; i++) {
+        if (i)
+            buf_puts(b, ", ");
+        text_safe_append(b, t->exec_env[i].key, false);
+        buf_putc(b, '=');
+        text_safe_append(b, t->exec_env[i].value, false);
+    }
+    buf_puts(b, "\ncd -- ");
+    shell_quote_str(b, t->exec_dir);
     buf_puts(b, "\nunset");
-    for (size_t i = 0; i < sizeof env_blacklist / sizeof env_blacklist[0]; i++)
-        buf_printf(b, " %s", env_blacklist[i]);
-    buf_puts(b, "\nNOMAD_ALLOC_INDEX=0\nexport NOMAD_ALLOC_INDEX\nexec ");
+    for (size_t i = 0; i < t->exec_unset_count; i++)
+        buf_printf(b, " %s", t->exec_unset[i]);
+    buf_putc(b, '\n');
+    for (size_t i = 0; i < t->exec_env_count; i++) {
+        buf_puts(b, t->exec_env[i].key);
+        buf_putc(b, '=');
+        shell_quote_str(b, t->exec_env[i].value);
+        buf_printf(b, "\nexport %s\n", t->exec_env[i].key);
+    }
+    buf_puts(b, "exec ");
     put_argv(b, run);
 }
 

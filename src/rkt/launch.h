@@ -98,6 +98,15 @@ struct plan_task {
      * is not started) */
     struct plan_command run, rm;
     const char *uuid_file;
+    /* how Nomad's executor starts run-prepared: from exec_dir (the task
+     * directory), without the exec_unset variables of the client's own
+     * environment, with exec_env set (NULL / 0 when the task is not
+     * started) */
+    const char *exec_dir;
+    const char *const *exec_unset;
+    size_t exec_unset_count;
+    const struct env_var *exec_env;
+    size_t exec_env_count;
     /* the allocation directory: its parent (the client's alloc_dir, created
      * with client_dir_mode when missing), then dirs in order */
     const char *client_dir;

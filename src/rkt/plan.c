@@ -343,6 +343,15 @@ static const char *uuid_file(struct arena *arena, const struct plan_task *pt) {
     return path;
 }
 
+/* The variables Nomad's executor removes from the rkt process's
+ * environment (the client's env blacklist, hard-wired in the driver), and
+ * what it sets: the executor's own allocation index is always 0. */
+static const char *const executor_unset[] = {
+    "CONSUL_TOKEN", "VAULT_TOKEN", "ATLAS_TOKEN", "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GOOGLE_APPLICATION_CREDENTIALS",
+};
+static const struct env_var executor_env[] = {{"NOMAD_ALLOC_INDEX", "0"}};
+
 /* trust (when trust_prefix is set), prepare and run-prepared as the driver
  * runs them; the same launch as `rkt run` (rkt path, global flags, run,
  * --uuid-file-save, the run-prepared flags, the prepare flags) and the
@@ -381,6 +390,11 @@ static void build_commands(struct arena *arena, struct plan_task *pt,
     push_all(&r, &run);
     push(&r, PLAN_UUID_PLACEHOLDER);
     pt->commands[pt->command_count++] = command(PLAN_RUN_PREPARED, &r);
+    pt->exec_dir = pt->task_dir;
+    pt->exec_unset = executor_unset;
+    pt->exec_unset_count = sizeof executor_unset / sizeof executor_unset[0];
+    pt->exec_env = executor_env;
+    pt->exec_env_count = sizeof executor_env / sizeof executor_env[0];
 
     pt->uuid_file = uuid_file(arena, pt);
     struct argv_builder one = {arena, NULL, 0, 0};

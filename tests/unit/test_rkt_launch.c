@@ -2,9 +2,9 @@
  * unit's `rkt run` and `rkt rm` as planned data (checked against the calls
  * recorded from a real Nomad 0.10.9 client, and against the plan's own
  * prepare / run-prepared for every vector), the allocation-directory
- * setup, the parsed periodic stanza, kill / shutdown / lifecycle, the
- * features left out, and --port overrides reported without writing into
- * the options. */
+ * setup and the executor's start, the parsed periodic stanza, kill,
+ * shutdown and lifecycle, the features left out, and --port overrides
+ * reported without writing into the options. */
 #include "json/json.h"
 #include "rkt_testutil.h"
 #include "util/arena.h"
@@ -275,6 +275,16 @@ Test(rkt_launch, allocation_directory_setup) {
     cr_expect_eq(tmpfs, 1);
     cr_expect(t->dirs[8].tmpfs);
     cr_expect_eq(t->dirs[7].mode, 01777);
+    /* how the executor starts run-prepared */
+    cr_expect_str_eq(t->exec_dir, t->task_dir);
+    cr_expect_eq(t->exec_unset_count, 7);
+    bool vault = false;
+    for (size_t i = 0; i < t->exec_unset_count; i++)
+        vault |= strcmp(t->exec_unset[i], "VAULT_TOKEN") == 0;
+    cr_expect(vault);
+    cr_assert_eq(t->exec_env_count, 1);
+    cr_expect_str_eq(t->exec_env[0].key, "NOMAD_ALLOC_INDEX");
+    cr_expect_str_eq(t->exec_env[0].value, "0");
     rkt_fixture_free(&f);
 }
 
