@@ -68,7 +68,7 @@ int cmd_build(int argc, char **argv) {
     enum build_target target = TARGET_NONE;
     const char *dir = ".";
     bool strict = false, force = false, dry_run = false;
-    char **files = calloc((size_t)argc, sizeof *files);
+    char **files = xcalloc((size_t)argc, sizeof *files);
     size_t file_count = 0;
     int status = EXIT_OK;
     if (!files)

@@ -1,4 +1,4 @@
-/* Tests for targets/text_safe: names from job files stay on one line in
+/* Tests for util/text_safe: names from job files stay on one line in
  * comments and Description= values. */
 #include "util/text_safe.h"
 
