@@ -545,12 +545,6 @@ static bool day_matches(const struct cron_spec *spec, int year, int month,
     return false;
 }
 
-bool cron_matches_date(const struct cron_spec *spec, int year, int month,
-                       int day) {
-    return year_in(spec, year) && (spec->months & (1U << month)) &&
-           day_matches(spec, year, month, day);
-}
-
 int64_t cron_next(const struct cron_spec *spec, int64_t after) {
     int64_t t = after + 1;
     if (t < 0)

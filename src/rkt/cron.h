@@ -72,9 +72,6 @@ struct cron_spec {
 bool cron_parse(struct arena *arena, const char *text, size_t len,
                 struct cron_spec *spec, const char **error);
 
-/* Does the spec fire on this UTC date (any time of day)? */
-bool cron_matches_date(const struct cron_spec *spec, int year, int month,
-                       int day);
 /* First firing time > after (Unix seconds, UTC); -1 if none up to 2099. */
 int64_t cron_next(const struct cron_spec *spec, int64_t after);
 
