@@ -104,8 +104,7 @@ static void policy_input(const struct plan_job *job, const struct plan_task *t,
     in->attempts = t->restart_attempts;
     in->interval_ns = t->restart_interval_ns;
     in->delay_ns = t->restart_delay_ns;
-    in->mode = t->restart_mode && strcmp(t->restart_mode, "delay") == 0 ? POLICY_MODE_DELAY
-                                                                        : POLICY_MODE_FAIL;
+    in->mode = t->restart == PLAN_RESTART_DELAY ? POLICY_MODE_DELAY : POLICY_MODE_FAIL;
     in->kill_signal = t->kill_signal;
     in->kill_timeout_ns = t->kill_timeout_ns;
     in->shutdown_delay_ns = t->shutdown_delay_ns;

@@ -72,6 +72,8 @@ struct task_env {
     size_t count;
 };
 
+enum plan_restart_mode { PLAN_RESTART_FAIL, PLAN_RESTART_DELAY };
+
 enum plan_hook {
     PLAN_HOOK_NONE,      /* a main task */
     PLAN_HOOK_PRESTART,
@@ -123,7 +125,8 @@ struct plan_task {
     int64_t shutdown_delay_ns;
     int restart_attempts;
     int64_t restart_interval_ns, restart_delay_ns;
-    const char *restart_mode;
+    const char *restart_mode;   /* as written: "fail" or "delay" */
+    enum plan_restart_mode restart; /* delay only for "delay" */
     const char *lifecycle_hook; /* "" when none */
     enum plan_hook hook;
     bool lifecycle_sidecar;

@@ -645,6 +645,9 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 pt->restart_interval_ns = task->restart_interval_ns;
                 pt->restart_delay_ns = task->restart_delay_ns;
                 pt->restart_mode = task->restart_mode;
+                pt->restart = task->restart_mode && strcmp(task->restart_mode, "delay") == 0
+                                  ? PLAN_RESTART_DELAY
+                                  : PLAN_RESTART_FAIL;
                 pt->lifecycle_hook = task->lifecycle_hook;
                 pt->hook = hook_of(task->lifecycle_hook);
                 pt->lifecycle_sidecar = task->lifecycle_sidecar;

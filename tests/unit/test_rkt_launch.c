@@ -338,21 +338,25 @@ Test(rkt_launch, kill_shutdown_restart_and_lifecycle) {
     cr_expect_eq(main_task->restart_attempts, 3);
     cr_expect_eq(main_task->restart_interval_ns, 24LL * 3600 * 1000000000LL);
     cr_expect_str_eq(main_task->restart_mode, "fail");
+    cr_expect_eq(main_task->restart, PLAN_RESTART_FAIL);
     cr_expect(other->skipped);
     cr_expect_gt(main_task->span.end, main_task->span.start);
     rkt_fixture_free(&f);
 }
 
-Test(rkt_launch, hooks_nomad_does_not_know) {
+Test(rkt_launch, poststart_and_restart_delay) {
     struct rkt_fixture f;
     rkt_fixture_plan(&f, "hook.hcl",
                      "job \"web\" {\n  datacenters = [\"dc1\"]\n  group \"g\" {\n"
                      "    task \"t\" {\n      driver = \"rkt\"\n      lifecycle {\n"
-                     "        hook = \"poststart\"\n      }\n      config {\n"
+                     "        hook = \"poststart\"\n      }\n      restart {\n"
+                     "        mode = \"delay\"\n      }\n      config {\n"
                      "        image = \"example.com/a:1\"\n      }\n    }\n  }\n}\n");
     const struct plan_task *t = task_named(&f.plan, "t");
     cr_assert_not_null(t);
     cr_expect_eq(t->hook, PLAN_HOOK_POSTSTART);
+    cr_expect_eq(t->restart, PLAN_RESTART_DELAY);
+    cr_expect_str_eq(t->restart_mode, "delay");
     cr_expect(f.plan.job.periodic == NULL);
     cr_expect_eq(f.plan.job.kind, PLAN_JOB_SERVICE);
     rkt_fixture_free(&f);
