@@ -5,16 +5,15 @@
 #include "rkt/ident.h"
 #include "rkt/names.h"
 #include "rkt/placement.h"
-#include "rkt/values.h"
 #include "rkt/time_zone.h"
+#include "rkt/values.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/unit_name.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-#include <stdint.h>
 #include <string.h>
 
 const char *plan_cmd_name(enum plan_cmd_kind kind) {
