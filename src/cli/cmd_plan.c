@@ -14,7 +14,7 @@
 #include "nomad/load.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
-#include "rkt/plan_render.h"
+#include "targets/plan_render.h"
 #include "util/arena.h"
 #include "util/buf.h"
 
@@ -131,13 +131,14 @@ int cmd_plan(int argc, char **argv) {
         if (job) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);
+            popts.source_name = files[f];
             struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
             size_t before = diags.count;
             struct rkt_plan plan;
             rkt_plan_job(arena, input, &node, &popts, &plan, &diags);
-            for (size_t i = 0; i < ropts.port_count; i++)
-                port_used[i] |= ropts.ports[i].used;
-            if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
+            for (size_t i = 0; i < plan.port_count; i++)
+                port_used[i] |= plan.port_used[i];
+            if (plan.usage_error && !usage)
                 usage = xstrdup(plan.usage_error);
             if (plan.refused || (strict && has_error(&diags, before)))
                 file_refused = true;
@@ -161,10 +162,7 @@ int cmd_plan(int argc, char **argv) {
         if (!port_used[i]) {
             struct buf m;
             buf_init(&m);
-            buf_printf(&m, "--port %s%s%s=%d: no task has a port \"%s\"",
-                       ropts.ports[i].task ? ropts.ports[i].task : "",
-                       ropts.ports[i].task ? "." : "", ropts.ports[i].label,
-                       ropts.ports[i].port, ropts.ports[i].label);
+            plan_port_unused_message(&m, &ropts.ports[i]);
             usage = buf_detach(&m);
         }
     if (json)

@@ -25,7 +25,6 @@ static bool parse_port(const char *spec, struct plan_port_override *out) {
     const char *label = dot ? dot + 1 : spec;
     out->label = xstrndup(label, (size_t)(eq - label));
     out->port = (int)port;
-    out->used = false;
     return *out->label != '\0' && (!dot || dot != spec);
 }
 
@@ -89,13 +88,12 @@ int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
     return status;
 }
 
-void rkt_options_plan(struct rkt_options *opts, struct plan_options *out) {
+void rkt_options_plan(const struct rkt_options *opts, struct plan_options *out) {
+    memset(out, 0, sizeof *out);
     out->node_given = opts->node_path != NULL;
     out->alloc_id = opts->alloc_id;
     out->ports = opts->ports;
     out->port_count = opts->port_count;
-    for (size_t i = 0; i < opts->port_count; i++)
-        opts->ports[i].used = false;
 }
 
 void rkt_options_free(struct rkt_options *opts) {
