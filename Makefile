@@ -107,7 +107,7 @@ reports: $(BUILD)/rktc
 # the man page, generated from the command and rule tables
 man: $(BUILD)/rktc
 	$(BUILD)/rktc rules --format=man >$(BUILD)/rktc.1
-	groff -man -ww -z $(BUILD)/rktc.1
+	sh tests/manpage.sh $(BUILD)/rktc
 
 # one suite, run by `check` twice: plain and under sanitizers
 conformance: $(BUILD)/rktc
