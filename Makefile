@@ -141,11 +141,21 @@ check: deps-test
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) --no-print-directory asan
 	@echo "make check: all suites passed (plain, static analysis, ASan+UBSan)"
 
+# the three uses on bundled files: lint a job with mistakes (exit 1 is the
+# expected outcome), then plan and build units for the host examples/node.hcl
 demo: all
-	./rktc parse examples/web.nomad
-	./rktc build --target=systemd -o build/demo/systemd examples/web.nomad
-	./rktc build --target=sh -o build/demo/sh examples/web.nomad
-	@for f in build/demo/systemd/rktc-* build/demo/sh/rktc-*; do echo "==> $$f <=="; cat "$$f"; done
+	@echo '==> 1. rktc check examples/cache.nomad  (a job with mistakes; exit status 1)'
+	@./rktc check examples/cache.nomad || [ $$? -eq 1 ]
+	@echo
+	@echo '==> 2. rktc plan --node examples/node.hcl examples/web.nomad  (the rkt commands Nomad would run)'
+	@./rktc plan --node examples/node.hcl examples/web.nomad
+	@echo
+	@echo '==> 3. rktc build --target=systemd --node examples/node.hcl -o build/demo/systemd examples/web.nomad'
+	@rm -rf build/demo/systemd
+	@./rktc build --target=systemd --node examples/node.hcl -o build/demo/systemd examples/web.nomad
+	@for f in build/demo/systemd/*.service build/demo/systemd/*.target; do echo "--- $$f"; cat "$$f"; done
+	@echo
+	@echo '==> next: rktc audit examples/web.nomad (migration), rktc explain RKT015, man -l build/release/rktc.1 after make man'
 
 # static analysis: gcc -fanalyzer and clang-tidy (.clang-tidy) on our code
 lint: $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
