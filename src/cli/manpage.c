@@ -157,7 +157,7 @@ void manpage_write(struct buf *out) {
              "    read_only = false\n"
              "  }\n"
              "}\n.fi\n"
-             ".PP\nattributes, meta and host_volume blocks add to the defaults; docs/host\\-profile.md "
+             ".PP\nattributes, meta and host_volume blocks add to the defaults; docs/host-profile.md "
              "in the source tree describes every key.\n"
              ".SH EXIT STATUS\n.TP\n0\nNo finding at or above the failure threshold.\n"
              ".TP\n1\nFindings at or above the threshold.\n"
