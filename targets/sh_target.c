@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* The environment variables Nomad's executor removes from the rkt
- * process (rkt-driver.md §2.2, hard-wired in the driver). */
+ * process (docs/rkt-driver.md §1, hard-wired in the driver). */
 static const char *const env_blacklist[] = {
     "CONSUL_TOKEN", "VAULT_TOKEN", "ATLAS_TOKEN", "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GOOGLE_APPLICATION_CREDENTIALS",
@@ -62,7 +62,7 @@ static void launcher(const struct target_job *job, const struct plan_task *t,
              "# One attempt: restarting is left to whatever runs this script.\n"
              "set -eu\n\n");
 
-    buf_puts(b, "# The allocation directory as Nomad's client builds it (spec/targets.md 1.6):\n"
+    buf_puts(b, "# The allocation directory as Nomad's client builds it (docs/targets.md §1):\n"
                 "# as root the directories below it belong to nobody and secrets is a tmpfs.\n"
                 "if [ \"$(id -u)\" -eq 0 ]; then\n"
                 "  owner=\"nobody:$(id -gn nobody)\"\n"

@@ -5,7 +5,7 @@
  * `rktc-<job>-<group>-<index>-<task>.sh` (names escaped as unit names),
  * executable, which: creates the allocation and task directories with
  * Nomad's modes (owner nobody and the secrets tmpfs when run as root,
- * spec/targets.md §1.6), runs the planned `rkt trust` when there is one,
+ * docs/targets.md §1), runs the planned `rkt trust` when there is one,
  * runs the planned `rkt prepare` and takes its whitespace-trimmed stdout
  * as the pod UUID, then, from the task directory, with the rkt process
  * environment of Nomad's executor (NOMAD_ALLOC_INDEX=0, env blacklist

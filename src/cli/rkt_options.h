@@ -1,5 +1,5 @@
 /* rkt_options.h — the options check, plan and build share for the rkt stage:
- * `--node FILE`, `--alloc-id UUID`, `--port [TASK.]LABEL=PORT` (DESIGN.md).
+ * `--node FILE`, `--alloc-id UUID`, `--port [TASK.]LABEL=PORT` (docs/cli.md §2, docs/host-profile.md).
  *
  * Contract: rkt_options_take looks at argv[*i]; when it is one of these
  * options it consumes it (and its value, advancing *i) and returns 1; on a

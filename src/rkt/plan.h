@@ -12,7 +12,7 @@
  * environment, decodes and interpolates its
  * config, runs the driver's start-time checks in the driver's order and
  * rkt's own value checks, and builds the exact trust / prepare /
- * run-prepared argv of Nomad 0.10.9 (rkt-driver.md §3; --set-env sorted by
+ * run-prepared argv of Nomad 0.10.9 (docs/rkt-driver.md §5-§8; --set-env sorted by
  * key). Every finding goes to diags (RKT rules) at the offending key; a
  * task Nomad would not start (rejected config, failed placement, a failing
  * driver check) is marked refused; rkt-side findings never refuse. Tasks of

@@ -1,6 +1,6 @@
 /* plan_render.h — the launch plan as text for `rktc plan`.
  *
- * Contract: plan_json_task appends one task object of DESIGN.md's fixed
+ * Contract: plan_json_task appends one task object of docs/cli.md's fixed
  * `rktc plan --format=json` interface ({"job", "group", "index", "task",
  * "alloc_id", "commands": [{"cmd", "argv"}], ...} plus the directories,
  * ports, environment, resources, restart, kill and lifecycle settings that
