@@ -26,7 +26,7 @@ FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/h
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check
+.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check docs-check
 
 all: deps rktc
 
@@ -34,7 +34,7 @@ all: deps rktc
 DEB_BUILD = flex bison pkg-config libxml2-dev
 DEB_TEST  = libcriterion-dev jq libxml2-utils python3 python3-jsonschema \
             python3-junitparser shellcheck systemd golang-go \
-            golang-github-hashicorp-hcl-dev clang-tidy
+            golang-github-hashicorp-hcl-dev clang-tidy groff-base man-db bsdextrautils
 deps:
 	@sh tests/tools/install-deps.sh $(DEB_BUILD)
 
@@ -109,12 +109,19 @@ man: $(BUILD)/rktc
 	$(BUILD)/rktc rules --format=man >$(BUILD)/rktc.1
 	sh tests/manpage.sh $(BUILD)/rktc
 
+# the documentation ships: no citation of material outside the repository,
+# every rule explained with a bad and a good example, a clean man page
+docs-check: $(BUILD)/rktc
+	sh tests/self-contained.sh
+	sh tests/explain.sh $(BUILD)/rktc
+	sh tests/manpage.sh $(BUILD)/rktc
+
 # one suite, run by `check` twice: plain and under sanitizers
 conformance: $(BUILD)/rktc
 	sh tests/conformance.sh $(BUILD)/rktc $(SHARED)
 	sh tests/rkt-corpus.sh $(BUILD)/rktc $(SHARED)
 
-test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check
+test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check docs-check
 
 # rktc audit and the nomad-docker/nomad-podman rewrites over the corpus's rkt jobs
 migrate-check: $(BUILD)/rktc tools build/tools/hcl1fmt
