@@ -7,6 +7,8 @@
 #ifndef RKTC_CLI_H
 #define RKTC_CLI_H
 
+#include "version.h"
+
 #include <stdio.h>
 
 enum exit_status {
@@ -17,7 +19,6 @@ enum exit_status {
     EXIT_CONFIG = 4,   /* bad configuration */
 };
 
-#define RKTC_VERSION "0.1.0"
 
 #define COMMAND(name, fn, synopsis, summary) int fn(int argc, char **argv);
 #include "cli/commands.def"
@@ -29,15 +30,6 @@ struct command {
     const char *synopsis;
     const char *summary;
 };
-
-struct cli_option {
-    const char *command; /* the subcommand it belongs to */
-    const char *flags;   /* "--format=NAME[:FILE]" */
-    const char *description;
-};
-
-/* The option table (options.def), for help and the man page. */
-const struct cli_option *cli_options(size_t *count);
 
 /* The subcommand called name, or NULL. */
 const struct command *cli_find_command(const char *name);
