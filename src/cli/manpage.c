@@ -22,19 +22,25 @@ static void roff(struct buf *out, const char *text) {
     }
 }
 
-/* The value list of an option written "--NAME=A|B|C ...", from the option
- * table (options.def), or NULL: the build synopsis takes its targets from
- * there, so a target added to the option table shows up in the synopsis. */
+/* The value list ("A|B|C") of command's option NAME, e.g. "--target", from
+ * the option table (options.def), or NULL: the build synopsis takes its
+ * targets from there, so a target added to the table shows up in it. */
 static const char *option_values(const char *command, const char *name, size_t *len) {
-    size_t count, name_len = strlen(name);
+    size_t count;
     const struct cli_option *options = cli_options(&count);
     for (size_t i = 0; i < count; i++) {
-        const char *f = options[i].flags;
-        if (strcmp(options[i].command, command) != 0 || strncmp(f, name, name_len) != 0)
+        if (strcmp(options[i].command, command) != 0 || !options[i].metavar)
             continue;
-        f += name_len;
-        *len = strcspn(f, " ,");
-        return *len ? f : NULL;
+        struct buf spelling;
+        buf_init(&spelling);
+        cli_option_spelling(&options[i], &spelling);
+        bool match = strncmp(spelling.data, name, strlen(name)) == 0 &&
+                     spelling.data[strlen(name)] == '=';
+        buf_free(&spelling);
+        if (match) {
+            *len = strlen(options[i].metavar);
+            return options[i].metavar;
+        }
     }
     return NULL;
 }
@@ -42,7 +48,7 @@ static const char *option_values(const char *command, const char *name, size_t *
 /* A synopsis line, with "--target=..." replaced by the option table's list. */
 static void synopsis(struct buf *out, const char *command, const char *text) {
     size_t values_len;
-    const char *values = option_values(command, "--target=", &values_len);
+    const char *values = option_values(command, "--target", &values_len);
     const char *at = values ? strstr(text, "--target=") : NULL;
     if (!at) {
         roff(out, text);
