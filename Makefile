@@ -26,7 +26,7 @@ FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/h
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check
+.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check docs-check
 
 all: deps rktc
 
@@ -34,7 +34,7 @@ all: deps rktc
 DEB_BUILD = flex bison pkg-config libxml2-dev
 DEB_TEST  = libcriterion-dev jq libxml2-utils python3 python3-jsonschema \
             python3-junitparser shellcheck systemd golang-go \
-            golang-github-hashicorp-hcl-dev clang-tidy
+            golang-github-hashicorp-hcl-dev clang-tidy groff-base man-db bsdextrautils
 deps:
 	@sh tests/tools/install-deps.sh $(DEB_BUILD)
 
@@ -108,14 +108,21 @@ reports: $(BUILD)/rktc
 # the man page, generated from the command and rule tables
 man: $(BUILD)/rktc
 	$(BUILD)/rktc rules --format=man >$(BUILD)/rktc.1
-	groff -man -ww -z $(BUILD)/rktc.1
+	sh tests/manpage.sh $(BUILD)/rktc
+
+# the documentation ships: no citation of material outside the repository,
+# every rule explained with a bad and a good example, a clean man page
+docs-check: $(BUILD)/rktc
+	sh tests/self-contained.sh
+	sh tests/explain.sh $(BUILD)/rktc
+	sh tests/manpage.sh $(BUILD)/rktc
 
 # one suite, run by `check` twice: plain and under sanitizers
 conformance: $(BUILD)/rktc
 	sh tests/conformance.sh $(BUILD)/rktc $(SHARED)
 	sh tests/rkt-corpus.sh $(BUILD)/rktc $(SHARED)
 
-test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check
+test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check docs-check
 
 # rktc audit and the nomad-docker/nomad-podman rewrites over the corpus's rkt jobs
 migrate-check: $(BUILD)/rktc tools build/tools/hcl1fmt
@@ -142,11 +149,21 @@ check: deps-test
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) --no-print-directory asan
 	@echo "make check: all suites passed (plain, static analysis, ASan+UBSan)"
 
+# the three uses on bundled files: lint a job with mistakes (exit 1 is the
+# expected outcome), then plan and build units for the host examples/node.hcl
 demo: all
-	./rktc parse examples/web.nomad
-	./rktc build --target=systemd -o build/demo/systemd examples/web.nomad
-	./rktc build --target=sh -o build/demo/sh examples/web.nomad
-	@for f in build/demo/systemd/rktc-* build/demo/sh/rktc-*; do echo "==> $$f <=="; cat "$$f"; done
+	@echo '==> 1. rktc check examples/cache.nomad  (a job with mistakes; exit status 1)'
+	@./rktc check examples/cache.nomad || [ $$? -eq 1 ]
+	@echo
+	@echo '==> 2. rktc plan --node examples/node.hcl examples/web.nomad  (the rkt commands Nomad would run)'
+	@./rktc plan --node examples/node.hcl examples/web.nomad
+	@echo
+	@echo '==> 3. rktc build --target=systemd --node examples/node.hcl -o build/demo/systemd examples/web.nomad'
+	@rm -rf build/demo/systemd
+	@./rktc build --target=systemd --node examples/node.hcl -o build/demo/systemd examples/web.nomad
+	@for f in build/demo/systemd/*.service build/demo/systemd/*.target; do echo "--- $$f"; cat "$$f"; done
+	@echo
+	@echo '==> next: rktc audit examples/web.nomad (migration), rktc explain RKT015, man -l build/release/rktc.1 after make man'
 
 # static analysis: gcc -fanalyzer and clang-tidy (.clang-tidy) on our code
 lint: $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h

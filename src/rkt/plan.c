@@ -65,7 +65,7 @@ static const char *join(struct arena *arena, const struct rkt_strings *list) {
 
 static const char *bool_text(bool b) { return b ? "true" : "false"; }
 
-/* G1/G1'/G2 of rkt-driver.md §3.2 */
+/* G1/G1'/G2 of docs/rkt-driver.md §5 */
 static void push_global(struct argv_builder *b, const struct rkt_config *cfg) {
     if (cfg->insecure_options.count)
         push(b, arena_printf(b->arena, "--insecure-options=%s",
