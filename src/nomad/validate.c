@@ -1,4 +1,4 @@
-/* validate.c — Nomad 0.12.12's job-level validation (§5.1) and the helpers
+/* validate.c — Nomad 0.12.12's job-level validation and the helpers
  * shared by the validator: constraints, affinities, spreads. */
 #include "nomad/validate.h"
 #include "nomad/validate_internal.h"

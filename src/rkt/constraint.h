@@ -1,6 +1,6 @@
 /* constraint.h — constraint and affinity operators, evaluated against a
  * host profile exactly as Nomad 0.12's scheduler does (feasible.go:
- * resolveTarget, checkConstraint; jobspec.md §7.1).
+ * resolveTarget, checkConstraint; docs/nomad.md).
  *
  * Contract: constraint_resolve turns a target into Nomad's (value, found)
  * pair; constraint_check applies one operator. distinct_hosts and
@@ -35,7 +35,7 @@ struct target_value constraint_resolve(const struct node_profile *node,
 /* true when target starts with "${" and is none of the forms Nomad's
  * scheduler resolves: it never resolves on any node. */
 bool constraint_target_unresolvable(const char *target);
-/* true for the operators of jobspec.md §5.5 (affinity: the subset). */
+/* true for the operators of docs/nomad.md (affinity: the subset). */
 bool constraint_operand_known(const char *operand, bool affinity);
 
 enum constraint_result constraint_check(struct arena *arena, const char *operand,
