@@ -153,11 +153,6 @@ void config_apply_severities(const struct config *cfg, struct diag_list *diags) 
 
 /* --- finding the file --- */
 
-static bool is_file(const char *path) {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 /* The path relative to the working directory when it lies below it (so
  * messages show what the user would type), else as it is. */
 static char *relative_to_cwd(struct buf *path) {
