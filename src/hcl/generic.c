@@ -180,7 +180,7 @@ static struct gval_entry *map_put(struct decoder *d, struct gval *map, const cha
     struct gval_entry *e = map_find(d, map, key, len);
     if (e)
         return e;
-    if (map->as.map.count == map->as.map.cap) {
+    if (map->as.map.count >= map->as.map.cap || !map->as.map.entries) {
         size_t cap = map->as.map.cap ? map->as.map.cap * 2 : 8;
         map->as.map.entries = arena_grow(d->arena, map->as.map.entries, map->as.map.count,
                                          cap, sizeof *map->as.map.entries);

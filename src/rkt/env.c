@@ -19,12 +19,12 @@ struct env_builder {
 
 static void put(struct env_builder *b, const char *key, const char *value) {
     size_t at;
-    if (str_index_get(&b->keys, key, strlen(key), &at)) {
+    if (b->vars && str_index_get(&b->keys, key, strlen(key), &at)) {
         b->vars[at].value = value;
         return;
     }
     str_index_put(b->arena, &b->keys, key, strlen(key), b->count);
-    if (b->count == b->cap) {
+    if (b->count >= b->cap || !b->vars) {
         size_t cap = b->cap ? b->cap * 2 : 32;
         b->vars = arena_grow(b->arena, b->vars, b->count, cap, sizeof *b->vars);
         b->cap = cap;
@@ -72,9 +72,9 @@ static void add_meta(struct env_builder *b, const struct rkt_pairs *meta,
     for (size_t i = 0; i < meta->count; i++) {
         const char *key = meta->items[i].key;
         size_t j;
-        if (!str_index_get(&combined->keys, key, strlen(key), &j)) {
+        if (!combined->pairs.items || !str_index_get(&combined->keys, key, strlen(key), &j)) {
             j = combined->pairs.count;
-            if (j == combined->cap) {
+            if (j >= combined->cap || !combined->pairs.items) {
                 combined->cap = j ? 2 * j : 16;
                 combined->pairs.items = arena_grow(b->arena, combined->pairs.items, j,
                                                    combined->cap, sizeof *combined->pairs.items);
