@@ -10,6 +10,7 @@ pass=0 fail=0 skip=0
 tmp=$(mktemp -d /tmp/rktc-hostile.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 ok() { pass=$((pass + 1)); }
+leftovers() { find "$1" -name '.rktc-*' | head -1; } # temporary or staging files
 bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 skipped() { skip=$((skip + 1)); echo "SKIP $*"; }
 # under sanitizers everything is several times slower and bigger
@@ -24,7 +25,7 @@ timed() { # WHAT SECONDS EXPECTED-STATUS COMMAND...
     $sanitized && limit=$((limit * 5))
     /usr/bin/time -f '%e %M' -o "$tmp/time" timeout "$limit" "$@" >"$tmp/out" 2>&1
     got=$?
-    read -r secs kb <<EOT
+    read -r _secs kb <<EOT
 $(tail -n 1 "$tmp/time" 2>/dev/null)
 EOT
     if [ "$got" -ne "$want" ]; then
@@ -119,7 +120,7 @@ done
 
 # ---- a directory tree deeper than the walk's limit is reported, not skipped --
 deep=$tmp/deep
-for i in $(seq 100); do deep=$deep/d; done
+for _ in $(seq 100); do deep=$deep/d; done
 mkdir -p "$deep" && cp examples/web.nomad "$deep/"
 "$rktc" check --format=json "$tmp/deep" >"$tmp/deep.json" 2>/dev/null
 st=$?
@@ -200,7 +201,7 @@ else bad "report to a FIFO: replaced or not received"; fi
 if mknod "$tmp/null" c 1 3 2>/dev/null; then
     ln -s "$tmp/null" "$tmp/null-link"
     "$rktc" check --format=junit:"$tmp/null" --format=json:"$tmp/null-link" "$job" >/dev/null 2>&1
-    if [ -c "$tmp/null" ] && [ -L "$tmp/null-link" ] && [ -z "$(ls -A "$tmp" | grep '^\.rktc-')" ]; then ok
+    if [ -c "$tmp/null" ] && [ -L "$tmp/null-link" ] && [ -z "$(leftovers "$tmp")" ]; then ok
     else bad "report to a character device replaced it"; fi
 else
     skipped "character device: mknod not permitted"
@@ -215,7 +216,6 @@ gen_tasks() { # JOB TASKS
         print "  }\n}"
     }'
 }
-leftovers() { find "$1" -name '.rktc-*' | head -1; }
 gen_tasks web 1 >"$tmp/web1.nomad"
 gen_tasks web 6 >"$tmp/web6.nomad"
 mkdir -p "$tmp/mnt"
@@ -223,10 +223,10 @@ if mount -t tmpfs -o size=12k tmpfs "$tmp/mnt" 2>/dev/null; then
     # tmpfs counts 4k pages: one launcher and the manifest fit, six do not
     "$rktc" build --target=sh -o "$tmp/mnt/out" "$tmp/web1.nomad" >/dev/null 2>&1 ||
         bad "full disk: the small build does not fit 12k"
-    (cd "$tmp/mnt/out" && cat $(ls) | cksum) >"$tmp/before"
+    (cd "$tmp/mnt/out" && cat -- * | cksum) >"$tmp/before"
     "$rktc" build --target=sh -o "$tmp/mnt/out" "$tmp/web6.nomad" >/dev/null 2>"$tmp/err"
     st=$?
-    (cd "$tmp/mnt/out" && cat $(ls) | cksum) >"$tmp/after"
+    (cd "$tmp/mnt/out" && cat -- * | cksum) >"$tmp/after"
     if [ $st -eq 2 ] && grep -q "No space left" "$tmp/err" && cmp -s "$tmp/before" "$tmp/after" &&
         [ -z "$(leftovers "$tmp/mnt")" ]; then ok
     else bad "full disk: exit $st, old build changed or temp files left"; cat "$tmp/err" | head -3; fi
@@ -257,7 +257,7 @@ for round in 1 2 3 4 5; do
     "$rktc" build --target=systemd -o "$tmp/conc" "$tmp/db.nomad" >/dev/null 2>&1 &
     wait
     listed=$(grep -vc '^#' "$tmp/conc/rktc-manifest.txt")
-    present=$(ls "$tmp/conc" | grep -vc '^rktc-manifest.txt$')
+    present=$(find "$tmp/conc" -type f ! -name rktc-manifest.txt | wc -l)
     if [ "$listed" -eq "$present" ] && [ "$present" -eq 11 ]; then ok
     else bad "concurrent builds, round $round: $listed listed, $present files"; fi
 done
