@@ -61,6 +61,16 @@ timed "plan: 50k meta keys" 6 0 "$rktc" plan "$tmp/meta.nomad"
 gen_job 0 20000 >"$tmp/tasks.nomad"
 timed "check: 20k tasks" 6 0 "$rktc" check --no-fail "$tmp/tasks.nomad"
 timed "jobspec: 20k tasks" 6 0 "$rktc" jobspec "$tmp/tasks.nomad"
+awk 'BEGIN {
+    print "job \"env\" {\n  datacenters = [\"dc1\"]\n  group \"g\" {\n    task \"t\" {"
+    print "      driver = \"rkt\"\n      config {\n        image = \"docker://nginx:1.19\"\n      }\n      env {"
+    for (i = 0; i < 20000; i++) printf "        K%d = \"${NOMAD_TASK_NAME}-${K0}-%d\"\n", i, i
+    print "      }\n      meta {"
+    for (i = 0; i < 20000; i++) printf "        m%d = \"v\"\n", i
+    print "      }\n    }\n  }\n}"
+}' >"$tmp/env.nomad"
+timed "check: 20k env and 20k meta keys in a task" 6 0 "$rktc" check --no-fail "$tmp/env.nomad"
+timed "plan: 20k env and 20k meta keys in a task" 6 0 "$rktc" plan "$tmp/env.nomad"
 "$rktc" jobspec "$tmp/meta.nomad" >"$tmp/meta.json" 2>/dev/null
 timed "check: 50k meta keys in API JSON" 6 0 "$rktc" check --no-fail "$tmp/meta.json"
 

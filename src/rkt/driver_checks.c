@@ -5,6 +5,7 @@
 #include "rkt/values.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/str_index.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -326,6 +327,7 @@ void driver_check_env(struct arena *arena, const struct source *src,
                  : task->vault_env                     ? "VAULT_TOKEN (vault env = true)"
                                                        : "template variables (env = true)",
                  task->vault_env && task->template_env ? "them" : "it");
+    struct str_index user_keys = {0};
     for (size_t i = 0; i < task->env.count; i++) {
         const struct rkt_pair *e = &task->env.items[i];
         for (const char *p = strstr(e->value, "${"); p; p = strstr(p + 1, "${")) {
@@ -335,11 +337,14 @@ void driver_check_env(struct arena *arena, const struct source *src,
             if (q == p + 2 || *q != '}')
                 continue;
             char *name = arena_strndup(arena, p + 2, (size_t)(q - p - 2));
-            bool user = false;
-            for (size_t j = 0; j < task->env.count; j++)
-                if (strcmp(task->env.items[j].key, name) == 0)
-                    user = true;
-            if (node_variable(node, name) || env_lookup(env, name) || user)
+            if (node_variable(node, name) || env_lookup(env, name))
+                continue;
+            if (!user_keys.cap) /* the task's own keys, hashed once: n entries stay linear */
+                for (size_t j = 0; j < task->env.count; j++)
+                    str_index_put(arena, &user_keys, task->env.items[j].key,
+                                  strlen(task->env.items[j].key), j);
+            size_t at;
+            if (str_index_get(&user_keys, name, strlen(name), &at))
                 continue;
             diag_add(diags, RULE_RKT039, src, or_task(e->value_span, task),
                      "env %s: the client knows no variable \"%s\", so \"${%s}\" stays in the "
