@@ -291,6 +291,7 @@ int cmd_check(int argc, char **argv) {
         host[sizeof host - 1] = '\0';
         ropt.hostname = host;
         ropt.junit_profile = o.junit_profile;
+        ropt.threshold = run_cfg->failure_threshold;
         struct report report = check_run_report(&run, &ropt);
         bool write_failed = false;
         for (size_t i = 0; i < run_cfg->format_count; i++) {

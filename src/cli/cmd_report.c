@@ -303,6 +303,7 @@ int cmd_report(int argc, char **argv) {
         host[sizeof host - 1] = '\0';
         ropt.hostname = host;
         ropt.junit_profile = a.profile;
+        ropt.threshold = a.threshold;
         struct report report = check_run_report(&run, &ropt);
         size_t on_stdout = 0;
         for (size_t i = 0; i < a.format_count; i++) {
