@@ -63,6 +63,10 @@ struct unit {
     struct nomad_job *job;          /* UNIT_JOB and later; NULL: refused */
     struct diag_list diags;         /* every finding of every stage run */
     bool unreadable;                /* not HCL or JSON at all: exit class 2 */
+    /* UNIT_JOB and later: clearly no job file (an agent config, an rkt
+     * manifest, an unwrapped API job, Terraform, an unrendered template;
+     * nomad/kind.h): one RKC020/RKC021 error, no job, exit class 1 */
+    bool not_job;
 };
 
 /* Loads src into u (which it initialises) as options say. */

@@ -1,0 +1,584 @@
+/* kind.c — what an input is when it is not a Nomad job file (see kind.h). */
+#include "nomad/kind.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- template placeholders ------------------------------------------- */
+
+const char *nomad_template_name(enum nomad_template_kind kind) {
+    switch (kind) {
+    case NOMAD_TEMPLATE_LEVANT: return "Levant template";
+    case NOMAD_TEMPLATE_GO: return "Go template (consul-template, gomplate)";
+    case NOMAD_TEMPLATE_TERRAFORM: return "Terraform template";
+    case NOMAD_TEMPLATE_NONE: break;
+    }
+    return "template";
+}
+
+/* Index of `close` after from on the same line, or len. */
+static size_t close_on_line(const char *s, size_t len, size_t from, const char *close) {
+    size_t n = strlen(close);
+    for (size_t i = from; i + n <= len && s[i] != '\n'; i++)
+        if (memcmp(s + i, close, n) == 0)
+            return i;
+    return len;
+}
+
+static bool starts_with(const char *s, size_t len, const char *prefix) {
+    size_t n = strlen(prefix);
+    return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+/* ${...} content that only Terraform fills (Nomad's runtime interpolation
+ * knows NOMAD_*, node., attr., meta., env[...] and plain variables). */
+static bool terraform_only(const char *s, size_t len) {
+    while (len && isspace((unsigned char)*s))
+        s++, len--;
+    static const char *const prefixes[] = {"var.", "local.", "module.", "data.",
+                                           "path.", "terraform.", "each.", "count.",
+                                           "self.", "for "};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (starts_with(s, len, prefixes[i]))
+            return true;
+    size_t i = 0; /* a function call: name( */
+    while (i < len && (islower((unsigned char)s[i]) || s[i] == '_' ||
+                       (i && isdigit((unsigned char)s[i]))))
+        i++;
+    return i > 0 && i < len && s[i] == '(';
+}
+
+/* A placeholder starting at s[i], or false. */
+static bool marker_at(const char *s, size_t len, size_t i, struct nomad_marker *out) {
+    if (i + 2 > len)
+        return false;
+    size_t close;
+    if (s[i] == '{' && s[i + 1] == '{') {
+        if ((close = close_on_line(s, len, i + 2, "}}")) == len)
+            return false;
+        *out = (struct nomad_marker){NOMAD_TEMPLATE_GO, i, close + 2};
+        return true;
+    }
+    if (s[i] == '[' && s[i + 1] == '[') {
+        size_t j = i + 2;
+        if (j < len && s[j] == '-')
+            j++;
+        bool space = j < len && (s[j] == ' ' || s[j] == '\t');
+        while (j < len && (s[j] == ' ' || s[j] == '\t'))
+            j++;
+        if (j >= len)
+            return false;
+        unsigned char c = (unsigned char)s[j];
+        /* [[ .x ]], [[ $v ]], [[ range ... ]]; not a nested list [["a"]] */
+        bool levant = c == '.' || c == '$' || (space && (isalpha(c) || c == '/'));
+        if (!levant || (close = close_on_line(s, len, j, "]]")) == len)
+            return false;
+        *out = (struct nomad_marker){NOMAD_TEMPLATE_LEVANT, i, close + 2};
+        return true;
+    }
+    if (s[i] == '%' && s[i + 1] == '{') {
+        if ((close = close_on_line(s, len, i + 2, "}")) == len)
+            return false;
+        *out = (struct nomad_marker){NOMAD_TEMPLATE_TERRAFORM, i, close + 1};
+        return true;
+    }
+    if (s[i] == '$' && s[i + 1] == '{' && !(i && s[i - 1] == '$')) {
+        if ((close = close_on_line(s, len, i + 2, "}")) == len ||
+            !terraform_only(s + i + 2, close - i - 2))
+            return false;
+        *out = (struct nomad_marker){NOMAD_TEMPLATE_TERRAFORM, i, close + 1};
+        return true;
+    }
+    return false;
+}
+
+bool nomad_template_marker(const char *text, size_t len, size_t from,
+                           struct nomad_marker *out) {
+    for (size_t i = from; i + 1 < len; i++)
+        if (strchr("{[%$", text[i]) && marker_at(text, len, i, out))
+            return true;
+    return false;
+}
+
+/* ---- a scan of text that does not parse ------------------------------ */
+
+#define MAX_KEYS 32
+
+struct scan {
+    const char *s;
+    size_t len;
+    struct span keys[MAX_KEYS]; /* top-level keys (identifier or quoted) */
+    size_t key_count;
+    bool has_code_marker;       /* a placeholder outside strings */
+    struct nomad_marker code_marker;
+};
+
+static size_t skip_line(const char *s, size_t len, size_t i) {
+    while (i < len && s[i] != '\n')
+        i++;
+    return i;
+}
+
+/* After `<<` (or `<<-`) at i: the end of the heredoc, or i when it is none. */
+static size_t skip_heredoc(const char *s, size_t len, size_t i) {
+    size_t j = i + 2;
+    if (j < len && s[j] == '-')
+        j++;
+    size_t name = j;
+    while (j < len && (isalnum((unsigned char)s[j]) || s[j] == '_'))
+        j++;
+    size_t name_len = j - name;
+    if (!name_len || j >= len || (s[j] != '\n' && s[j] != '\r'))
+        return i;
+    for (size_t line = skip_line(s, len, j) + 1; line < len;
+         line = skip_line(s, len, line) + 1) {
+        size_t a = line, b = skip_line(s, len, line);
+        while (a < b && isspace((unsigned char)s[a]))
+            a++;
+        while (b > a && isspace((unsigned char)s[b - 1]))
+            b--;
+        if (b - a == name_len && memcmp(s + a, s + name, name_len) == 0)
+            return skip_line(s, len, line);
+    }
+    return len;
+}
+
+/* A quoted string from i (at its `"`); strings end at their line. */
+static size_t skip_string(const char *s, size_t len, size_t i) {
+    int interp = 0;
+    for (i++; i < len && s[i] != '\n'; i++) {
+        if (s[i] == '\\') {
+            i++;
+        } else if (s[i] == '$' && i + 1 < len && s[i + 1] == '{') {
+            interp++;
+            i++;
+        } else if (interp && s[i] == '{') {
+            interp++;
+        } else if (interp && s[i] == '}') {
+            interp--;
+        } else if (!interp && s[i] == '"') {
+            return i + 1;
+        }
+    }
+    return i;
+}
+
+static void scan_text(struct scan *sc) {
+    const char *s = sc->s;
+    size_t len = sc->len, i = 0;
+    int depth = 0;
+    bool line_start = true;
+    while (i < len) {
+        char c = s[i];
+        struct nomad_marker m;
+        if (c == '\n') {
+            line_start = true;
+            i++;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r') {
+            i++;
+            continue;
+        }
+        if (c == '#' || (c == '/' && i + 1 < len && s[i + 1] == '/')) {
+            i = skip_line(s, len, i);
+            continue;
+        }
+        if (c == '/' && i + 1 < len && s[i + 1] == '*') {
+            const char *end = NULL;
+            for (size_t j = i + 2; j + 1 < len; j++)
+                if (s[j] == '*' && s[j + 1] == '/') {
+                    end = s + j + 2;
+                    break;
+                }
+            i = end ? (size_t)(end - s) : len;
+            continue;
+        }
+        if (strchr("{[%$", c) && marker_at(s, len, i, &m)) {
+            if (!sc->has_code_marker) {
+                sc->has_code_marker = true;
+                sc->code_marker = m;
+            }
+            i = m.end;
+            line_start = false;
+            continue;
+        }
+        if (c == '$' && i + 1 < len && s[i + 1] == '{') { /* ${x} outside a string */
+            size_t close = close_on_line(s, len, i + 2, "}");
+            if (close < len) {
+                if (!sc->has_code_marker) {
+                    sc->has_code_marker = true;
+                    sc->code_marker = (struct nomad_marker){NOMAD_TEMPLATE_TERRAFORM, i, close + 1};
+                }
+                i = close + 1;
+                line_start = false;
+                continue;
+            }
+        }
+        bool key_here = line_start && depth == 0;
+        line_start = false;
+        if (c == '"') {
+            size_t end = skip_string(s, len, i);
+            if (key_here && sc->key_count < MAX_KEYS)
+                sc->keys[sc->key_count++] = span_make((uint32_t)i + 1,
+                                                      (uint32_t)(end > i + 1 ? end - 1 : end));
+            i = end;
+            continue;
+        }
+        if (c == '<' && i + 1 < len && s[i + 1] == '<') {
+            size_t end = skip_heredoc(s, len, i);
+            if (end != i) {
+                i = end;
+                continue;
+            }
+        }
+        if (isalpha((unsigned char)c) || c == '_') {
+            size_t start = i;
+            while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-' ||
+                               s[i] == '.'))
+                i++;
+            if (key_here && sc->key_count < MAX_KEYS)
+                sc->keys[sc->key_count++] = span_make((uint32_t)start, (uint32_t)i);
+            continue;
+        }
+        if (c == '{' || c == '[' || c == '(')
+            depth++;
+        else if ((c == '}' || c == ']' || c == ')') && depth > 0)
+            depth--;
+        i++;
+    }
+}
+
+/* ---- classification by top-level keys -------------------------------- */
+
+struct key_view {
+    const char *text;
+    size_t len;
+    struct span span;
+    const struct hcl_value *value; /* parsed trees only */
+};
+
+static bool key_is(const struct key_view *k, const char *name) {
+    return k->len == strlen(name) && strncasecmp(k->text, name, k->len) == 0;
+}
+
+/* The table entry k names (case-insensitively), or NULL. */
+static const char *in_table(const struct key_view *k, const char *const *table) {
+    for (size_t i = 0; table[i]; i++)
+        if (key_is(k, table[i]))
+            return table[i];
+    return NULL;
+}
+
+/* Keys of Nomad's agent configuration (command/agent/config_parse.go). */
+static const char *const agent_keys[] = {
+    "datacenter", "data_dir", "bind_addr", "advertise", "addresses", "ports",
+    "client", "server", "consul", "vault", "acl", "telemetry", "log_level",
+    "log_json", "log_file", "log_rotate_bytes", "log_rotate_duration",
+    "log_rotate_max_files", "enable_debug", "plugin_dir", "plugin", "tls",
+    "autopilot", "sentinel", "leave_on_interrupt", "leave_on_terminate",
+    "enable_syslog", "syslog_facility", "disable_update_check",
+    "disable_anonymous_signature", "http_api_response_headers", "limits",
+    "audit", "ui", "region", "name", NULL};
+/* region and name are job words too: they tell nothing alone */
+static const char *const agent_weak[] = {"region", "name", "vault", NULL};
+static const char *const terraform_keys[] = {"resource", "provider", "terraform", "module",
+                                             "output", "data", NULL};
+static const char *const packer_keys[] = {"source", "build", "packer", "builders",
+                                          "provisioners", "post-processors",
+                                          "post-processor", "min_packer_version",
+                                          "sensitive-variables", NULL};
+static const char *const shared_hcl_keys[] = {"variable", "variables", "locals", NULL};
+/* api.Job's fields (Go matches them case-insensitively) */
+static const char *const api_job_keys[] = {
+    "ID", "Name", "Type", "Datacenters", "TaskGroups", "Region", "Namespace",
+    "Priority", "AllAtOnce", "Constraints", "Affinities", "Spreads", "Update",
+    "Periodic", "ParameterizedJob", "Meta", "ParentID", "Stop", "Status",
+    "Multiregion", "Reschedule", "Migrate", "ConsulToken", "VaultToken", NULL};
+
+static void add_evidence(struct nomad_input_class *c, const char *name) {
+    for (size_t i = 0; i < c->evidence_count; i++)
+        if (c->evidence[i] == name)
+            return;
+    if (c->evidence_count < NOMAD_INPUT_EVIDENCE)
+        c->evidence[c->evidence_count++] = name;
+}
+
+static const char *ac_kind_of(const struct key_view *keys, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (key_is(&keys[i], "acKind") && keys[i].value &&
+            keys[i].value->kind == HCL_STRING)
+            return keys[i].value->as.string.text;
+    return NULL;
+}
+
+static struct nomad_input_class classify_keys(const struct key_view *keys, size_t n,
+                                              bool json) {
+    struct nomad_input_class c;
+    memset(&c, 0, sizeof c);
+    for (size_t i = 0; i < n; i++)
+        if (key_is(&keys[i], "job"))
+            return c; /* a job, perhaps with invalid keys */
+    if (!n)
+        return c;
+    /* rkt (appc) manifests */
+    for (size_t i = 0; i < n; i++)
+        if (key_is(&keys[i], "acKind") || key_is(&keys[i], "acVersion")) {
+            const char *kind = ac_kind_of(keys, n);
+            c.kind = kind && strcmp(kind, "ImageManifest") == 0
+                         ? NOMAD_INPUT_RKT_IMAGE_MANIFEST : NOMAD_INPUT_RKT_POD_MANIFEST;
+            c.ac_kind = kind && (strcmp(kind, "ImageManifest") == 0 ||
+                                 strcmp(kind, "PodManifest") == 0) ? kind : NULL;
+            c.at = keys[i].span;
+            return c;
+        }
+    /* an API job without {"Job": ...} */
+    if (json) {
+        bool groups = false, id = false, dcs = false;
+        size_t api = 0;
+        for (size_t i = 0; i < n; i++) {
+            const char *name = in_table(&keys[i], api_job_keys);
+            if (!name)
+                continue;
+            api++;
+            groups |= strcmp(name, "TaskGroups") == 0;
+            id |= strcmp(name, "ID") == 0 || strcmp(name, "Name") == 0;
+            dcs |= strcmp(name, "Datacenters") == 0;
+            if (!c.evidence_count)
+                c.at = keys[i].span;
+            if (strcmp(name, "ID") == 0 || strcmp(name, "TaskGroups") == 0 ||
+                strcmp(name, "Datacenters") == 0 || strcmp(name, "Name") == 0)
+                add_evidence(&c, name);
+        }
+        if ((groups || (id && dcs)) && api * 2 >= n) {
+            c.kind = NOMAD_INPUT_API_JOB_UNWRAPPED;
+            return c;
+        }
+        memset(&c, 0, sizeof c);
+    }
+    /* Terraform, Packer */
+    size_t tf = 0, packer = 0, shared = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *name;
+        if ((name = in_table(&keys[i], terraform_keys)))
+            tf++;
+        else if ((name = in_table(&keys[i], packer_keys)))
+            packer++;
+        else if ((name = in_table(&keys[i], shared_hcl_keys)))
+            shared++;
+        if (name) {
+            if (!c.evidence_count)
+                c.at = keys[i].span;
+            add_evidence(&c, name);
+        }
+    }
+    if ((tf || packer) && (tf + packer + shared) * 2 >= n) {
+        c.kind = packer > tf ? NOMAD_INPUT_PACKER : NOMAD_INPUT_TERRAFORM;
+        return c;
+    }
+    memset(&c, 0, sizeof c);
+    /* a Nomad agent configuration */
+    size_t agent = 0, strong = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = in_table(&keys[i], agent_keys);
+        if (!name)
+            continue;
+        agent++;
+        if (!in_table(&keys[i], agent_weak)) {
+            if (!strong)
+                c.at = keys[i].span;
+            strong++;
+            add_evidence(&c, name);
+        }
+    }
+    if (strong && agent * 2 >= n) {
+        c.kind = NOMAD_INPUT_AGENT_CONFIG;
+        return c;
+    }
+    memset(&c, 0, sizeof c);
+    return c;
+}
+
+/* ---- the classifier --------------------------------------------------- */
+
+/* The job's label when it is itself a placeholder: job "[[ .name ]]". */
+static bool job_label_marker(const struct hcl_file *tree, struct nomad_input_class *c) {
+    const struct hcl_object *root = &tree->root->as.object;
+    for (size_t i = 0; i < root->count; i++) {
+        const struct hcl_item *item = root->items[i];
+        if (strcasecmp(item->keys[0].text, "job") != 0)
+            continue;
+        const char *label = NULL;
+        size_t label_len = 0;
+        struct span at = item->keys[0].span;
+        if (item->key_count > 1) {
+            label = item->keys[1].text, label_len = item->keys[1].len;
+            at = item->keys[1].span;
+        } else if (item->value && item->value->kind == HCL_OBJECT &&
+                   item->value->as.object.count == 1) { /* HCL-JSON: {"job": {"x": {}}} */
+            const struct hcl_item *inner = item->value->as.object.items[0];
+            label = inner->keys[0].text, label_len = inner->keys[0].len;
+            at = inner->keys[0].span;
+        }
+        if (!label)
+            continue;
+        struct nomad_marker m = {NOMAD_TEMPLATE_NONE, 0, 0};
+        bool found = nomad_template_marker(label, label_len, 0, &m);
+        /* `${name}` in a job id is Terraform's: Nomad never interpolates it */
+        bool dollar = false;
+        for (size_t k = 0; k + 1 < label_len; k++)
+            dollar |= label[k] == '$' && label[k + 1] == '{';
+        if (found || dollar) {
+            c->kind = NOMAD_INPUT_TEMPLATE;
+            c->template_kind = found ? m.kind : NOMAD_TEMPLATE_TERRAFORM;
+            c->at = at;
+            return true;
+        }
+    }
+    return false;
+}
+
+struct nomad_input_class nomad_input_classify(const struct source *src,
+                                              const struct hcl_file *tree) {
+    struct nomad_input_class c;
+    memset(&c, 0, sizeof c);
+    struct key_view keys[MAX_KEYS];
+    memset(keys, 0, sizeof keys);
+    size_t n = 0;
+    if (tree && tree->root && tree->root->kind == HCL_OBJECT) {
+        const struct hcl_object *root = &tree->root->as.object;
+        for (size_t i = 0; i < root->count && n < MAX_KEYS; i++) {
+            const struct hcl_item *item = root->items[i];
+            keys[n++] = (struct key_view){item->keys[0].text, item->keys[0].len,
+                                          item->keys[0].span, item->value};
+        }
+        c = classify_keys(keys, n, tree->is_json);
+        if (c.kind == NOMAD_INPUT_JOB)
+            job_label_marker(tree, &c);
+        return c;
+    }
+    /* no tree: the text did not parse */
+    struct scan sc;
+    memset(&sc, 0, sizeof sc);
+    sc.s = src->text;
+    sc.len = src->len;
+    scan_text(&sc);
+    if (sc.has_code_marker) {
+        c.kind = NOMAD_INPUT_TEMPLATE;
+        c.template_kind = sc.code_marker.kind;
+        c.at = span_make((uint32_t)sc.code_marker.start, (uint32_t)sc.code_marker.end);
+        return c;
+    }
+    for (size_t i = 0; i < sc.key_count; i++)
+        keys[n++] = (struct key_view){src->text + sc.keys[i].start,
+                                      sc.keys[i].end - sc.keys[i].start, sc.keys[i], NULL};
+    return classify_keys(keys, n, false);
+}
+
+/* ---- the finding ------------------------------------------------------ */
+
+static void evidence_list(char *out, size_t size, const struct nomad_input_class *c) {
+    out[0] = '\0';
+    for (size_t i = 0; i < c->evidence_count; i++) {
+        size_t used = strlen(out);
+        snprintf(out + used, size - used, "%s`%s`", i ? ", " : "", c->evidence[i]);
+    }
+}
+
+static void drop_since(struct diag_list *diags, size_t first) {
+    for (size_t i = first; i < diags->count; i++) {
+        struct diag *d = &diags->items[i];
+        free(d->message);
+        free(d->fix);
+        for (size_t n = 0; n < d->note_count; n++)
+            free(d->notes[n].message);
+        free(d->notes);
+    }
+    if (first < diags->count)
+        diags->count = first;
+}
+
+bool nomad_input_report(const struct source *src, const struct nomad_input_class *c,
+                        size_t first, struct diag_list *diags) {
+    if (c->kind == NOMAD_INPUT_JOB)
+        return false;
+    drop_since(diags, first);
+    char keys[200];
+    evidence_list(keys, sizeof keys, c);
+    const char *leave_out = "or leave the file out (`exclude` in .rktc.hcl, or --exclude)";
+    struct diag *d = NULL;
+    switch (c->kind) {
+    case NOMAD_INPUT_JOB:
+        return false;
+    case NOMAD_INPUT_AGENT_CONFIG:
+        d = diag_add(diags, RULE_RKC020, src, c->at,
+                     "this is a Nomad agent configuration (top-level %s), not a job "
+                     "file: the agent reads it with -config, `nomad job run` cannot",
+                     keys);
+        if (d)
+            diag_fix(d, "check the job files the cluster runs instead, %s", leave_out);
+        break;
+    case NOMAD_INPUT_RKT_POD_MANIFEST:
+    case NOMAD_INPUT_RKT_IMAGE_MANIFEST: {
+        bool pod = c->kind == NOMAD_INPUT_RKT_POD_MANIFEST;
+        d = diag_add(diags, RULE_RKC020, src, c->at,
+                     "this is an rkt %s manifest (%s%s%s), not a Nomad job file: Nomad's "
+                     "rkt driver builds the %s itself from a job",
+                     pod ? "pod" : "image", c->ac_kind ? "acKind \"" : "appc acVersion",
+                     c->ac_kind ? c->ac_kind : "", c->ac_kind ? "\"" : "",
+                     pod ? "pod" : "pod around an image");
+        if (d)
+            diag_fix(d, "write a job with a task `driver = \"rkt\"` whose `config { image = "
+                     "\"...\" }` names the %s, %s",
+                     pod ? "pod's image (one task per app)" : "image", leave_out);
+        break;
+    }
+    case NOMAD_INPUT_API_JOB_UNWRAPPED:
+        d = diag_add(diags, RULE_RKC020, src, c->at,
+                     "this looks like a Nomad API job (top-level %s) without its "
+                     "{\"Job\": ...} wrapper: Nomad reads the fields as job-file keys and "
+                     "finds no job",
+                     keys);
+        if (d)
+            diag_fix(d, "wrap it in {\"Job\": …}: {\"Job\": <this object>} (the form "
+                     "`nomad job run -output` and `nomad job inspect` write)");
+        break;
+    case NOMAD_INPUT_TERRAFORM:
+    case NOMAD_INPUT_PACKER: {
+        bool tf = c->kind == NOMAD_INPUT_TERRAFORM;
+        d = diag_add(diags, RULE_RKC020, src, c->at,
+                     "this is a %s file (top-level %s), not a Nomad job file",
+                     tf ? "Terraform" : "Packer", keys);
+        if (d)
+            diag_fix(d, "check the job file%s, %s",
+                     tf ? " it submits (e.g. the one a nomad_job resource's jobspec reads)"
+                        : "s that run the image it builds",
+                     leave_out);
+        break;
+    }
+    case NOMAD_INPUT_TEMPLATE: {
+        const char *how =
+            c->template_kind == NOMAD_TEMPLATE_LEVANT
+                ? "`levant render -var-file=VARS FILE > job.nomad`"
+            : c->template_kind == NOMAD_TEMPLATE_GO
+                ? "consul-template (`consul-template -once -template \"FILE:job.nomad\"`) "
+                  "or the tool that fills it"
+                : "Terraform's templatefile() (e.g. a local_file resource, or `terraform "
+                  "console`)";
+        int shown = (int)(c->at.end - c->at.start);
+        if (shown > 40)
+            shown = 40;
+        d = diag_add(diags, RULE_RKC021, src, c->at,
+                     "this is an unrendered %s (`%.*s` is still a placeholder), not a "
+                     "job file Nomad can read",
+                     nomad_template_name(c->template_kind), shown, src->text + c->at.start);
+        if (d)
+            diag_fix(d, "render it first with %s, then check the rendered job", how);
+        break;
+    }
+    }
+    return true;
+}
