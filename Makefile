@@ -99,6 +99,7 @@ corpus: $(BUILD)/rktc
 	sh tests/corpus.sh $(BUILD)/rktc $(SHARED)
 	sh tests/jobspec-corpus.sh $(BUILD)/rktc $(SHARED)
 	sh tests/validate-corpus.sh $(BUILD)/rktc $(SHARED)
+	sh tests/exit-agreement.sh $(BUILD)/rktc $(SHARED)
 
 # check's reports against their schemas and consumers (JUnit, SARIF)
 reports: $(BUILD)/rktc

@@ -1,4 +1,5 @@
 /* build_rewrite.c — the migration targets of `rktc build` (see build_rewrite.h). */
+#include "util/xalloc.h"
 #include "cli/build_rewrite.h"
 
 #include "cli/build_write.h"
@@ -58,7 +59,7 @@ int build_rewrite_run(int argc, char **argv) {
         return -1;
     const char *dir = ".";
     bool strict = false, force = false, dry_run = false;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
+    char **files = xcalloc((size_t)argc + 1, sizeof *files);
     size_t file_count = 0;
     if (!files)
         return EXIT_INPUT;

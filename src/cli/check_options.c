@@ -1,6 +1,6 @@
 #include "cli/check_options.h"
 #include "cli/cli.h"
-#include "diag/suppress.h"
+#include "hcl/suppress.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>

@@ -7,6 +7,7 @@
  * prints the conversion matrix (docs/migration.md) from the same table.
  * Exit 0 with the report on stdout; 2 when an input cannot be read at all;
  * 3 on a usage error. */
+#include "util/xalloc.h"
 #include "cli/audit_skipped.h"
 #include "cli/cli.h"
 #include "cli/inputs.h"
@@ -33,7 +34,7 @@ static int print_and_free(struct buf *out) {
 
 int cmd_audit(int argc, char **argv) {
     bool json = false, matrix = false;
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
     size_t path_count = 0;
     if (!paths)
         return EXIT_INPUT;
@@ -76,9 +77,9 @@ int cmd_audit(int argc, char **argv) {
     size_t skipped_count = 0;
     char **skipped = audit_skipped_collect(paths, path_count, &skipped_count);
     free(paths);
-    struct audit_input *audits = calloc(in.count + skipped_count + 1, sizeof *audits);
-    struct arena **arenas = calloc(in.count + 1, sizeof *arenas);
-    struct source **sources = calloc(in.count + 1, sizeof *sources);
+    struct audit_input *audits = xcalloc(in.count + skipped_count + 1, sizeof *audits);
+    struct arena **arenas = xcalloc(in.count + 1, sizeof *arenas);
+    struct source **sources = xcalloc(in.count + 1, sizeof *sources);
     int status = EXIT_OK;
     for (size_t i = 0; audits && arenas && sources && i < in.count; i++) {
         struct audit_input *a = &audits[i];

@@ -69,7 +69,7 @@ int cmd_build(int argc, char **argv) {
     enum build_target target = TARGET_NONE;
     const char *dir = ".";
     bool strict = false, force = false, dry_run = false;
-    char **files = calloc((size_t)argc, sizeof *files);
+    char **files = xcalloc((size_t)argc, sizeof *files);
     size_t file_count = 0;
     int status = EXIT_OK;
     if (!files)
@@ -171,7 +171,7 @@ int cmd_build(int argc, char **argv) {
             for (size_t i = 0; i < ropts.port_count; i++)
                 port_used[i] |= ropts.ports[i].used;
             if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
-                usage = strdup(plan.usage_error);
+                usage = xstrdup(plan.usage_error);
             if (plan.refused || has_stopper(&diags, before, strict))
                 stop = true;
             struct target_job facts;
@@ -193,7 +193,7 @@ int cmd_build(int argc, char **argv) {
     }
     for (size_t i = 0; i < ropts.port_count && !usage; i++)
         if (!port_used[i])
-            usage = strdup("--port names a port no task has");
+            usage = xstrdup("--port names a port no task has");
     if (usage) {
         status = cli_usage_error("build", "%s", usage);
     } else {

@@ -36,7 +36,7 @@ static void print_findings(struct diag_list *diags, bool all) {
         return;
     }
     /* move the shown records into a list of their own (ownership moves) */
-    shown.items = calloc(kept ? kept : 1, sizeof *shown.items);
+    shown.items = xcalloc(kept ? kept : 1, sizeof *shown.items);
     if (!shown.items)
         return;
     shown.cap = kept;
@@ -59,7 +59,7 @@ int cmd_plan(int argc, char **argv) {
     struct rkt_options ropts = {0};
     const char *format = "text";
     bool strict = false;
-    char **files = calloc((size_t)argc, sizeof *files);
+    char **files = xcalloc((size_t)argc, sizeof *files);
     size_t file_count = 0;
     if (!files)
         return EXIT_INPUT;
@@ -142,7 +142,7 @@ int cmd_plan(int argc, char **argv) {
             for (size_t i = 0; i < ropts.port_count; i++)
                 port_used[i] |= ropts.ports[i].used;
             if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
-                usage = strdup(plan.usage_error);
+                usage = xstrdup(plan.usage_error);
             if (plan.refused || (strict && has_error(&diags, before)))
                 file_refused = true;
             for (size_t i = 0; i < plan.count; i++) {

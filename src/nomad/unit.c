@@ -64,7 +64,8 @@ static void load_hcl(struct unit *u, const struct unit_options *options) {
 void unit_load(struct unit *u, const struct source *src, const struct unit_options *options) {
     memset(u, 0, sizeof *u);
     u->src = src;
-    u->arena = arena_new();
+    u->owns_arena = options->arena == NULL;
+    u->arena = u->owns_arena ? arena_new() : options->arena;
     diag_list_init(&u->diags);
     bool json = hcl_is_json(src->text, src->len);
     u->form = json ? UNIT_FORM_HCL_JSON : UNIT_FORM_HCL;
@@ -81,7 +82,8 @@ void unit_load(struct unit *u, const struct source *src, const struct unit_optio
 
 void unit_free(struct unit *u) {
     diag_list_free(&u->diags);
-    arena_free(u->arena);
+    if (u->owns_arena)
+        arena_free(u->arena);
     memset(u, 0, sizeof *u);
 }
 
