@@ -12,7 +12,7 @@
 const char *nomad_template_name(enum nomad_template_kind kind) {
     switch (kind) {
     case NOMAD_TEMPLATE_LEVANT: return "Levant template";
-    case NOMAD_TEMPLATE_GO: return "Go template (consul-template, gomplate)";
+    case NOMAD_TEMPLATE_GO: return "consul-template / Go template";
     case NOMAD_TEMPLATE_TERRAFORM: return "Terraform template";
     case NOMAD_TEMPLATE_NONE: break;
     }
@@ -525,11 +525,11 @@ bool nomad_input_report(const struct source *src, const struct nomad_input_class
     case NOMAD_INPUT_RKT_IMAGE_MANIFEST: {
         bool pod = c->kind == NOMAD_INPUT_RKT_POD_MANIFEST;
         d = diag_add(diags, RULE_RKC020, src, c->at,
-                     "this is an rkt %s manifest (%s%s%s), not a Nomad job file: Nomad's "
-                     "rkt driver builds the %s itself from a job",
+                     "this is an rkt %s manifest (%s%s%s), not a Nomad job file: %s",
                      pod ? "pod" : "image", c->ac_kind ? "acKind \"" : "appc acVersion",
                      c->ac_kind ? c->ac_kind : "", c->ac_kind ? "\"" : "",
-                     pod ? "pod" : "pod around an image");
+                     pod ? "Nomad's rkt driver builds the pod itself from a job's task"
+                         : "a job's rkt task names the image it runs");
         if (d)
             diag_fix(d, "write a job with a task `driver = \"rkt\"` whose `config { image = "
                      "\"...\" }` names the %s, %s",
