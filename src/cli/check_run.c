@@ -4,12 +4,19 @@
 #include "cli/object_path.h"
 #include "hcl/suppress.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* The slot of a finding true of every rkt job (0: RKT023, once per job)
+ * or task (1: RKT021), or -1. */
+static int run_wide(const struct diag *d) {
+    return d->rule->code == RULE_RKT023 ? 0 : d->rule->code == RULE_RKT021 ? 1 : -1;
+}
 
 void check_run_init(struct check_run *run) {
     memset(run, 0, sizeof *run);
@@ -67,6 +74,14 @@ void check_run_add(struct check_run *run, struct source *src,
         char *object = objects ? objects[i] : NULL;
         const struct diag *d = &diags->items[i];
         if (config_rule_disabled(cfg, d->rule) && !analyze_is_parse_failure(d)) {
+            free(reason);
+            free(object);
+            continue;
+        }
+        /* true of every rkt task: once per run (a suppression of the kept
+         * one silences it for the run) */
+        int wide = run_wide(d);
+        if (wide >= 0 && run->run_wide_seen[wide]++) {
             free(reason);
             free(object);
             continue;
@@ -162,6 +177,18 @@ void check_run_finish(struct check_run *run) {
         run->objects[i] = hit ? hit->object : NULL;
     }
     free(keyed);
+    for (size_t i = 0; i < list->count; i++) {
+        struct diag *d = &list->items[i];
+        int wide = run_wide(d);
+        if (wide < 0 || run->run_wide_seen[wide] < 2)
+            continue;
+        struct buf message;
+        buf_init(&message);
+        buf_printf(&message, "%s (reported once for the run: true of every rkt %s, %zu here)",
+                   d->message, wide == 0 ? "job" : "task", run->run_wide_seen[wide]);
+        free(d->message);
+        d->message = buf_detach(&message);
+    }
 }
 
 struct report check_run_report(const struct check_run *run,

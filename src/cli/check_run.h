@@ -26,6 +26,9 @@ struct check_run {
     char **objects;           /* parallel: object paths (object_path.h) */
     size_t reasons_cap;
     bool input_failed;        /* unreadable or unparsable input */
+    /* findings true of every rkt task (RKT023 the retired driver, RKT021
+     * --cpu without unit) are kept once per run: how many were seen */
+    size_t run_wide_seen[2];
     const struct analyze_options *analyze; /* NULL: defaults */
 };
 
