@@ -39,6 +39,26 @@ static const char *value_of(int argc, char **argv, int *i, const char *name,
     return argv[++*i];
 }
 
+/* Adds the comma-separated globs of an --include / --exclude value. */
+static void add_globs(struct check_options *o, const char *list, bool include) {
+    char *copy = xstrdup(list);
+    o->glob_copies = xreallocarray(o->glob_copies, o->glob_copy_count + 1,
+                                   sizeof *o->glob_copies);
+    o->glob_copies[o->glob_copy_count++] = copy;
+    char ***globs = include ? &o->include : &o->exclude;
+    size_t *count = include ? &o->include_count : &o->exclude_count;
+    for (char *tok = copy; tok;) {
+        char *comma = strchr(tok, ',');
+        if (comma)
+            *comma = '\0';
+        if (tok[0]) {
+            *globs = xreallocarray(*globs, *count + 1, sizeof **globs);
+            (*globs)[(*count)++] = tok;
+        }
+        tok = comma ? comma + 1 : NULL;
+    }
+}
+
 /* Does argv[i] name option `name` (alone or as name=value)? */
 static bool is_option(const char *arg, const char *name) {
     size_t n = strlen(name);
@@ -153,6 +173,11 @@ bool check_options_parse(struct check_options *o, int argc, char **argv) {
             v = value_of(argc, argv, &i, "--disable", &missing);
             if (v && !add_overrides(o, v, true, SEVERITY_ERROR))
                 return false;
+        } else if (is_option(arg, "--include") || is_option(arg, "--exclude")) {
+            bool include = arg[2] == 'i';
+            v = value_of(argc, argv, &i, include ? "--include" : "--exclude", &missing);
+            if (v)
+                add_globs(o, v, include);
         } else if (strcmp(arg, "--no-fail") == 0) {
             o->no_fail = true;
         } else if (strcmp(arg, "--allow-empty") == 0) {
@@ -204,5 +229,10 @@ void check_options_free(struct check_options *o) {
     free(o->formats);
     free(o->overrides);
     free(o->inputs);
+    for (size_t i = 0; i < o->glob_copy_count; i++)
+        free(o->glob_copies[i]);
+    free(o->glob_copies);
+    free(o->include);
+    free(o->exclude);
     memset(o, 0, sizeof *o);
 }

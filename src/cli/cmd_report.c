@@ -304,6 +304,13 @@ int cmd_report(int argc, char **argv) {
         ropt.hostname = host;
         ropt.junit_profile = a.profile;
         ropt.threshold = a.threshold;
+        const struct json_value *skipped =
+            json_object_get(json_object_get(root, "summary"), "skipped");
+        const struct json_value *n;
+        if ((n = json_object_get(skipped, "extension")) && n->kind == JSON_NUMBER)
+            ropt.skipped_name = (size_t)strtoull(n->as.number.text, NULL, 10);
+        if ((n = json_object_get(skipped, "exclude")) && n->kind == JSON_NUMBER)
+            ropt.skipped_excluded = (size_t)strtoull(n->as.number.text, NULL, 10);
         struct report report = check_run_report(&run, &ropt);
         size_t on_stdout = 0;
         for (size_t i = 0; i < a.format_count; i++) {

@@ -14,6 +14,7 @@ const char *nomad_template_name(enum nomad_template_kind kind) {
     case NOMAD_TEMPLATE_LEVANT: return "Levant template";
     case NOMAD_TEMPLATE_GO: return "consul-template / Go template";
     case NOMAD_TEMPLATE_TERRAFORM: return "Terraform template";
+    case NOMAD_TEMPLATE_ENVSUBST: return "envsubst / shell template";
     case NOMAD_TEMPLATE_NONE: break;
     }
     return "template";

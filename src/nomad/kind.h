@@ -43,6 +43,7 @@ enum nomad_template_kind {
     NOMAD_TEMPLATE_LEVANT,     /* [[ .name ]] */
     NOMAD_TEMPLATE_GO,         /* {{ .Name }}, consul-template, gomplate */
     NOMAD_TEMPLATE_TERRAFORM,  /* ${var.x}, ${name} outside strings, %{ for } */
+    NOMAD_TEMPLATE_ENVSUBST,   /* ${NAME} outside strings: envsubst, a shell */
 };
 
 /* A template placeholder: [start, end) in the text searched. */

@@ -50,6 +50,9 @@ struct report_options {
      * (SEVERITY_ERROR, the zero value, counts errors only). Every machine
      * format shows a finding below it as one that does not fail */
     enum severity threshold;
+    /* files the directory walk skipped: by name (not *.nomad, *.hcl,
+     * *.json or an --include glob) and by an exclude glob */
+    size_t skipped_name, skipped_excluded;
 };
 
 struct report {
