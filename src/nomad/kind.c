@@ -211,8 +211,13 @@ static void scan_text(struct scan *sc) {
             size_t close = close_on_line(s, len, i + 2, "}");
             if (close < len) {
                 if (!sc->has_code_marker) {
+                    bool upper = close > i + 2; /* ${NAME}: envsubst or a shell */
+                    for (size_t k = i + 2; k < close; k++)
+                        upper &= isupper((unsigned char)s[k]) || isdigit((unsigned char)s[k]) ||
+                                 s[k] == '_';
                     sc->has_code_marker = true;
-                    sc->code_marker = (struct nomad_marker){NOMAD_TEMPLATE_TERRAFORM, i, close + 1};
+                    sc->code_marker = (struct nomad_marker){
+                        upper ? NOMAD_TEMPLATE_ENVSUBST : NOMAD_TEMPLATE_TERRAFORM, i, close + 1};
                 }
                 i = close + 1;
                 line_start = false;
@@ -567,6 +572,8 @@ bool nomad_input_report(const struct source *src, const struct nomad_input_class
             : c->template_kind == NOMAD_TEMPLATE_GO
                 ? "consul-template (`consul-template -once -template \"FILE:job.nomad\"`) "
                   "or the tool that fills it"
+            : c->template_kind == NOMAD_TEMPLATE_ENVSUBST
+                ? "envsubst (`envsubst < FILE > job.nomad`) or the script that fills it"
                 : "Terraform's templatefile() (e.g. a local_file resource, or `terraform "
                   "console`)";
         int shown = (int)(c->at.end - c->at.start);
