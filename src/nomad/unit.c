@@ -42,11 +42,12 @@ static void load_hcl(struct unit *u, const struct unit_options *options) {
     struct hcl_file *tree = hcl_parse(u->arena, u->src, &u->diags);
     u->tree = tree;
     /* --- not a job file (kind.h): one finding, and no job to load --- */
-    if (options->stage >= UNIT_JOB && !options->as_hcl) {
+    if (options->stage >= UNIT_JOB && !options->as_hcl && !options->nomad_exact) {
         bool parsed = tree && !error_since(&u->diags, first);
         struct nomad_input_class c = nomad_input_classify(u->src, parsed ? tree : NULL);
         if (nomad_input_report(u->src, &c, first, &u->diags)) {
             u->not_job = true;
+            u->unreadable = !parsed;
             return;
         }
     }
