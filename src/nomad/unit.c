@@ -10,15 +10,6 @@
 
 #include <string.h>
 
-const char *unit_form_name(enum unit_form form) {
-    switch (form) {
-    case UNIT_FORM_HCL: return "HCL";
-    case UNIT_FORM_HCL_JSON: return "HCL-JSON";
-    case UNIT_FORM_API_JSON: return "Nomad API JSON";
-    }
-    return "HCL";
-}
-
 /* The API JSON document when the bytes are one, else NULL. JSON syntax
  * errors are not reported here: such bytes are read as HCL-JSON, whose
  * reader words the error as HCL1 does. */
@@ -88,4 +79,3 @@ void unit_free(struct unit *u) {
     memset(u, 0, sizeof *u);
 }
 
-bool unit_has_error(const struct unit *u) { return error_since(&u->diags, 0); }

@@ -80,10 +80,5 @@ struct unit {
 void unit_load(struct unit *u, const struct source *src, const struct unit_options *options);
 void unit_free(struct unit *u);
 
-/* True when the unit's findings include an error. */
-bool unit_has_error(const struct unit *u);
-
-/* The readable name of a form ("HCL", "HCL-JSON", "Nomad API JSON"). */
-const char *unit_form_name(enum unit_form form);
 
 #endif
