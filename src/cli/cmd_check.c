@@ -283,7 +283,11 @@ int cmd_check(int argc, char **argv) {
         /* usage error printed */
     } else if (inputs.count == 0 && !o.allow_empty) {
         fprintf(stderr, "rktc: no input found in %s (looked for *.nomad, *.hcl, "
-                "*.json); --allow-empty accepts that\n", o.inputs[0]);
+                "*.json%s", o.inputs[0], o.include_count ? " and --include" : "");
+        if (ropt.skipped_name || ropt.skipped_excluded)
+            fprintf(stderr, "; skipped %zu by extension, %zu by exclude pattern",
+                    ropt.skipped_name, ropt.skipped_excluded);
+        fputs("); --allow-empty accepts that\n", stderr);
         status = EXIT_INPUT;
     } else {
         struct check_run run;

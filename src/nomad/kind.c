@@ -303,7 +303,10 @@ static const char *const api_job_keys[] = {
     "ID", "Name", "Type", "Datacenters", "TaskGroups", "Region", "Namespace",
     "Priority", "AllAtOnce", "Constraints", "Affinities", "Spreads", "Update",
     "Periodic", "ParameterizedJob", "Meta", "ParentID", "Stop", "Status",
-    "Multiregion", "Reschedule", "Migrate", "ConsulToken", "VaultToken", NULL};
+    "Multiregion", "Reschedule", "Migrate", "ConsulToken", "VaultToken",
+    "VaultNamespace", "ConsulNamespace", "NomadTokenID", "Dispatched", "Payload",
+    "StatusDescription", "Stable", "Version", "SubmitTime", "CreateIndex", "ModifyIndex",
+    "JobModifyIndex", "DispatchIdempotencyToken", NULL};
 
 static void add_evidence(struct nomad_input_class *c, const char *name) {
     for (size_t i = 0; i < c->evidence_count; i++)
@@ -410,38 +413,81 @@ static struct nomad_input_class classify_keys(const struct key_view *keys, size_
 
 /* ---- the classifier --------------------------------------------------- */
 
-/* The job's label when it is itself a placeholder: job "[[ .name ]]". */
-static bool job_label_marker(const struct hcl_file *tree, struct nomad_input_class *c) {
+/* A placeholder in text Nomad never interpolates (ids, labels,
+ * datacenters): any template marker, and `${...}` too (Terraform's or a
+ * shell's: Nomad's runtime interpolation does not reach these). */
+static bool text_placeholder(const char *text, size_t len, struct span at,
+                             struct nomad_input_class *c) {
+    struct nomad_marker m = {NOMAD_TEMPLATE_NONE, 0, 0};
+    bool found = nomad_template_marker(text, len, 0, &m);
+    bool dollar = false;
+    for (size_t k = 0; k + 1 < len && !found; k++)
+        dollar |= text[k] == '$' && text[k + 1] == '{';
+    if (!found && !dollar)
+        return false;
+    c->kind = NOMAD_INPUT_TEMPLATE;
+    c->template_kind = found ? m.kind : NOMAD_TEMPLATE_TERRAFORM;
+    c->at = at;
+    return true;
+}
+
+static bool value_placeholder(const struct hcl_value *v, struct nomad_input_class *c) {
+    if (!v)
+        return false;
+    if (v->kind == HCL_STRING)
+        return text_placeholder(v->as.string.text, v->as.string.len, v->span, c);
+    if (v->kind == HCL_LIST)
+        for (size_t i = 0; i < v->as.list.count; i++)
+            if (value_placeholder(v->as.list.elems[i], c))
+                return true;
+    return false;
+}
+
+/* The job's body and label span: job "x" { ... } or HCL-JSON {"job": {"x": {...}}}. */
+static const struct hcl_object *job_body(const struct hcl_item *item, const struct hcl_key **label) {
+    const struct hcl_value *v = item->value;
+    *label = NULL;
+    if (item->key_count > 1) {
+        *label = &item->keys[1];
+    } else if (v && v->kind == HCL_OBJECT && v->as.object.count == 1) {
+        *label = &v->as.object.items[0]->keys[0];
+        v = v->as.object.items[0]->value;
+    }
+    return v && v->kind == HCL_OBJECT ? &v->as.object : NULL;
+}
+
+/* A job file whose id, datacenters, region, namespace, type or group
+ * labels are still placeholders is an unrendered template: Nomad never
+ * interpolates those (job "[[ .name ]]", datacenters = ["${dc}"]). */
+static bool job_placeholders(const struct hcl_file *tree, struct nomad_input_class *c) {
     const struct hcl_object *root = &tree->root->as.object;
+    static const char *const hcl2[] = {"variable", "variables", "locals"};
+    for (size_t k = 0; k < sizeof hcl2 / sizeof hcl2[0]; k++)
+        if (hcl_object_filter(root, hcl2[k], NULL, 0))
+            return false; /* a Nomad 1.x HCL2 job: ${var.x} are its variables */
     for (size_t i = 0; i < root->count; i++) {
         const struct hcl_item *item = root->items[i];
         if (strcasecmp(item->keys[0].text, "job") != 0)
             continue;
-        const char *label = NULL;
-        size_t label_len = 0;
-        struct span at = item->keys[0].span;
-        if (item->key_count > 1) {
-            label = item->keys[1].text, label_len = item->keys[1].len;
-            at = item->keys[1].span;
-        } else if (item->value && item->value->kind == HCL_OBJECT &&
-                   item->value->as.object.count == 1) { /* HCL-JSON: {"job": {"x": {}}} */
-            const struct hcl_item *inner = item->value->as.object.items[0];
-            label = inner->keys[0].text, label_len = inner->keys[0].len;
-            at = inner->keys[0].span;
-        }
-        if (!label)
-            continue;
-        struct nomad_marker m = {NOMAD_TEMPLATE_NONE, 0, 0};
-        bool found = nomad_template_marker(label, label_len, 0, &m);
-        /* `${name}` in a job id is Terraform's: Nomad never interpolates it */
-        bool dollar = false;
-        for (size_t k = 0; k + 1 < label_len; k++)
-            dollar |= label[k] == '$' && label[k + 1] == '{';
-        if (found || dollar) {
-            c->kind = NOMAD_INPUT_TEMPLATE;
-            c->template_kind = found ? m.kind : NOMAD_TEMPLATE_TERRAFORM;
-            c->at = at;
+        const struct hcl_key *label;
+        const struct hcl_object *body = job_body(item, &label);
+        if (label && text_placeholder(label->text, label->len, label->span, c))
             return true;
+        if (!body)
+            continue;
+        static const char *const never[] = {"datacenters", "region", "namespace", "type"};
+        for (size_t k = 0; k < sizeof never / sizeof never[0]; k++) {
+            const struct hcl_item *found[4];
+            size_t n = hcl_object_filter(body, never[k], found, 4);
+            for (size_t j = 0; j < n && j < 4; j++)
+                if (value_placeholder(found[j]->value, c))
+                    return true;
+        }
+        for (size_t j = 0; j < body->count; j++) {
+            const struct hcl_item *g = body->items[j];
+            if (strcasecmp(g->keys[0].text, "group") == 0 && g->key_count > 1 &&
+                text_placeholder(g->keys[1].text, g->keys[1].len, g->keys[1].span, c))
+                return true;
         }
     }
     return false;
@@ -463,7 +509,7 @@ struct nomad_input_class nomad_input_classify(const struct source *src,
         }
         c = classify_keys(keys, n, tree->is_json);
         if (c.kind == NOMAD_INPUT_JOB)
-            job_label_marker(tree, &c);
+            job_placeholders(tree, &c);
         return c;
     }
     /* no tree: the text did not parse */
