@@ -51,7 +51,7 @@ struct unit_options {
     enum unit_stage stage; /* load up to and including this stage */
     bool generic;          /* also HCL's generic decode of the whole tree */
     bool as_hcl;           /* read JSON as HCL-JSON even when it is API JSON */
-    bool nomad_exact;      /* Nomad's answer only (jobspec): no not-a-job /
+    bool nomad_exact;      /* Nomad's answer only (jobspec, migration): no not-a-job /
                               template finding (nomad/kind.h) */
     struct arena *arena;   /* NULL: the unit owns a new arena; else it
                               allocates in this one, which the caller frees */
