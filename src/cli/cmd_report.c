@@ -5,9 +5,9 @@
  * Each file of the saved result is read again for its excerpts and to turn
  * line:column back into offsets; a file that is gone (or shorter now) is
  * stood in for by blank lines, so the positions stay right but the text
- * excerpts are empty. The saved result does not say which rules a
- * configuration switched off, so JUnit lists every other rule as passing.
- * With the same SOURCE_DATE_EPOCH, the output equals what check would have
+ * excerpts are empty. --failure-threshold decides, as for check, which
+ * findings the machine formats show as failing the run. With the same
+ * SOURCE_DATE_EPOCH, the output equals what check would have
  * written (tests/reports.sh). The exit status follows check's rules on the saved
  * findings: 2 when a file was unreadable or unparsable, 1 when a finding is
  * at or above --failure-threshold (unless --no-fail), else 0; 2 as well
