@@ -208,6 +208,24 @@ int check_run_status(const struct check_run *run, enum severity threshold,
     return EXIT_OK;
 }
 
+void check_run_wide_once(struct diag_list *diags, size_t seen[2]) {
+    size_t kept = 0;
+    for (size_t i = 0; i < diags->count; i++) {
+        struct diag *d = &diags->items[i];
+        int wide = run_wide(d);
+        if (wide >= 0 && seen[wide]++) {
+            free(d->message);
+            free(d->fix);
+            for (size_t n = 0; n < d->note_count; n++)
+                free(d->notes[n].message);
+            free(d->notes);
+            continue;
+        }
+        diags->items[kept++] = *d;
+    }
+    diags->count = kept;
+}
+
 void check_run_free(struct check_run *run) {
     for (size_t i = 0; i < run->diags.count; i++) {
         free(run->reasons[i]);

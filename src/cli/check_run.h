@@ -56,4 +56,9 @@ int check_run_status(const struct check_run *run, enum severity threshold,
                      bool no_fail);
 void check_run_free(struct check_run *run);
 
+/* For commands that print file by file (build): drops from diags the
+ * findings true of every rkt job or task (RKT023, RKT021) that seen[]
+ * (zeroed by the caller once per run) says were already shown. */
+void check_run_wide_once(struct diag_list *diags, size_t seen[2]);
+
 #endif

@@ -12,6 +12,7 @@
 #include "cli/build_facts.h"
 #include "cli/build_rewrite.h"
 #include "cli/build_write.h"
+#include "cli/check_run.h"
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/render_plain.h"
@@ -142,6 +143,7 @@ int cmd_build(int argc, char **argv) {
     bool stop = false, unreadable = false, errors = false;
     const char *usage = NULL;
     bool *port_used = xcalloc(ropts.port_count + 1, sizeof *port_used);
+    size_t run_wide_seen[2] = {0, 0};
     for (size_t f = 0; f < file_count; f++) {
         char *error = NULL;
         struct source *src = source_load(files[f], NULL, &error);
@@ -187,6 +189,7 @@ int cmd_build(int argc, char **argv) {
         }
         if (has_gen_error(&diags))
             errors = true;
+        check_run_wide_once(&diags, run_wide_seen); /* RKT023 once per run */
         render_plain(stderr, &diags);
         diag_list_free(&diags);
         arena_free(arena);
