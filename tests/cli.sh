@@ -46,6 +46,14 @@ out=$(mktemp -d)
 [ "$(grep -c 'RKT023' /tmp/rktc-cli.$$)" -eq 1 ] && [ "$(grep -c 'RKT021' /tmp/rktc-cli.$$)" -eq 1 ] ||
     { fail=$((fail + 1)); echo "FAIL build: RKT023/RKT021 not once per run"; }
 rm -rf "$out"
+# a --port override that no task has: exit 3, one message for plan and build
+for c in plan build; do
+    set -- "$c"
+    [ "$c" = build ] && set -- build --target=sh --dry-run
+    expect 3 "$c --port that no task has" "$rktc" "$@" --port nope=31001 examples/web.nomad
+    grep -q '^rktc: --port nope=31001: no task has a port "nope"$' /tmp/rktc-cli.$$ ||
+        { fail=$((fail + 1)); echo "FAIL $c --port that no task has: message"; }
+done
 rm -f /tmp/rktc-cli.$$
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
