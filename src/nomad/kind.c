@@ -456,6 +456,59 @@ static const struct hcl_object *job_body(const struct hcl_item *item, const stru
     return v && v->kind == HCL_OBJECT ? &v->as.object : NULL;
 }
 
+/* `${name}` with a bare lower-case name (Terraform's templatefile()
+ * variables; Nomad's own are NOMAD_*, node., attr., meta., env[...]), or a
+ * Terraform-only form (var., function calls). */
+static bool terraform_variable(const char *text, size_t len) {
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (text[i] != '$' || text[i + 1] != '{' || (i && text[i - 1] == '$'))
+            continue;
+        size_t j = i + 2;
+        while (j < len && (islower((unsigned char)text[j]) || text[j] == '_' ||
+                           (j > i + 2 && isdigit((unsigned char)text[j]))))
+            j++;
+        if (j > i + 2 && j < len && text[j] == '}')
+            return true;
+        size_t close = j;
+        while (close < len && text[close] != '}' && text[close] != '\n')
+            close++;
+        if (close < len && text[close] == '}' && terraform_only(text + i + 2, close - i - 2))
+            return true;
+    }
+    return false;
+}
+
+/* Strings of the job holding such placeholders (template data aside);
+ * the first one's span in *at. */
+static size_t count_terraform_strings(const struct hcl_value *v, struct span *at) {
+    if (!v)
+        return 0;
+    size_t n = 0;
+    switch (v->kind) {
+    case HCL_STRING:
+        if (terraform_variable(v->as.string.text, v->as.string.len)) {
+            if (!at->end)
+                *at = v->span;
+            n = 1;
+        }
+        break;
+    case HCL_LIST:
+        for (size_t i = 0; i < v->as.list.count; i++)
+            n += count_terraform_strings(v->as.list.elems[i], at);
+        break;
+    case HCL_OBJECT:
+        for (size_t i = 0; i < v->as.object.count; i++) {
+            const struct hcl_item *item = v->as.object.items[i];
+            if (strcasecmp(item->keys[0].text, "data") != 0)
+                n += count_terraform_strings(item->value, at);
+        }
+        break;
+    default:
+        break;
+    }
+    return n;
+}
+
 /* A job file whose id, datacenters, region, namespace, type or group
  * labels are still placeholders is an unrendered template: Nomad never
  * interpolates those (job "[[ .name ]]", datacenters = ["${dc}"]). */
@@ -488,6 +541,15 @@ static bool job_placeholders(const struct hcl_file *tree, struct nomad_input_cla
             if (strcasecmp(g->keys[0].text, "group") == 0 && g->key_count > 1 &&
                 text_placeholder(g->keys[1].text, g->keys[1].len, g->keys[1].span, c))
                 return true;
+        }
+        /* two or more values with Terraform's ${name} placeholders */
+        struct span at = {0, 0};
+        struct hcl_value whole = {.kind = HCL_OBJECT, .as.object = *body};
+        if (count_terraform_strings(&whole, &at) >= 2) {
+            c->kind = NOMAD_INPUT_TEMPLATE;
+            c->template_kind = NOMAD_TEMPLATE_TERRAFORM;
+            c->at = at;
+            return true;
         }
     }
     return false;

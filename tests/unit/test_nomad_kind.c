@@ -93,6 +93,18 @@ Test(nomad_kind, templates) {
     cr_assert_eq(c.template_kind, NOMAD_TEMPLATE_ENVSUBST);
     c = classify("job \"x\" {\n{{ range .Groups }}\n  group \"g\" {}\n{{ end }}\n}\n", &parsed);
     cr_assert_eq(c.template_kind, NOMAD_TEMPLATE_GO);
+    /* two values with Terraform's ${name}: a template; Nomad's own or
+     * one alone: a job */
+    c = classify("job \"x\" {\n  group \"g\" {\n    count = \"${count}\"\n    task \"t\" {\n"
+                 "      config {\n        image = \"${image}\"\n      }\n    }\n  }\n}\n", &parsed);
+    cr_assert_eq(c.kind, NOMAD_INPUT_TEMPLATE);
+    cr_assert_eq(kind_of("job \"x\" {\n  meta {\n    a = \"${image}\"\n"
+                         "    b = \"${NOMAD_PORT_http}${node.datacenter}\"\n  }\n}\n"),
+                 NOMAD_INPUT_JOB);
+    /* Nomad 1.x HCL2 jobs declare their variables */
+    cr_assert_eq(kind_of("variable \"dc\" {\n  default = \"dc1\"\n}\njob \"x\" {\n"
+                         "  datacenters = [\"${var.dc}\"]\n}\n"),
+                 NOMAD_INPUT_JOB);
     /* a placeholder only inside a string, in a file that parses: a job */
     cr_assert_eq(kind_of("job \"x\" {\n  meta {\n    v = \"{{version}}\"\n  }\n}\n"),
                  NOMAD_INPUT_JOB);
