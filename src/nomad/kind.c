@@ -164,7 +164,7 @@ static size_t skip_string(const char *s, size_t len, size_t i) {
             return i + 1;
         }
     }
-    return i;
+    return i < len ? i : len; /* a `\` at the very end steps past it */
 }
 
 static void scan_text(struct scan *sc) {
