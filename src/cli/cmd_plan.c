@@ -1,6 +1,6 @@
 /* cmd_plan.c — `rktc plan [--format=json|text] [--node F] [--alloc-id U]
  * [--port [TASK.]LABEL=PORT]... [--strict] FILE...`: the launch plan of every
- * rkt task (DESIGN.md, fixed JSON interface). Diagnostics go to stderr;
+ * rkt task (docs/cli.md §2, fixed JSON interface). Diagnostics go to stderr;
  * exit 1 when Nomad would not start a task (or, with --strict, on any
  * error-severity finding), 2 when an input cannot be read or parsed, 3 on
  * a usage error, 4 on an invalid host profile. Nothing is printed on stdout

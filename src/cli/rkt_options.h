@@ -1,5 +1,6 @@
 /* rkt_options.h — the options check, plan and build share for the rkt stage:
- * `--node FILE`, `--alloc-id UUID`, `--port [TASK.]LABEL=PORT`.
+ * `--node FILE`, `--alloc-id UUID`, `--port [TASK.]LABEL=PORT` (docs/cli.md §2,
+ * docs/host-profile.md).
  *
  * Contract: rkt_options_take looks at one parsed option; when it is one of
  * these it takes its value and returns 1; on a malformed value it prints a

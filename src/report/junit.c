@@ -1,4 +1,4 @@
-/* junit.c — JUnit XML, valid against the windyroad, jenkins-junit and
+/* junit.c — JUnit XML (docs/cli.md §4), valid against the windyroad, jenkins-junit and
  * xunit junit-10 schemas, that counts what fails the run and nothing else:
  * one <testsuite> per input file; one <testcase> per finding at or above
  * the failure threshold (a <failure>, or an <error> for unreadable or

@@ -1,8 +1,8 @@
-/* sarif.c — SARIF 2.1.0: one run whose
+/* sarif.c — SARIF 2.1.0 (docs/cli.md §4): one run whose
  * tool.driver.rules[] is the whole rule table; results with ruleId,
  * ruleIndex, level (a finding that fails the run is "error" or "warning",
- * one below the failure threshold a "note"; rktc's own severity is
- * properties.severity), the message, and a
+ * one below the failure threshold a "note"; rktc's own severity is a
+ * tag of the rule), the message, and a
  * region with 1-based start and exclusive end line/column counted in
  * Unicode code points (columnKind says so). Locations are relative URIs
  * against %SRCROOT% (the directory rktc ran in; absolute inputs become
