@@ -65,6 +65,8 @@ struct plan_task {
     bool skipped;            /* another driver */
     const char *driver;
     bool refused;            /* Nomad would not start it */
+    bool unplaced;           /* no host can take its allocation (schedule.h) */
+    const char *node;        /* the host profile's name (--node given), else NULL */
     struct plan_command commands[3];
     size_t command_count;
     struct plan_dir *dirs;
@@ -92,9 +94,14 @@ struct plan_port_override {
     bool used;
 };
 
+struct schedule_job;
+
 struct plan_options {
-    bool node_given;      /* --node: placement failures are errors, else
-                             infos that name the default profile */
+    bool node_given;      /* --node: the node's placement checks are
+                             evaluated, else skipped (RKT060) */
+    /* where each allocation goes and its host ports (schedule.h, a fleet
+     * shared by the jobs of one run); NULL: the node passed, alone */
+    const struct schedule_job *schedule;
     const char *alloc_id; /* NULL: derived */
     struct plan_port_override *ports;
     size_t port_count;
