@@ -331,6 +331,9 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
     struct reader r = {arena, file->src, diags, true};
     const struct hcl_object *root = &file->root->as.object;
     bool seen_node = false;
+    /* a written attributes/meta block or host_volume replaces the defaults:
+     * the profile describes the client's whole fingerprint */
+    bool seen_attributes = false, seen_meta = false, seen_volume = false;
     for (size_t i = 0; i < root->count; i++) {
         const struct hcl_item *item = root->items[i];
         const char *k = key_text(&r, &item->keys[0]);
@@ -347,6 +350,9 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
             const struct hcl_item *it = body->items[j];
             const char *key = key_text(&r, &it->keys[0]);
             if (strcmp(key, "host_volume") == 0) {
+                if (!seen_volume)
+                    node->host_volume_count = 0;
+                seen_volume = true;
                 read_host_volume(&r, it, node);
                 continue;
             }
@@ -382,10 +388,17 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
                 want_count(&r, it, &node->cpu_total_compute);
             else if (strcmp(key, "memory_total_mb") == 0)
                 want_count(&r, it, &node->memory_total_mb);
-            else if (strcmp(key, "attributes") == 0)
+            else if (strcmp(key, "attributes") == 0) {
+                if (!seen_attributes)
+                    node->attributes.count = 0;
+                seen_attributes = true;
                 read_pairs(&r, it, &node->attributes);
-            else if (strcmp(key, "meta") == 0)
+            } else if (strcmp(key, "meta") == 0) {
+                if (!seen_meta)
+                    node->meta.count = 0;
+                seen_meta = true;
                 read_pairs(&r, it, &node->meta);
+            }
             else {
                 diag_add(diags, RULE_RKT040, file->src, it->keys[0].span,
                          "unknown host profile key `%s`", key);

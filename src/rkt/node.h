@@ -5,7 +5,8 @@
  * unknown keys, wrong types and a bad port range as RKT diagnostics at
  * their keys (it returns false when the profile is unusable). Capacity
  * (cpu_total_compute, memory_total_mb, reserved { cpu, memory,
- * reserved_ports }) is unlimited unless given. Attribute and
+ * reserved_ports }) is unlimited unless given. A written `attributes` or
+ * `meta` block, or any `host_volume`, replaces the default ones. Attribute and
  * meta lookups are exact-key. Everything lives in the arena passed in. */
 #ifndef RKTC_RKT_NODE_H
 #define RKTC_RKT_NODE_H
