@@ -2,7 +2,7 @@
 #include "targets/sh_target.h"
 #include "targets/shell_quote.h"
 #include "targets/text_safe.h"
-#include "cli/cli.h"
+#include "version.h"
 
 #include <stdlib.h>
 #include <string.h>

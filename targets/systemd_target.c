@@ -1,6 +1,6 @@
 /* systemd_target.c — systemd units, targets and timers (see systemd_target.h). */
 #include "targets/systemd_target.h"
-#include "cli/cli.h"
+#include "version.h"
 #include "targets/cron.h"
 #include "targets/cron_calendar.h"
 #include "targets/systemd_escape.h"

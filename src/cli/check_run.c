@@ -2,7 +2,7 @@
 #include "cli/analyze.h"
 #include "cli/cli.h"
 #include "cli/object_path.h"
-#include "diag/suppress.h"
+#include "hcl/suppress.h"
 #include "util/arena.h"
 #include "util/xalloc.h"
 
@@ -107,14 +107,15 @@ void check_run_file(struct check_run *run, const char *path,
         free(error);
         facts.unreadable = true;
     } else {
-        struct arena *arena = arena_new();
         struct analyze_options options = {0};
         if (run->analyze)
             options = *run->analyze;
-        bool parse_failed;
-        const struct hcl_file *tree = analyze_file(arena, src, &options, &diags,
-                                                   &parse_failed);
-        facts.unparsable = parse_failed;
+        struct unit unit;
+        analyze_source(&unit, src, &options);
+        diags = unit.diags; /* the run takes the findings over */
+        diag_list_init(&unit.diags);
+        facts.unparsable = unit.unreadable;
+        const struct hcl_file *tree = unit.tree;
         if (cfg->inline_ignore && tree) {
             struct suppress_options so = {cfg->require_reason};
             reasons = suppress_apply(tree, &diags, &so);
@@ -124,7 +125,7 @@ void check_run_file(struct check_run *run, const char *path,
             for (size_t i = 0; i < diags.count; i++)
                 objects[i] = object_path(tree, diags.items[i].span.start);
         }
-        arena_free(arena);
+        unit_free(&unit);
         config_apply_severities(cfg, &diags);
     }
     facts.seconds = timed ? seconds_since(&start) : 0;

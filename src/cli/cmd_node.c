@@ -13,6 +13,7 @@
  * from the machine; without --from-host they are unlimited. Writes to
  * stdout, or atomically to FILE (an existing FILE only with --force).
  * Exit 0; 2 when FILE cannot be written; 3 on a usage error. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "rkt/node.h"
 #include "util/arena.h"
@@ -386,22 +387,20 @@ static void from_host(struct arena *arena, struct node_profile *n, const struct 
     n->memory_total_mb = h->memory_bytes / (1024 * 1024);
 }
 
-static int node_init(int argc, char **argv) {
+static int node_init(const struct cli_args *args) {
     bool host = false, force = false;
     const char *output = NULL;
-    for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--from-host") == 0)
+    for (size_t k = 0; k < args->count; k++) {
+        const struct cli_arg *a = &args->items[k];
+        if (a->flag == FLAG_FROM_HOST)
             host = true;
-        else if (strcmp(argv[i], "--force") == 0)
+        else if (a->flag == FLAG_FORCE)
             force = true;
-        else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
-            if (i + 1 >= argc || !*argv[i + 1])
-                return cli_usage_error("node", "%s needs a file", argv[i]);
-            output = argv[++i];
-        } else if (strncmp(argv[i], "--output=", 9) == 0 && argv[i][9])
-            output = argv[i] + 9;
-        else
-            return cli_usage_error("node", "unknown argument '%s'", argv[i]);
+        else if (a->flag == FLAG_OUTPUT) {
+            if (!*a->value)
+                return cli_usage_error("node", "-o needs a file");
+            output = a->value;
+        }
     }
     struct arena *arena = arena_new();
     struct node_profile node;
@@ -437,7 +436,14 @@ static int node_init(int argc, char **argv) {
 }
 
 int cmd_node(int argc, char **argv) {
-    if (argc < 2 || strcmp(argv[1], "init") != 0)
-        return cli_usage_error("node", "the only node command is `rktc node init`");
-    return node_init(argc, argv);
+    struct cli_args args;
+    if (!cli_args_parse("node", argc, argv, &args))
+        return EXIT_USAGE;
+    int status;
+    if (args.operand_count != 1 || strcmp(args.operands[0], "init") != 0)
+        status = cli_usage_error("node", "the only node command is `rktc node init`");
+    else
+        status = node_init(&args);
+    cli_args_free(&args);
+    return status;
 }

@@ -101,6 +101,10 @@ void diag_note(struct diag *d, struct span span, const char *format, ...)
 void diag_fix(struct diag *d, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Moves every record of from to the end of to (the cap of `to` applies);
+ * from is left empty. */
+void diag_list_take(struct diag_list *to, struct diag_list *from);
+
 /* Number of records at severity `at_least` or more severe. */
 size_t diag_count(const struct diag_list *list, enum severity at_least);
 /* Sorts by (file, line, column, rule id), stable. */

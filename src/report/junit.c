@@ -9,7 +9,7 @@
  * file/line attributes to testcases (outside all three schemas). Written
  * with libxml2's text writer. */
 #include "report/report.h"
-#include "cli/cli.h"
+#include "version.h"
 #include "util/xalloc.h"
 
 #include <libxml/xmlwriter.h>

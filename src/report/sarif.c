@@ -11,7 +11,7 @@
  * and findings silenced
  * in the source stay in results[] with suppressions[] of kind "inSource". */
 #include "report/report.h"
-#include "cli/cli.h"
+#include "version.h"
 
 #include <ctype.h>
 #include <string.h>
