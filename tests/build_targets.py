@@ -264,6 +264,14 @@ def check_fleet(rktc, shared, tmp):
                 sc = run(["shellcheck", "-s", "sh", "-S", "style"] + launchers)
                 result(sc.returncode == 0 and not sc.stdout,
                        "fleet: shellcheck clean on %s" % h, sc.stdout.decode(errors="replace"))
+    # partial builds: what can be built is written, exit 2 when an input is unreadable
+    out = os.path.join(tmp, "partial")
+    p = run([rktc, "build", "--target=systemd", "-o", out, "examples/web.nomad",
+             os.path.join(tmp, "missing.nomad")])
+    err = p.stderr.decode(errors="replace")
+    result(p.returncode == 2 and os.path.isfile(os.path.join(out, "rktc-web.target")) and
+           "not written: %s" % os.path.join(tmp, "missing.nomad") in err,
+           "partial build: the readable job is written, the unreadable one listed, exit 2", err)
     # two jobs built into one directory for one host: no shared host port
     nodes = fleet_profiles("testdata/fleet/one-host", fake, alloc, tmp)
     out = os.path.join(tmp, "one-host")

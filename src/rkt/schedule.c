@@ -238,16 +238,14 @@ static bool distinct_ok(const struct job_state *st, const struct rkt_constraints
             continue;
         int here = group < 0 ? st->job_on_host[h] : st->group_on_host[group][h];
         if (strcmp(c->operand, "distinct_hosts") == 0) {
-            if (*c->ltarget == '\0' || strcmp(c->ltarget, "true") == 0 ||
-                strcmp(c->rtarget, "true") == 0 || *c->rtarget == '\0') {
-                if (here > 0) {
-                    fail->reason = arena_printf(
-                        st->arena, "distinct_hosts: the node already runs an allocation of %s",
-                        group < 0 ? "the job" : "the group");
-                    fail->rule = RULE_RKT024;
-                    fail->span = c->span;
-                    return false;
-                }
+            /* feasible.go: the operand alone turns it on */
+            if (here > 0) {
+                fail->reason = arena_printf(
+                    st->arena, "distinct_hosts: the node already runs an allocation of %s",
+                    group < 0 ? "the job" : "the group");
+                fail->rule = RULE_RKT024;
+                fail->span = c->span;
+                return false;
             }
         } else if (strcmp(c->operand, "distinct_property") == 0) {
             long allowed = 1;
@@ -675,7 +673,7 @@ void schedule_text_unplaced(struct buf *out, const struct schedule_job *s) {
             const struct schedule_alloc *a = &s->groups[g].allocs[i];
             if (a->node)
                 continue;
-            buf_printf(out, "# unplaced: %s.%s[%d]", s->job_id, s->group_names[g], i);
+            buf_printf(out, "# unplaced: %s.%s[%d]:", s->job_id, s->group_names[g], i);
             for (size_t h = 0; h < s->fleet->count; h++)
                 buf_printf(out, "%s %s: %s", h ? ";" : "", s->fleet->hosts[h].node->name,
                            a->reasons[h] ? a->reasons[h] : "");

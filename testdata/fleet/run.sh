@@ -9,7 +9,8 @@
 # on a host, no host over its memory (minus reserved), no host port used
 # twice on a host or taken from its reserved ports, NOMAD_IP_* the host's
 # address, two runs identical, and the host order on the command line
-# irrelevant. RKTC_UPDATE=1 rewrites the expected files.
+# irrelevant; and without --node the same jobs plan (exit 0, RKT060,
+# no "node" keys). RKTC_UPDATE=1 rewrites the expected files.
 rktc=$1
 here=$(dirname "$0")
 tmp=$(mktemp -d)
@@ -54,6 +55,14 @@ for case in "$here"/*/; do
     if ! python3 "$here/check.py" "$tmp/out" $nodes; then
         ok=0
         echo "FAIL fleet/$name: invariants"
+    fi
+    # without a profile the same jobs are planned, every allocation (RKT060)
+    if ! "$rktc" plan --format=json $jobs >"$tmp/unprofiled" 2>"$tmp/err" ||
+        [ "$(jq '[.tasks[] | select(.node)] | length' "$tmp/unprofiled")" != 0 ] ||
+        ! grep -q RKT060 "$tmp/err"; then
+        ok=0
+        echo "FAIL fleet/$name: no plan without --node"
+        head -3 "$tmp/err"
     fi
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
