@@ -204,8 +204,10 @@ def check_write_policy(rktc, shared, tmp):
         result(p.returncode == 1 and not os.path.exists(out), "%s: nothing written" % what)
     p = run([rktc, "build", "--target=systemd", "--dry-run", "testdata/build/static-port-a.nomad",
              "testdata/build/static-port-b.nomad"])
-    result(p.returncode == 1 and b"GEN011" in p.stderr and b"==> rktc-cache\\x2db.target" in p.stdout,
-           "static port used by two jobs on one host: GEN011, units still written")
+    result(p.returncode == 1 and b"RKT024" in p.stderr and
+           b"==> rktc-cache\\x2da.target" in p.stdout and b"rktc-cache\\x2db" not in p.stdout,
+           "static port used by two jobs on one host: the second is not placed (RKT024), "
+           "the first is written")
 
 
 def fleet_profiles(case, fake, alloc_dir, tmp):

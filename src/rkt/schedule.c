@@ -147,8 +147,8 @@ static bool assign_ports(struct job_state *st, const struct rkt_group_input *gro
                         st->usage_error = arena_printf(
                             st->arena, "--port %s=%d: port \"%s\" of task \"%s\" is static (%d)",
                             o->label, o->port, p->label, task->name, p->value);
-                    if (checks && is_rkt(task)) {
-                        if (node_port_reserved(node, port)) {
+                    if (is_rkt(task)) {
+                        if (checks && node_port_reserved(node, port)) {
                             fail->reason = arena_printf(
                                 st->arena, "static port %d (%s) is reserved on the node", port,
                                 p->label);
@@ -156,10 +156,13 @@ static bool assign_ports(struct job_state *st, const struct rkt_group_input *gro
                             fail->span = p->span;
                             return false;
                         }
+                        /* a fact of any one host, profiled or not */
                         if (bit_has(taken, port)) {
                             fail->reason = arena_printf(
-                                st->arena, "static port %d (%s) is already in use on the node",
-                                port, p->label);
+                                st->arena, "static port %d (%s) is already in use on the node%s",
+                                port, p->label,
+                                checks ? "" : " (without --node every allocation is planned on "
+                                              "one host; give the hosts with --node)");
                             fail->rule = RULE_RKT024;
                             fail->span = p->span;
                             return false;
@@ -631,7 +634,7 @@ const struct schedule_job *fleet_schedule(struct fleet *fleet, struct arena *are
         diag_add(diags, RULE_RKT060, job->src, job->span,
                  "no host profile, so the node's placement checks were skipped (datacenters, "
                  "region, constraints, affinities, rkt driver, host volumes, distinct_hosts, "
-                 "distinct_property, CPU, memory, static ports); give the target host with "
+                 "distinct_property, CPU, memory, reserved ports); give the target host with "
                  "--node FILE (`rktc node init --from-host -o FILE` writes one)");
     for (size_t g = 0; g < job->group_count; g++)
         place_group(st, g, diags);

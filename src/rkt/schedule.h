@@ -17,8 +17,9 @@
  * name sorts first. Ports: static ones as written, dynamic ones from
  * --port overrides or the lowest free ports of the host's dynamic range
  * that no allocation on the host uses, that are not reserved and that are
- * no static port of the job. Unprofiled, only the dynamic ports are
- * assigned: every other check depends on the node and is skipped (one
+ * no static port of the job. Unprofiled, every allocation goes on one
+ * host and only its ports are checked (no static port twice, dynamic
+ * ports free): every other check depends on the node and is skipped (one
  * RKT060 info names them). An allocation no host can take is unplaced,
  * with the first failing check of every host, and is an error finding
  * (RKT024, or RKT034 for host volumes) at the check that fails on the
