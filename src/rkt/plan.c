@@ -288,12 +288,18 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
             out->refused = true;
             count = PLAN_MAX_ALLOCATIONS;
         }
-        for (int index = 0; index < count; index++) {
-            bool report = index == 0;
-            const struct schedule_alloc *sa = &sched->groups[g].allocs[index];
+        (void)count; /* the schedule holds the (capped) allocations */
+        for (int k = 0; k < sched->groups[g].count; k++) {
+            bool report = k == 0;
+            const struct schedule_alloc *sa = &sched->groups[g].allocs[k];
+            int index = sa->index; /* a system job's are all 0, one per host */
             bool placed = sa->node != NULL;
             const struct node_profile *node = placed ? sa->node : default_node;
-            const char *alloc_id = alloc_id_for(arena, job, group, index, opts);
+            const char *alloc_id =
+                sa->alloc_salt ? uuid_derive(arena, arena_printf(arena, "alloc:%s/%s/%s/%d",
+                                                                 sa->alloc_salt, job->id,
+                                                                 group->name, index))
+                               : alloc_id_for(arena, job, group, index, opts);
             const char *alloc_dir = arena_printf(arena, "%s/%s", node->alloc_dir, alloc_id);
             /* ports of every task first: other tasks' ports are in the env */
             struct plan_task *tasks = arena_array(arena, group->task_count ? group->task_count : 1,

@@ -493,9 +493,14 @@ static void report_unplaced(struct job_state *st, const struct rkt_group_input *
         buf_printf(&m, " on node \"%s\": %s", st->fleet->hosts[0].node->name, a->reasons[0]);
     } else {
         buf_puts(&m, ":");
-        for (size_t h = 0; h < st->fleet->count; h++)
-            buf_printf(&m, "%s node \"%s\": %s", h ? ";" : "", st->fleet->hosts[h].node->name,
-                       a->reasons[h] ? a->reasons[h] : "feasible");
+        bool any = false;
+        for (size_t h = 0; h < st->fleet->count; h++) {
+            if (!a->reasons[h])
+                continue; /* a system job's allocation is for one host */
+            buf_printf(&m, "%s node \"%s\": %s", any ? ";" : "", st->fleet->hosts[h].node->name,
+                       a->reasons[h]);
+            any = true;
+        }
     }
     struct span span = first->span.end ? first->span : group->span;
     diag_add(diags, first->rule, st->job->src, span, "%s", m.data);
@@ -519,9 +524,27 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
     for (size_t h = 0; h < fleet->count; h++)
         static_ok[h] = !checks || feasible_static(st, group, fleet->hosts[h].node,
                                                   fleet->count == 1, &static_fail[h], diags);
+    /* a system job: one allocation on every host that passes the node's
+     * checks (Nomad's system scheduler); `only` names each one's host */
+    long *only = NULL;
+    if (checks && st->job->type && strcmp(st->job->type, "system") == 0) {
+        only = arena_array(st->arena, fleet->count + 1, sizeof *only);
+        count = 0;
+        for (size_t h = 0; h < fleet->count; h++)
+            if (static_ok[h])
+                only[count++] = (long)h;
+        if (count == 0)
+            only[count++] = -1; /* no host at all: one unplaced allocation */
+        sg->count = count;
+        sg->allocs = arena_array(st->arena, (size_t)count, sizeof *sg->allocs);
+    }
     uint64_t *taken = xcalloc(PORT_WORDS, sizeof *taken);
-    for (int index = 0; index < count; index++) {
-        struct schedule_alloc *a = &sg->allocs[index];
+    for (int k = 0; k < count; k++) {
+        struct schedule_alloc *a = &sg->allocs[k];
+        int index = only ? 0 : k;
+        a->index = index;
+        if (only && only[k] >= 0)
+            a->alloc_salt = fleet->hosts[only[k]].node->name;
         a->reasons = arena_array(st->arena, fleet->count, sizeof *a->reasons);
         a->task_ports = arena_array(st->arena, group->task_count ? group->task_count : 1,
                                     sizeof *a->task_ports);
@@ -531,6 +554,8 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
         double best_score = 0;
         struct failure first = {0};
         for (size_t h = 0; h < fleet->count; h++) {
+            if (only && only[k] >= 0 && (long)h != only[k])
+                continue;
             struct fleet_host *host = &fleet->hosts[h];
             struct failure fail = {0};
             bool ok = static_ok[h];
@@ -571,7 +596,7 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
         }
         struct fleet_host *host = &fleet->hosts[best];
         a->node = fleet->profiled ? host->node : st->stand_in;
-        for (size_t h = 0; h < fleet->count; h++)
+        for (size_t h = 0; h < fleet->count && !only; h++)
             if (h != (size_t)best && !a->reasons[h])
                 a->reasons[h] = "feasible, scored lower";
         struct failure ignored = {0};
@@ -659,12 +684,16 @@ void schedule_json_unplaced(struct buf *out, const struct schedule_job *s, size_
             json_str(out, s->job_id);
             buf_puts(out, ", \"group\": ");
             json_str(out, s->group_names[g]);
-            buf_printf(out, ", \"index\": %d, \"reasons\": {", i);
+            buf_printf(out, ", \"index\": %d, \"reasons\": {", a->index);
+            bool any = false;
             for (size_t h = 0; h < s->fleet->count; h++) {
-                buf_puts(out, h ? ", " : "");
+                if (!a->reasons[h])
+                    continue;
+                buf_puts(out, any ? ", " : "");
                 json_str(out, s->fleet->hosts[h].node->name);
                 buf_puts(out, ": ");
-                json_str(out, a->reasons[h] ? a->reasons[h] : "");
+                json_str(out, a->reasons[h]);
+                any = true;
             }
             buf_puts(out, "}}");
         }
@@ -676,10 +705,15 @@ void schedule_text_unplaced(struct buf *out, const struct schedule_job *s) {
             const struct schedule_alloc *a = &s->groups[g].allocs[i];
             if (a->node)
                 continue;
-            buf_printf(out, "# unplaced: %s.%s[%d]:", s->job_id, s->group_names[g], i);
-            for (size_t h = 0; h < s->fleet->count; h++)
-                buf_printf(out, "%s %s: %s", h ? ";" : "", s->fleet->hosts[h].node->name,
-                           a->reasons[h] ? a->reasons[h] : "");
+            buf_printf(out, "# unplaced: %s.%s[%d]:", s->job_id, s->group_names[g], a->index);
+            bool any = false;
+            for (size_t h = 0; h < s->fleet->count; h++) {
+                if (!a->reasons[h])
+                    continue;
+                buf_printf(out, "%s %s: %s", any ? ";" : "", s->fleet->hosts[h].node->name,
+                           a->reasons[h]);
+                any = true;
+            }
             buf_putc(out, '\n');
         }
 }

@@ -24,7 +24,10 @@
  * with the first failing check of every host, and is an error finding
  * (RKT024, or RKT034 for host volumes) at the check that fails on the
  * first host. Groups without rkt tasks are placed on the first host
- * unchecked. Results live in the arena given; the fleet's own state on
+ * unchecked. A system job (Nomad's system scheduler) gets one allocation,
+ * index 0, on every host that passes the node's checks; a host that
+ * passes them but lacks the resources gives an unplaced allocation, and
+ * so does a fleet where no host passes them. Results live in the arena given; the fleet's own state on
  * the heap (fleet_free). */
 #ifndef RKTC_RKT_SCHEDULE_H
 #define RKTC_RKT_SCHEDULE_H
@@ -42,8 +45,11 @@ struct arena;
 struct fleet;
 
 struct schedule_alloc {
+    int index;                       /* NOMAD_ALLOC_INDEX */
+    const char *alloc_salt;          /* system jobs: the host's name, mixed into the id */
     const struct node_profile *node; /* NULL: unplaced */
-    const char **reasons;  /* per host (fleet order): the first failing check, or NULL */
+    const char **reasons;  /* per host (fleet order): the first failing check, or NULL
+                              (NULL too for the other hosts of a system job's allocation) */
     struct plan_port **task_ports; /* per task of the group: statics first, then dynamics */
     size_t *task_port_counts;
 };

@@ -52,7 +52,8 @@ def main():
         if n["memory"] and mem > n["memory"] - n["reserved"]:
             problems.append("%s: %d MB used of %d - %d" % (host, mem, n["memory"], n["reserved"]))
     for u in plan.get("unplaced", []):
-        if set(u["reasons"]) != set(nodes):
+        # every host, or (a system job's allocation) the one it was for
+        if not u["reasons"] or not set(u["reasons"]) <= set(nodes):
             problems.append("unplaced %s: reasons for %s" % (u, sorted(u["reasons"])))
     for p in problems:
         print("  " + p)

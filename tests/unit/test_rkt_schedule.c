@@ -371,3 +371,28 @@ Test(schedule, unplaced_json_names_every_host) {
     buf_free(&out);
     world_free(&w);
 }
+
+Test(schedule, system_job_one_allocation_per_feasible_host) {
+    struct world w;
+    world_init(&w);
+    add_node(&w, "a", "datacenter = \"west\"");
+    add_node(&w, "b", "");
+    add_node(&w, "c", "memory_total_mb = 200");
+    add_node(&w, "d", "");
+    const char *text = "job \"s\" {\n  type = \"system\"\n  datacenters = [\"dc1\"]\n"
+                       "  group \"g\" {\n    task \"t\" {\n      driver = \"rkt\"\n"
+                       "      config {\n        image = \"example.com/app:1.0\"\n      }\n"
+                       "    }\n  }\n}\n";
+    const struct schedule_job *s = add_job(&w, text);
+    /* a is filtered (datacenter); b and d run it; c lacks memory */
+    cr_assert_eq(s->groups[0].count, 3);
+    cr_expect_str_eq(host_of(s, 0), "b");
+    cr_expect_str_eq(host_of(s, 1), "-");
+    cr_expect_str_eq(host_of(s, 2), "d");
+    for (int i = 0; i < 3; i++)
+        cr_expect_eq(s->groups[0].allocs[i].index, 0);
+    cr_expect_null(s->groups[0].allocs[1].reasons[0]);
+    cr_expect(strstr(s->groups[0].allocs[1].reasons[2], "memory"));
+    cr_expect_eq(s->unplaced, 1);
+    world_free(&w);
+}
