@@ -170,6 +170,14 @@ static bool assign_ports(struct job_state *st, const struct rkt_group_input *gro
                     }
                 } else if (o) {
                     port = o->port;
+                    if (bit_has(taken, port)) {
+                        fail->reason = arena_printf(
+                            st->arena, "port %d (--port %s) is already in use on the node", port,
+                            p->label);
+                        fail->rule = RULE_RKT024;
+                        fail->span = p->span;
+                        return false;
+                    }
                 } else {
                     while (cursor <= node->dynamic_max &&
                            (bit_has(taken, cursor) || bit_has(st->job_statics, cursor) ||
