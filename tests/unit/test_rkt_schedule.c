@@ -49,6 +49,9 @@ static void start(struct world *w, bool profiled) {
     w->fleet = fleet_new(w->nodes, w->node_count, profiled);
 }
 
+static struct plan_port_override *overrides;
+static size_t override_count;
+
 static const struct schedule_job *add_job(struct world *w, const char *text) {
     if (!w->fleet)
         start(w, true);
@@ -60,6 +63,8 @@ static const struct schedule_job *add_job(struct world *w, const char *text) {
     cr_assert(job, "the job does not decode");
     struct rkt_job_input *input = rkt_input_from_job(w->arena, src, job);
     struct plan_options opts = {0};
+    opts.ports = overrides;
+    opts.port_count = override_count;
     const struct schedule_job *s = fleet_schedule(w->fleet, w->arena, input, &opts, &w->diags);
     w->jobs[w->job_count++] = s;
     return s;
@@ -394,5 +399,24 @@ Test(schedule, system_job_one_allocation_per_feasible_host) {
     cr_expect_null(s->groups[0].allocs[1].reasons[0]);
     cr_expect(strstr(s->groups[0].allocs[1].reasons[2], "memory"));
     cr_expect_eq(s->unplaced, 1);
+    world_free(&w);
+}
+
+Test(schedule, port_override_is_not_shared_on_a_host) {
+    struct plan_port_override o = {NULL, "http", 25000, false};
+    overrides = &o;
+    override_count = 1;
+    struct world w;
+    world_init(&w);
+    add_node(&w, "a", "");
+    add_node(&w, "b", "");
+    const char *r = "resources {\n network {\n port \"http\" {}\n }\n}";
+    const struct schedule_job *s = add_job(&w, job_text(&w, "j", 3, "", "", r));
+    cr_expect_str_eq(host_of(s, 0), "a");
+    cr_expect_str_eq(host_of(s, 1), "b");
+    cr_expect_str_eq(host_of(s, 2), "-");
+    cr_expect(o.used);
+    overrides = NULL;
+    override_count = 0;
     world_free(&w);
 }
