@@ -1,6 +1,6 @@
 #include "targets/install_notes.h"
 
-#include "targets/shell_quote.h"
+#include "util/shell_quote.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -14,12 +14,11 @@
  * file with the commands that install and start it. With --node given
  * several times, allocations are placed on those hosts (schedule.h) and
  * each host's files go into DIR/<node name>. */
-#include "cli/build_facts.h"
 #include "cli/build_rewrite.h"
 #include "cli/build_write.h"
 #include "cli/args.h"
 #include "cli/cli.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "nomad/load.h"
@@ -255,29 +254,28 @@ int cmd_build(int argc, char **argv) {
         if (job && !stop && !unparsable) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);
+            popts.source_name = files[f];
             struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
             size_t before = diags.count;
             popts.schedule = fleet_schedule(fleet, arena, input, &popts, &diags);
             struct rkt_plan plan;
             rkt_plan_job(arena, input, &nodes[0], &popts, &plan, &diags);
-            for (size_t i = 0; i < ropts.port_count; i++)
-                port_used[i] |= ropts.ports[i].used;
-            if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
+            for (size_t i = 0; i < plan.port_count; i++)
+                port_used[i] |= plan.port_used[i];
+            if (plan.usage_error && !usage)
                 usage = xstrdup(plan.usage_error);
             if (plan.refused || has_stopper(&diags, before, strict))
                 stop = true;
-            struct target_job facts;
-            build_facts_from_job(arena, src, files[f], job, &facts);
-            job_id = facts.id;
+            job_id = plan.job.id;
             size_t gen_from = diags.count;
             for (size_t h = 0; h < host_count && !stop; h++) {
                 struct rkt_plan part;
                 if (!plan_for_host(arena, &plan, fleet, h, &part))
                     continue;
                 if (target == TARGET_SH)
-                    sh_target_build(&facts, &part, &job_out[h], &diags);
+                    sh_target_build(&part, &job_out[h], &diags);
                 else
-                    systemd_target_build(arena, &hosts[h].sd, &facts, &part, &job_out[h], &diags);
+                    systemd_target_build(arena, &hosts[h].sd, &part, &job_out[h], &diags);
             }
             if (has_stopper(&diags, gen_from, strict))
                 stop = true;
@@ -291,7 +289,7 @@ int cmd_build(int argc, char **argv) {
                     take_files(&hosts[h].out, &job_out[h]);
                     hosts[h].job_ids = xreallocarray(hosts[h].job_ids, hosts[h].job_count + 1,
                                                      sizeof *hosts[h].job_ids);
-                    hosts[h].job_ids[hosts[h].job_count++] = xstrdup(job_id);
+                    hosts[h].job_ids[hosts[h].job_count++] = xstrdup(job_id ? job_id : "");
                 }
             jobs_written++;
         } else {
@@ -302,14 +300,18 @@ int cmd_build(int argc, char **argv) {
         for (size_t h = 0; h < host_count; h++)
             target_output_free(&job_out[h]);
         free(job_out);
-        render_plain(stderr, &diags);
+        cli_print_findings(stderr, &diags);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);
     }
     for (size_t i = 0; i < ropts.port_count && !usage; i++)
-        if (!port_used[i])
-            usage = xstrdup("--port names a port no task has");
+        if (!port_used[i]) {
+            struct buf m;
+            buf_init(&m);
+            plan_port_unused_message(&m, &ropts.ports[i]);
+            usage = buf_detach(&m);
+        }
     if (usage) {
         status = cli_usage_error("build", "%s", usage);
     } else if (jobs_written == 0) {

@@ -1,6 +1,6 @@
 /* cmd_plan.c — `rktc plan [--format=json|text] [--node F]... [--alloc-id U]
  * [--port [TASK.]LABEL=PORT]... [--strict] FILE...`: the launch plan of every
- * rkt task (DESIGN.md, fixed JSON interface). Diagnostics go to stderr;
+ * rkt task (docs/cli.md §2, fixed JSON interface). Diagnostics go to stderr;
  * exit 1 when Nomad would not start a task (or, with --strict, on any
  * error-severity finding), 2 when an input cannot be read or parsed, 3 on
  * a usage error, 4 on an invalid host profile. Nothing is printed on stdout
@@ -11,14 +11,14 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "util/xalloc.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "nomad/load.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
-#include "rkt/plan_render.h"
 #include "rkt/schedule.h"
+#include "targets/plan_render.h"
 #include "util/arena.h"
 #include "util/buf.h"
 
@@ -33,7 +33,7 @@ static bool shown_in_plan(const struct diag *d) {
     return d->severity <= SEVERITY_WARNING || d->rule->code == RULE_RKT060;
 }
 
-static void print_findings(struct diag_list *diags, bool all) {
+static void show_findings(struct diag_list *diags, bool all) {
     struct diag_list shown;
     diag_list_init(&shown);
     size_t kept = 0;
@@ -41,7 +41,7 @@ static void print_findings(struct diag_list *diags, bool all) {
         if (shown_in_plan(&diags->items[i]))
             kept++;
     if (all || kept == diags->count) {
-        render_plain(stderr, diags);
+        cli_print_findings(stderr, diags);
         return;
     }
     /* move the shown records into a list of their own (ownership moves) */
@@ -53,7 +53,7 @@ static void print_findings(struct diag_list *diags, bool all) {
         if (shown_in_plan(&diags->items[i]))
             shown.items[j++] = diags->items[i];
     shown.count = kept;
-    render_plain(stderr, &shown);
+    cli_print_findings(stderr, &shown);
     free(shown.items);
 }
 
@@ -147,6 +147,7 @@ int cmd_plan(int argc, char **argv) {
         if (job) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);
+            popts.source_name = files[f];
             struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
             size_t before = diags.count;
             struct rkt_plan plan;
@@ -166,9 +167,9 @@ int cmd_plan(int argc, char **argv) {
                 if (!other_refusal)
                     plan.refused = false;
             }
-            for (size_t i = 0; i < ropts.port_count; i++)
-                port_used[i] |= ropts.ports[i].used;
-            if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
+            for (size_t i = 0; i < plan.port_count; i++)
+                port_used[i] |= plan.port_used[i];
+            if (plan.usage_error && !usage)
                 usage = xstrdup(plan.usage_error);
             if (plan.refused || (strict && has_error(&diags, before)))
                 file_refused = true;
@@ -185,7 +186,7 @@ int cmd_plan(int argc, char **argv) {
             }
         }
         refused |= file_refused;
-        print_findings(&diags, file_refused);
+        show_findings(&diags, file_refused);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);
@@ -194,10 +195,7 @@ int cmd_plan(int argc, char **argv) {
         if (!port_used[i]) {
             struct buf m;
             buf_init(&m);
-            buf_printf(&m, "--port %s%s%s=%d: no task has a port \"%s\"",
-                       ropts.ports[i].task ? ropts.ports[i].task : "",
-                       ropts.ports[i].task ? "." : "", ropts.ports[i].label,
-                       ropts.ports[i].port, ropts.ports[i].label);
+            plan_port_unused_message(&m, &ropts.ports[i]);
             usage = buf_detach(&m);
         }
     if (json) {

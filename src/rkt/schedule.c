@@ -99,21 +99,29 @@ struct failure {
     struct span span;
 };
 
-static struct plan_port_override *find_override(const struct plan_options *opts,
-                                                const char *task, const char *label) {
-    struct plan_port_override *any = NULL;
+/* the override of a port (the task's own first, else one for any task),
+ * and its index; NULL when none */
+static const struct plan_port_override *find_override(const struct plan_options *opts,
+                                                      const char *task, const char *label,
+                                                      size_t *at) {
     if (!opts)
         return NULL;
+    size_t any = opts->port_count;
     for (size_t i = 0; i < opts->port_count; i++) {
-        struct plan_port_override *o = &opts->ports[i];
+        const struct plan_port_override *o = &opts->ports[i];
         if (strcmp(o->label, label) != 0)
             continue;
-        if (o->task && strcmp(o->task, task) == 0)
+        if (o->task && strcmp(o->task, task) == 0) {
+            *at = i;
             return o;
-        if (!o->task && !any)
-            any = o;
+        }
+        if (!o->task && any == opts->port_count)
+            any = i;
     }
-    return any;
+    if (any == opts->port_count)
+        return NULL;
+    *at = any;
+    return &opts->ports[any];
 }
 
 /* The ports of one allocation on host h: statics as written, dynamics the
@@ -137,9 +145,11 @@ static bool assign_ports(struct job_state *st, const struct rkt_group_input *gro
                 const struct rkt_port *p = &net->ports[i];
                 if (p->is_static != (pass == 0))
                     continue;
-                struct plan_port_override *o = find_override(st->opts, task->name, p->label);
-                if (o && commit)
-                    o->used = true;
+                size_t at = 0;
+                const struct plan_port_override *o =
+                    find_override(st->opts, task->name, p->label, &at);
+                if (o)
+                    st->out->port_used[at] = true;
                 int port;
                 if (p->is_static) {
                     port = p->value;
@@ -638,6 +648,8 @@ const struct schedule_job *fleet_schedule(struct fleet *fleet, struct arena *are
     out->group_names = arena_array(arena, job->group_count ? job->group_count : 1,
                                    sizeof *out->group_names);
     st->out = out;
+    out->port_used = arena_array(arena, (opts ? opts->port_count : 0) + 1,
+                                 sizeof *out->port_used);
     st->job_on_host = arena_array(arena, fleet->count, sizeof *st->job_on_host);
     st->group_on_host = arena_array(arena, job->group_count ? job->group_count : 1,
                                     sizeof *st->group_on_host);

@@ -68,6 +68,7 @@ struct schedule_job {
     size_t group_count;
     size_t unplaced;          /* allocations no host can take */
     const char *usage_error;  /* a bad --port override */
+    bool *port_used;          /* per --port override of the options: some task has it */
 };
 
 /* nodes: count >= 1; profiled: they came from --node (else the default
@@ -82,7 +83,7 @@ bool fleet_profiled(const struct fleet *fleet);
 void fleet_note_skipped(struct fleet *fleet, bool on);
 
 /* Places every allocation of job (count capped at PLAN_MAX_ALLOCATIONS),
- * marks the --port overrides of opts it uses, and reports findings. */
+ * notes which --port overrides of opts it uses, and reports findings. */
 const struct schedule_job *fleet_schedule(struct fleet *fleet, struct arena *arena,
                                           const struct rkt_job_input *job,
                                           const struct plan_options *opts,

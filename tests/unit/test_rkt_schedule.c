@@ -403,7 +403,7 @@ Test(schedule, system_job_one_allocation_per_feasible_host) {
 }
 
 Test(schedule, port_override_is_not_shared_on_a_host) {
-    struct plan_port_override o = {NULL, "http", 25000, false};
+    struct plan_port_override o = {NULL, "http", 25000};
     overrides = &o;
     override_count = 1;
     struct world w;
@@ -415,7 +415,7 @@ Test(schedule, port_override_is_not_shared_on_a_host) {
     cr_expect_str_eq(host_of(s, 0), "a");
     cr_expect_str_eq(host_of(s, 1), "b");
     cr_expect_str_eq(host_of(s, 2), "-");
-    cr_expect(o.used);
+    cr_expect(s->port_used[0]);
     overrides = NULL;
     override_count = 0;
     world_free(&w);
