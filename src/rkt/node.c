@@ -375,7 +375,7 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
                 want_string(&r, it, &node->datacenter);
             else if (strcmp(key, "region") == 0)
                 want_string(&r, it, &node->region);
-            else if (strcmp(key, "class") == 0)
+            else if (strcmp(key, "class") == 0 || strcmp(key, "node_class") == 0) /* Nomad's name */
                 want_string(&r, it, &node->class_name);
             else if (strcmp(key, "address") == 0)
                 want_string(&r, it, &node->address);

@@ -186,11 +186,13 @@ Test(rkt_node, capacity_keys) {
     struct node_profile n;
     struct source *src;
     cr_expect(read_node(a,
-                        "node {\n  cpu_total_compute = 4000\n  memory_total_mb = 2048\n"
+                        "node {\n  node_class = \"gpu\"\n  cpu_total_compute = 4000\n"
+                        "  memory_total_mb = 2048\n"
                         "  reserved {\n    cpu = 100\n    memory = 256\n"
                         "    reserved_ports = \"22, 80,8000-8100\"\n  }\n}\n",
                         &n, &d, &src));
     cr_expect_eq(d.count, 0);
+    cr_expect_str_eq(n.class_name, "gpu"); /* Nomad's node_class */
     cr_expect_eq(n.cpu_total_compute, 4000);
     cr_expect_eq(n.memory_total_mb, 2048);
     cr_expect_eq(n.reserved_cpu, 100);
