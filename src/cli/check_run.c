@@ -12,10 +12,15 @@
 #include <string.h>
 #include <time.h>
 
-/* The slot of a finding true of every rkt job (0: RKT023, once per job)
- * or task (1: RKT021), or -1. */
+/* The slot of a finding true of every rkt job (0: RKT023, once per job;
+ * 2: RKT060, no host profile) or task (1: RKT021), or -1. */
 static int run_wide(const struct diag *d) {
-    return d->rule->code == RULE_RKT023 ? 0 : d->rule->code == RULE_RKT021 ? 1 : -1;
+    switch (d->rule->code) {
+    case RULE_RKT023: return 0;
+    case RULE_RKT021: return 1;
+    case RULE_RKT060: return 2;
+    default: return -1;
+    }
 }
 
 void check_run_init(struct check_run *run) {
@@ -185,7 +190,7 @@ void check_run_finish(struct check_run *run) {
         struct buf message;
         buf_init(&message);
         buf_printf(&message, "%s (reported once for the run: true of every rkt %s, %zu here)",
-                   d->message, wide == 0 ? "job" : "task", run->run_wide_seen[wide]);
+                   d->message, wide == 1 ? "task" : "job", run->run_wide_seen[wide]);
         free(d->message);
         d->message = buf_detach(&message);
     }
@@ -208,7 +213,7 @@ int check_run_status(const struct check_run *run, enum severity threshold,
     return EXIT_OK;
 }
 
-void check_run_wide_once(struct diag_list *diags, size_t seen[2]) {
+void check_run_wide_once(struct diag_list *diags, size_t seen[3]) {
     size_t kept = 0;
     for (size_t i = 0; i < diags->count; i++) {
         struct diag *d = &diags->items[i];

@@ -26,9 +26,10 @@ struct check_run {
     char **objects;           /* parallel: object paths (object_path.h) */
     size_t reasons_cap;
     bool input_failed;        /* unreadable or unparsable input */
-    /* findings true of every rkt task (RKT023 the retired driver, RKT021
-     * --cpu without unit) are kept once per run: how many were seen */
-    size_t run_wide_seen[2];
+    /* findings true of every rkt job or task (RKT023 the retired driver,
+     * RKT021 --cpu without unit, RKT060 no host profile) are kept once per
+     * run: how many were seen */
+    size_t run_wide_seen[3];
     const struct analyze_options *analyze; /* NULL: defaults */
 };
 
@@ -57,8 +58,8 @@ int check_run_status(const struct check_run *run, enum severity threshold,
 void check_run_free(struct check_run *run);
 
 /* For commands that print file by file (build): drops from diags the
- * findings true of every rkt job or task (RKT023, RKT021) that seen[]
- * (zeroed by the caller once per run) says were already shown. */
-void check_run_wide_once(struct diag_list *diags, size_t seen[2]);
+ * findings true of every rkt job or task (RKT023, RKT021, RKT060) that
+ * seen[] (zeroed by the caller once per run) says were already shown. */
+void check_run_wide_once(struct diag_list *diags, size_t seen[3]);
 
 #endif
