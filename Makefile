@@ -26,7 +26,7 @@ FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/h
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check
+.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check lsp-check
 
 all: deps rktc
 
@@ -34,7 +34,7 @@ all: deps rktc
 DEB_BUILD = flex bison pkg-config libxml2-dev
 DEB_TEST  = libcriterion-dev jq libxml2-utils python3 python3-jsonschema \
             python3-junitparser shellcheck systemd golang-go \
-            golang-github-hashicorp-hcl-dev clang-tidy
+            golang-github-hashicorp-hcl-dev clang-tidy neovim
 deps:
 	@sh tests/tools/install-deps.sh $(DEB_BUILD)
 
@@ -114,7 +114,12 @@ conformance: $(BUILD)/rktc
 	sh tests/conformance.sh $(BUILD)/rktc $(SHARED)
 	sh tests/rkt-corpus.sh $(BUILD)/rktc $(SHARED)
 
-test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check
+test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check lsp-check
+
+# rktc lsp: the protocol edge cases, then a real client (headless Neovim)
+lsp-check: $(BUILD)/rktc
+	python3 tests/lsp/protocol.py $(BUILD)/rktc
+	sh tests/lsp/nvim-test.sh $(BUILD)/rktc
 
 # rktc audit and the nomad-docker/nomad-podman rewrites over the corpus's rkt jobs
 migrate-check: $(BUILD)/rktc tools build/tools/hcl1fmt
