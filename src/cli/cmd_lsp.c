@@ -26,6 +26,14 @@ int cmd_lsp(int argc, char **argv) {
             options.debounce_ms = (int)v;
             continue;
         }
+        if (strncmp(a, "--check-timeout=", 16) == 0) {
+            char *end;
+            long v = strtol(a + 16, &end, 10);
+            if (*end || end == a + 16 || v < 1 || v > 3600000)
+                return cli_usage_error("lsp", "--check-timeout takes milliseconds (1 to 3600000)");
+            options.check_timeout_ms = (int)v;
+            continue;
+        }
         return cli_usage_error("lsp", "unknown argument '%s'", a);
     }
     if (isatty(STDIN_FILENO))

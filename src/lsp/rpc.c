@@ -82,6 +82,7 @@ static size_t header_end(const char *p, size_t avail) {
 /* Parses the header lines in [p, p+n): the Content-Length value. */
 static bool parse_headers(const char *p, size_t n, size_t *length) {
     bool found = false;
+    *length = 0;
     size_t i = 0;
     while (i < n) {
         size_t eol = i;
@@ -99,8 +100,7 @@ static bool parse_headers(const char *p, size_t n, size_t *length) {
             return false;
         size_t name_len = (size_t)(colon - (p + i));
         if (name_len == 14 && strncasecmp(p + i, "Content-Length", 14) == 0) {
-            if (found)
-                return false; /* two lengths: which one? */
+            size_t before = *length;
             const char *v = colon + 1, *stop = p + end;
             while (v < stop && (*v == ' ' || *v == '\t'))
                 v++;
@@ -114,6 +114,8 @@ static bool parse_headers(const char *p, size_t n, size_t *length) {
                     return false;
                 value = value * 10 + (size_t)(*v - '0');
             }
+            if (found && value != before)
+                return false; /* two lengths: which one? */
             *length = value;
             found = true;
         }
@@ -162,7 +164,9 @@ enum rpc_event rpc_reader_next(struct rpc_reader *r, const char **body, size_t *
     }
     size_t length;
     if (!parse_headers(p, head, &length)) {
+        /* the body (if any) has no known length: go to the next header */
         r->pos += head;
+        resync(r, 0);
         return RPC_BAD_HEADER;
     }
     if (length > r->max_body) {
@@ -232,6 +236,8 @@ void rpc_parse(const char *body, size_t len, struct rpc_message *m) {
     }
     const struct json_value *method = json_object_get(root, "method");
     const struct json_value *params = json_object_get(root, "params");
+    if (params && params->kind == JSON_NULL)
+        params = NULL; /* some clients send "params": null for none */
     if (method) {
         if (method->kind != JSON_STRING || strlen(method->as.string.text) != method->as.string.len) {
             invalid(m, RPC_INVALID_REQUEST, "\"method\" must be a string");

@@ -413,6 +413,13 @@ static bool check_isolated(const struct lsp_server *s, const struct doc *d, stru
     }
     if (pid == 0) {
         close(fds[0]);
+        /* for the tests of this isolation: make the checker fail */
+        const char *fault = getenv("RKTC_LSP_FAULT");
+        if (fault && strcmp(fault, "crash") == 0)
+            abort();
+        if (fault && strcmp(fault, "hang") == 0)
+            for (;;)
+                pause();
         struct buf result;
         buf_init(&result);
         check_to_json(d, &result);
@@ -895,6 +902,24 @@ static char *sniff_string(const char *text, size_t len, const char *key) {
     return NULL;
 }
 
+/* The digits after "key": in text, or NULL. */
+static char *sniff_number(const char *text, size_t len, const char *key) {
+    size_t k = strlen(key);
+    for (size_t i = 0; i + k + 2 < len; i++) {
+        if (text[i] != '"' || strncmp(text + i + 1, key, k) != 0 || text[i + k + 1] != '"')
+            continue;
+        size_t j = i + k + 2;
+        while (j < len && (text[j] == ' ' || text[j] == ':' || text[j] == '\t'))
+            j++;
+        size_t end = j;
+        while (end < len && end - j < 18 && text[end] >= '0' && text[end] <= '9')
+            end++;
+        if (end > j && end < len)
+            return xstrndup(text + j, end - j);
+    }
+    return NULL;
+}
+
 static void too_large(struct lsp_server *s, const char *start, size_t len, size_t total,
                       struct buf *out) {
     char *uri = sniff_string(start, len, "uri");
@@ -909,6 +934,8 @@ static void too_large(struct lsp_server *s, const char *start, size_t len, size_
     if (d) {
         /* the document is not checked until it fits again */
         free(d->too_large);
+        free(d->version);
+        d->version = sniff_number(start, len, "version");
         buf_puts(&m, "; this document is not checked");
         d->too_large = xstrdup(m.data);
         mark_stale(s, d);
