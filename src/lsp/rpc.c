@@ -133,9 +133,12 @@ static void resync(struct rpc_reader *r, size_t from) {
             r->pos += i;
             return;
         }
-    /* keep a tail that may be the start of the next header */
-    size_t drop = avail > 13 ? avail - 13 : 0;
-    r->pos += drop > from ? drop : (from < avail ? from : avail);
+    /* keep only a tail that may be the start of the next header */
+    size_t keep = 0;
+    for (size_t k = avail - from < 13 ? avail - from : 13; k > 0 && !keep; k--)
+        if (strncasecmp(p + avail - k, "Content-Length", k) == 0)
+            keep = k;
+    r->pos += avail - keep;
 }
 
 enum rpc_event rpc_reader_next(struct rpc_reader *r, const char **body, size_t *len) {
