@@ -160,7 +160,7 @@ lint: $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 FUZZ_SECONDS ?= 60
 fuzz:
 	@sh tests/tools/install-deps.sh clang libclang-rt-14-dev
-	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) hcl json lsp
 	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) plan
 	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) check
 
