@@ -1,4 +1,5 @@
 /* build_rewrite.c — the migration targets of `rktc build` (see build_rewrite.h). */
+#include "util/xalloc.h"
 #include "cli/build_rewrite.h"
 
 #include "cli/build_write.h"
@@ -13,18 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* the --target value, or NULL */
-static const char *target_of(int argc, char **argv) {
-    const char *target = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strncmp(argv[i], "--target=", 9) == 0)
-            target = argv[i] + 9;
-        else if (strcmp(argv[i], "--target") == 0 && i + 1 < argc)
-            target = argv[++i];
-    }
-    return target;
-}
 
 static const char *base_name(const char *path) {
     const char *slash = strrchr(path, '/');
@@ -47,8 +36,8 @@ static bool has_blocker(const struct diag_list *diags) {
     return false;
 }
 
-int build_rewrite_run(int argc, char **argv) {
-    const char *target = target_of(argc, argv);
+int build_rewrite_run(const struct build_request *request) {
+    const char *target = request->target;
     enum mig_dest dest;
     if (target && strcmp(target, "nomad-docker") == 0)
         dest = MIG_DOCKER;
@@ -56,41 +45,14 @@ int build_rewrite_run(int argc, char **argv) {
         dest = MIG_PODMAN;
     else
         return -1;
-    const char *dir = ".";
-    bool strict = false, force = false, dry_run = false;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    size_t file_count = 0;
-    if (!files)
-        return EXIT_INPUT;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strncmp(a, "--target=", 9) == 0) {
-            continue;
-        } else if (strcmp(a, "--target") == 0) {
-            i++;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (i + 1 >= argc) {
-                free(files);
-                return cli_usage_error("build", "%s needs a directory", a);
-            }
-            dir = argv[++i];
-        } else if (strncmp(a, "--output=", 9) == 0) {
-            dir = a + 9;
-        } else if (strcmp(a, "--strict") == 0) {
-            strict = true;
-        } else if (strcmp(a, "--force") == 0) {
-            force = true;
-        } else if (strcmp(a, "--dry-run") == 0) {
-            dry_run = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            free(files);
-            return cli_usage_error("build", "unknown option '%s' for --target=%s", a, target);
-        } else {
-            files[file_count++] = argv[i];
-        }
-    }
+    const char *dir = request->dir;
+    bool strict = request->strict, force = request->force, dry_run = request->dry_run;
+    char **files = request->files;
+    size_t file_count = request->file_count;
+    if (request->rkt_options)
+        return cli_usage_error("build", "--node, --alloc-id and --port are for the sh and "
+                               "systemd targets, not --target=%s", target);
     if (file_count == 0 || !*dir) {
-        free(files);
         return cli_usage_error("build", file_count ? "-o needs a directory" : "no input file");
     }
     struct inputs inputs = {0};
@@ -154,6 +116,5 @@ int build_rewrite_run(int argc, char **argv) {
     int status = build_finish(dir, &out, force, dry_run, unreadable, refused || stop, blockers);
     target_output_free(&out);
     inputs_free(&inputs);
-    free(files);
     return status;
 }

@@ -2,7 +2,7 @@
 #include "cli/analyze.h"
 #include "cli/cli.h"
 #include "cli/object_path.h"
-#include "diag/suppress.h"
+#include "hcl/suppress.h"
 #include "util/arena.h"
 #include "util/xalloc.h"
 
@@ -91,17 +91,16 @@ void check_run_add(struct check_run *run, struct source *src,
 static void check_loaded(struct check_run *run, struct source *src,
                          const struct config *cfg, struct check_file_facts *facts,
                          const struct timespec *start) {
-    struct diag_list diags;
-    diag_list_init(&diags);
     char **reasons = NULL, **objects = NULL;
-    struct arena *arena = arena_new();
     struct analyze_options options = {0};
     if (run->analyze)
         options = *run->analyze;
-    bool parse_failed;
-    const struct hcl_file *tree = analyze_file(arena, src, &options, &diags,
-                                               &parse_failed);
-    facts->unparsable = parse_failed;
+    struct unit unit;
+    analyze_source(&unit, src, &options);
+    struct diag_list diags = unit.diags; /* the run takes the findings over */
+    diag_list_init(&unit.diags);
+    facts->unparsable = unit.unreadable;
+    const struct hcl_file *tree = unit.tree;
     if (cfg->inline_ignore && tree) {
         struct suppress_options so = {cfg->require_reason};
         reasons = suppress_apply(tree, &diags, &so);
@@ -111,7 +110,7 @@ static void check_loaded(struct check_run *run, struct source *src,
         for (size_t i = 0; i < diags.count; i++)
             objects[i] = object_path(tree, diags.items[i].span.start);
     }
-    arena_free(arena);
+    unit_free(&unit);
     config_apply_severities(cfg, &diags);
     facts->seconds = start ? seconds_since(start) : 0;
     check_run_add(run, src, facts, cfg, &diags, reasons, objects);

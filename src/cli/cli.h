@@ -31,15 +31,6 @@ struct command {
     const char *summary;
 };
 
-struct cli_option {
-    const char *command; /* the subcommand it belongs to */
-    const char *flags;   /* "--format=NAME[:FILE]" */
-    const char *description;
-};
-
-/* The option table (options.def), for help and the man page. */
-const struct cli_option *cli_options(size_t *count);
-
 /* The subcommand called name, or NULL. */
 const struct command *cli_find_command(const char *name);
 

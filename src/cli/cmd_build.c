@@ -12,6 +12,7 @@
 #include "cli/build_facts.h"
 #include "cli/build_rewrite.h"
 #include "cli/build_write.h"
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/render_plain.h"
 #include "cli/rkt_options.h"
@@ -62,57 +63,57 @@ static bool has_gen_error(const struct diag_list *diags) {
 }
 
 int cmd_build(int argc, char **argv) {
-    int rewrite = build_rewrite_run(argc, argv); /* --target=nomad-docker|nomad-podman */
-    if (rewrite >= 0)
-        return rewrite;
     struct rkt_options ropts = {0};
     enum build_target target = TARGET_NONE;
     const char *dir = ".";
     bool strict = false, force = false, dry_run = false;
-    char **files = calloc((size_t)argc, sizeof *files);
-    size_t file_count = 0;
     int status = EXIT_OK;
-    if (!files)
-        return EXIT_INPUT;
-    for (int i = 1; i < argc; i++) {
-        int took = rkt_options_take(&ropts, "build", argc, argv, &i);
-        if (took < 0) {
-            status = EXIT_USAGE;
-            goto done;
-        }
-        if (took)
+    const char *target_name = NULL;
+    struct cli_args args;
+    bool ok = cli_args_parse("build", argc, argv, &args);
+    for (size_t k = 0; ok && k < args.count; k++) {
+        const struct cli_arg *a = &args.items[k];
+        int took = rkt_options_take(&ropts, "build", a);
+        if (took != 0) {
+            ok = took > 0;
             continue;
-        const char *a = argv[i];
-        if (strncmp(a, "--target=", 9) == 0 || strcmp(a, "--target") == 0) {
-            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
-            if (strcmp(v, "sh") == 0)
-                target = TARGET_SH;
-            else if (strcmp(v, "systemd") == 0)
-                target = TARGET_SYSTEMD;
-            else {
-                status = cli_usage_error("build", "--target must be sh or systemd");
-                goto done;
-            }
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (i + 1 >= argc) {
-                status = cli_usage_error("build", "%s needs a directory", a);
-                goto done;
-            }
-            dir = argv[++i];
-        } else if (strncmp(a, "--output=", 9) == 0) {
-            dir = a + 9;
-        } else if (strcmp(a, "--strict") == 0) {
-            strict = true;
-        } else if (strcmp(a, "--force") == 0) {
-            force = true;
-        } else if (strcmp(a, "--dry-run") == 0) {
-            dry_run = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            status = cli_usage_error("build", "unknown option '%s'", a);
-            goto done;
-        } else {
-            files[file_count++] = argv[i];
         }
+        switch (a->flag) {
+        case FLAG_TARGET:
+            target_name = a->value;
+            if (strcmp(a->value, "sh") == 0)
+                target = TARGET_SH;
+            else if (strcmp(a->value, "systemd") == 0)
+                target = TARGET_SYSTEMD;
+            else if (strcmp(a->value, "nomad-docker") != 0 &&
+                     strcmp(a->value, "nomad-podman") != 0) {
+                cli_usage_error("build", "--target must be sh, systemd, nomad-docker or "
+                                "nomad-podman");
+                ok = false;
+            }
+            break;
+        case FLAG_OUTPUT: dir = a->value; break;
+        case FLAG_STRICT: strict = true; break;
+        case FLAG_FORCE: force = true; break;
+        case FLAG_DRY_RUN: dry_run = true; break;
+        default: break;
+        }
+    }
+    char **files = args.operands;
+    size_t file_count = args.operand_count;
+    args.operands = NULL;
+    cli_args_free(&args);
+    if (!ok) {
+        status = EXIT_USAGE;
+        goto done;
+    }
+    struct build_request request = {target_name, dir, strict, force, dry_run,
+                                    ropts.node_path || ropts.alloc_id || ropts.port_count,
+                                    files, file_count};
+    int rewrite = build_rewrite_run(&request); /* --target=nomad-docker|nomad-podman */
+    if (rewrite >= 0) {
+        status = rewrite;
+        goto done;
     }
     if (target == TARGET_NONE) {
         status = cli_usage_error("build", "--target=sh or --target=systemd is required");
@@ -171,7 +172,7 @@ int cmd_build(int argc, char **argv) {
             for (size_t i = 0; i < ropts.port_count; i++)
                 port_used[i] |= ropts.ports[i].used;
             if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
-                usage = strdup(plan.usage_error);
+                usage = xstrdup(plan.usage_error);
             if (plan.refused || has_stopper(&diags, before, strict))
                 stop = true;
             struct target_job facts;
@@ -193,7 +194,7 @@ int cmd_build(int argc, char **argv) {
     }
     for (size_t i = 0; i < ropts.port_count && !usage; i++)
         if (!port_used[i])
-            usage = strdup("--port names a port no task has");
+            usage = xstrdup("--port names a port no task has");
     if (usage) {
         status = cli_usage_error("build", "%s", usage);
     } else {

@@ -5,6 +5,7 @@
  * error-severity finding), 2 when an input cannot be read or parsed, 3 on
  * a usage error, 4 on an invalid host profile. Nothing is printed on stdout
  * when the plan is refused. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "util/xalloc.h"
 #include "cli/render_plain.h"
@@ -36,7 +37,7 @@ static void print_findings(struct diag_list *diags, bool all) {
         return;
     }
     /* move the shown records into a list of their own (ownership moves) */
-    shown.items = calloc(kept ? kept : 1, sizeof *shown.items);
+    shown.items = xcalloc(kept ? kept : 1, sizeof *shown.items);
     if (!shown.items)
         return;
     shown.cap = kept;
@@ -59,36 +60,31 @@ int cmd_plan(int argc, char **argv) {
     struct rkt_options ropts = {0};
     const char *format = "text";
     bool strict = false;
-    char **files = calloc((size_t)argc, sizeof *files);
-    size_t file_count = 0;
-    if (!files)
-        return EXIT_INPUT;
-    for (int i = 1; i < argc; i++) {
-        int took = rkt_options_take(&ropts, "plan", argc, argv, &i);
-        if (took < 0) {
-            free(files);
-            rkt_options_free(&ropts);
-            return EXIT_USAGE;
-        }
-        if (took)
-            continue;
-        if (strncmp(argv[i], "--format=", 9) == 0 || strcmp(argv[i], "--format") == 0) {
-            const char *v = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[++i] : "");
-            if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0) {
-                free(files);
-                rkt_options_free(&ropts);
-                return cli_usage_error("plan", "--format must be json or text");
+    struct cli_args args;
+    bool ok = cli_args_parse("plan", argc, argv, &args);
+    for (size_t k = 0; ok && k < args.count; k++) {
+        const struct cli_arg *a = &args.items[k];
+        int took = rkt_options_take(&ropts, "plan", a);
+        if (took != 0) {
+            ok = took > 0;
+        } else if (a->flag == FLAG_FORMAT) {
+            if (strcmp(a->value, "json") != 0 && strcmp(a->value, "text") != 0) {
+                cli_usage_error("plan", "--format must be json or text");
+                ok = false;
             }
-            format = v;
-        } else if (strcmp(argv[i], "--strict") == 0) {
+            format = a->value;
+        } else if (a->flag == FLAG_STRICT) {
             strict = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            free(files);
-            rkt_options_free(&ropts);
-            return cli_usage_error("plan", "unknown option '%s'", argv[i]);
-        } else {
-            files[file_count++] = argv[i];
         }
+    }
+    char **files = args.operands;
+    size_t file_count = args.operand_count;
+    args.operands = NULL;
+    cli_args_free(&args);
+    if (!ok) {
+        free(files);
+        rkt_options_free(&ropts);
+        return EXIT_USAGE;
     }
     if (file_count == 0) {
         free(files);
@@ -142,7 +138,7 @@ int cmd_plan(int argc, char **argv) {
             for (size_t i = 0; i < ropts.port_count; i++)
                 port_used[i] |= ropts.ports[i].used;
             if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
-                usage = strdup(plan.usage_error);
+                usage = xstrdup(plan.usage_error);
             if (plan.refused || (strict && has_error(&diags, before)))
                 file_refused = true;
             for (size_t i = 0; i < plan.count; i++) {

@@ -1,4 +1,5 @@
 #include "cli/manpage.h"
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "diag/diag.h"
 
@@ -66,7 +67,11 @@ void manpage_write(struct buf *out) {
             }
             first = false;
             buf_puts(out, ".TP\n.B ");
-            roff(out, options[i].flags);
+            struct buf spelling;
+            buf_init(&spelling);
+            cli_option_spelling(&options[i], &spelling);
+            roff(out, spelling.data);
+            buf_free(&spelling);
             buf_putc(out, '\n');
             roff(out, options[i].description);
             buf_putc(out, '\n');

@@ -11,26 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* --name=value or --name value */
-static const char *option_value(const char *name, int argc, char **argv, int *i,
-                                bool *matched) {
-    size_t n = strlen(name);
-    *matched = false;
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=') {
-        *matched = true;
-        return argv[*i] + n + 1;
-    }
-    if (argv[*i][n] != '\0')
-        return NULL;
-    *matched = true;
-    if (*i + 1 >= argc)
-        return NULL;
-    return argv[++*i];
-}
-
 static bool parse_port(const char *spec, struct plan_port_override *out) {
+    out->task = out->label = NULL;
     const char *eq = strrchr(spec, '=');
     if (!eq || eq == spec)
         return false;
@@ -47,35 +29,36 @@ static bool parse_port(const char *spec, struct plan_port_override *out) {
     return *out->label != '\0' && (!dot || dot != spec);
 }
 
-int rkt_options_take(struct rkt_options *opts, const char *command, int argc, char **argv,
-                     int *i) {
-    bool matched;
-    const char *v = option_value("--node", argc, argv, i, &matched);
-    if (matched) {
-        if (!v || !*v)
+int rkt_options_take(struct rkt_options *opts, const char *command,
+                     const struct cli_arg *arg) {
+    const char *v = arg->value;
+    switch (arg->flag) {
+    case FLAG_NODE:
+        if (!*v)
             return cli_usage_error(command, "--node needs a file"), -1;
         opts->node_path = v;
         return 1;
-    }
-    v = option_value("--alloc-id", argc, argv, i, &matched);
-    if (matched) {
-        if (!v || !uuid_valid(v))
+    case FLAG_ALLOC_ID:
+        if (!uuid_valid(v))
             return cli_usage_error(command, "--alloc-id needs a UUID (8-4-4-4-12 hex digits)"),
                    -1;
         opts->alloc_id = v;
         return 1;
-    }
-    v = option_value("--port", argc, argv, i, &matched);
-    if (matched) {
+    case FLAG_PORT: {
         struct plan_port_override o;
-        if (!v || !parse_port(v, &o))
+        if (!parse_port(v, &o)) {
+            free((char *)o.task);
+            free((char *)o.label);
             return cli_usage_error(command, "--port needs [TASK.]LABEL=PORT (PORT 1-65535)"),
                    -1;
+        }
         opts->ports = xreallocarray(opts->ports, opts->port_count + 1, sizeof *opts->ports);
         opts->ports[opts->port_count++] = o;
         return 1;
     }
-    return 0;
+    default:
+        return 0;
+    }
 }
 
 int rkt_options_node(struct arena *arena, const struct rkt_options *opts,

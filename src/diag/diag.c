@@ -165,6 +165,25 @@ void diag_edit_key(struct diag *d, const struct source *src, struct span span,
     buf_free(&b);
 }
 
+void diag_list_take(struct diag_list *to, struct diag_list *from) {
+    size_t limit = to->limit ? to->limit : DIAG_MAX_PER_FILE;
+    for (size_t i = 0; i < from->count; i++) {
+        struct diag *d = &from->items[i];
+        if (to->truncated || to->count >= limit) {
+            to->truncated = true;
+            continue; /* freed with from below */
+        }
+        if (to->count == to->cap) {
+            to->cap = to->cap ? to->cap * 2 : 16;
+            to->items = xreallocarray(to->items, to->cap, sizeof *to->items);
+        }
+        to->items[to->count++] = *d;
+        memset(d, 0, sizeof *d); /* now owned by to */
+    }
+    to->truncated |= from->truncated;
+    diag_list_free(from);
+}
+
 size_t diag_count(const struct diag_list *list, enum severity at_least) {
     size_t n = 0;
     for (size_t i = 0; i < list->count; i++)

@@ -120,6 +120,10 @@ void diag_edit(struct diag *d, struct span span, const char *text);
 void diag_edit_key(struct diag *d, const struct source *src, struct span span,
                    const char *key);
 
+/* Moves every record of from to the end of to (the cap of `to` applies);
+ * from is left empty. */
+void diag_list_take(struct diag_list *to, struct diag_list *from);
+
 /* Number of records at severity `at_least` or more severe. */
 size_t diag_count(const struct diag_list *list, enum severity at_least);
 /* Sorts by (file, line, column, rule id), stable. */

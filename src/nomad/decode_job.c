@@ -160,15 +160,6 @@ struct nomad_job *nomad_decode_hcl(struct arena *arena, const struct hcl_file *f
     return decode_file(&ctx, file);
 }
 
-struct nomad_job *nomad_decode_hcl_generic(struct arena *arena, const struct hcl_file *file,
-                                           const struct gval *generic,
-                                           struct diag_list *diags) {
-    struct decode_ctx ctx = {arena, file->src, diags, {NULL, NULL, 0, 0}};
-    if (generic)
-        body_cache_fill(&ctx, (struct gval *)generic); /* read only */
-    return decode_file(&ctx, file);
-}
-
 static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file *file) {
     const struct hcl_object *root = &file->root->as.object;
     bool ok = true;

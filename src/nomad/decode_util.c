@@ -3,6 +3,7 @@
 #include "nomad/decode_internal.h"
 
 #include "util/arena.h"
+#include "util/distance.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -59,10 +60,6 @@ struct item_set items_plain(struct decode_ctx *c, struct item_set s) {
     return items_where(c, s, false);
 }
 
-struct item_set items_labelled(struct decode_ctx *c, struct item_set s) {
-    return items_where(c, s, true);
-}
-
 static const char *value_kind_words(const struct hcl_value *v) {
     switch (v->kind) {
     case HCL_LIST: return "a list";
@@ -85,38 +82,13 @@ const struct hcl_object *item_body(struct decode_ctx *c, const struct hcl_item *
     return NULL;
 }
 
-static size_t edit_distance(const char *a, const char *b) {
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return 99;
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t prev = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cur = row[j];
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = prev + cost;
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            prev = cur;
-        }
-    }
-    return row[lb];
-}
-
 static const char *suggest(const char *key, const char *const *valid) {
     const char *best = NULL;
     size_t best_distance = 99;
     for (size_t i = 0; valid[i]; i++) {
         if (strcasecmp(key, valid[i]) == 0)
             return valid[i];
-        size_t d = edit_distance(key, valid[i]);
+        size_t d = edit_distance(key, valid[i], 3); /* hints go at most 3 edits far */
         if (d < best_distance) {
             best_distance = d;
             best = valid[i];

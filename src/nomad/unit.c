@@ -9,15 +9,6 @@
 
 #include <string.h>
 
-const char *unit_form_name(enum unit_form form) {
-    switch (form) {
-    case UNIT_FORM_HCL: return "HCL";
-    case UNIT_FORM_HCL_JSON: return "HCL-JSON";
-    case UNIT_FORM_API_JSON: return "Nomad API JSON";
-    }
-    return "HCL";
-}
-
 /* The API JSON document when the bytes are one, else NULL. JSON syntax
  * errors are not reported here: such bytes are read as HCL-JSON, whose
  * reader words the error as HCL1 does. */
@@ -53,7 +44,8 @@ static void load_hcl(struct unit *u, const struct unit_options *options) {
 void unit_load(struct unit *u, const struct source *src, const struct unit_options *options) {
     memset(u, 0, sizeof *u);
     u->src = src;
-    u->arena = arena_new();
+    u->owns_arena = options->arena == NULL;
+    u->arena = u->owns_arena ? arena_new() : options->arena;
     diag_list_init(&u->diags);
     bool json = hcl_is_json(src->text, src->len);
     u->form = json ? UNIT_FORM_HCL_JSON : UNIT_FORM_HCL;
@@ -70,8 +62,8 @@ void unit_load(struct unit *u, const struct source *src, const struct unit_optio
 
 void unit_free(struct unit *u) {
     diag_list_free(&u->diags);
-    arena_free(u->arena);
+    if (u->owns_arena)
+        arena_free(u->arena);
     memset(u, 0, sizeof *u);
 }
 
-bool unit_has_error(const struct unit *u) { return error_since(&u->diags, 0); }

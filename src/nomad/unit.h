@@ -51,11 +51,14 @@ struct unit_options {
     enum unit_stage stage; /* load up to and including this stage */
     bool generic;          /* also HCL's generic decode of the whole tree */
     bool as_hcl;           /* read JSON as HCL-JSON even when it is API JSON */
+    struct arena *arena;   /* NULL: the unit owns a new arena; else it
+                              allocates in this one, which the caller frees */
 };
 
 struct unit {
     const struct source *src;
-    struct arena *arena;            /* owns everything below but diags */
+    struct arena *arena;            /* holds everything below but diags */
+    bool owns_arena;
     enum unit_form form;
     const struct hcl_file *tree;    /* HCL forms: the syntax tree, or NULL */
     const struct json_value *json;  /* API form: the document */
@@ -69,10 +72,5 @@ struct unit {
 void unit_load(struct unit *u, const struct source *src, const struct unit_options *options);
 void unit_free(struct unit *u);
 
-/* True when the unit's findings include an error. */
-bool unit_has_error(const struct unit *u);
-
-/* The readable name of a form ("HCL", "HCL-JSON", "Nomad API JSON"). */
-const char *unit_form_name(enum unit_form form);
 
 #endif

@@ -2,6 +2,7 @@
 
 #include "rkt/names.h"
 #include "util/arena.h"
+#include "util/distance.h"
 
 #include <ctype.h>
 #include <math.h>

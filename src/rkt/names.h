@@ -17,7 +17,5 @@ const char *acname_error(const char *text);
 const char *acidentifier_error(const char *text);
 char *rkt_volume_task_name(struct arena *arena, const char *task);
 bool docker_port_name_ok(const char *text);
-/* Levenshtein distance (bytes), capped: returns cap+1 when larger. */
-size_t edit_distance(const char *a, const char *b, size_t cap);
 
 #endif

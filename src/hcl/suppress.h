@@ -15,8 +15,8 @@
  * (no ids, unknown id, a fixed rule, nothing after it to apply to).
  * Fixed rules — unreadable or unparsable input, bad configuration — cannot
  * be suppressed (nor, in the configuration, disabled). Never prints. */
-#ifndef RKTC_DIAG_SUPPRESS_H
-#define RKTC_DIAG_SUPPRESS_H
+#ifndef RKTC_HCL_SUPPRESS_H
+#define RKTC_HCL_SUPPRESS_H
 
 #include "diag/diag.h"
 #include "hcl/tree.h"

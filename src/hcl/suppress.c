@@ -1,4 +1,4 @@
-#include "diag/suppress.h"
+#include "hcl/suppress.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
