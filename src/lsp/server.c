@@ -12,6 +12,7 @@
 #include "version.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -413,6 +414,14 @@ static bool check_isolated(const struct lsp_server *s, const struct doc *d, stru
     }
     if (pid == 0) {
         close(fds[0]);
+        /* the protocol's streams are the parent's alone */
+        int null = open("/dev/null", O_RDWR);
+        if (null >= 0) {
+            dup2(null, STDIN_FILENO);
+            dup2(null, STDOUT_FILENO);
+            if (null > STDERR_FILENO)
+                close(null);
+        }
         /* for the tests of this isolation: make the checker fail */
         const char *fault = getenv("RKTC_LSP_FAULT");
         if (fault && strcmp(fault, "crash") == 0)
@@ -1016,7 +1025,15 @@ int lsp_serve(int in_fd, int out_fd, const struct lsp_options *options) {
             break;
         int timeout = -1;
         if (lsp_server_stale(s)) {
-            long left = s->options.debounce_ms - elapsed_ms(&s->stale_since);
+            long waited = elapsed_ms(&s->stale_since);
+            if (waited >= 1000 + 4L * s->options.debounce_ms) {
+                /* a client that never pauses still sees its findings */
+                lsp_server_flush(s, &out);
+                if (!flush_out(out_fd, &out))
+                    gone = true;
+                continue;
+            }
+            long left = s->options.debounce_ms - waited;
             timeout = left > 0 ? (int)left : 0;
         }
         struct pollfd p = {in_fd, POLLIN, 0};

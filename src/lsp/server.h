@@ -5,9 +5,12 @@
  * one at a time (lsp_server_step, from a reader); everything the
  * server answers or publishes is appended, framed, to the caller's buffer.
  * Document changes only mark a document stale; lsp_server_flush checks the
- * stale ones and publishes their findings (the loop calls it once no
- * message is waiting, so a burst of edits is checked once, at its last
- * version); hover and code action requests check a stale document first.
+ * stale ones and publishes their findings. The loop calls it once every
+ * waiting message is handled and no more arrive for debounce_ms, so a
+ * burst of edits is checked once, at its last version (and at the latest a
+ * second plus four debounce periods after the first unchecked edit, for a
+ * client that never pauses); hover and code action requests check a stale
+ * document first.
  * A check is `rktc check` on the in-memory text (check_run_source) with
  * the configuration `check` would use for the document's path. With
  * options.isolate each check runs in a child process with a time limit, so
