@@ -5,8 +5,9 @@
  * one at a time (lsp_server_step, from a reader); everything the
  * server answers or publishes is appended, framed, to the caller's buffer.
  * Document changes only mark a document stale; lsp_server_flush checks the
- * stale ones and publishes their findings. The loop calls it once every
- * waiting message is handled and no more arrive for debounce_ms, so a
+ * stale ones and publishes their findings. The loop calls it once
+ * debounce_ms have passed since the first unchecked edit and no message is
+ * waiting (every one that arrived is handled first), so a
  * burst of edits is checked once, at its last version (and at the latest a
  * second plus four debounce periods after the first unchecked edit, for a
  * client that never pauses); hover and code action requests check a stale
