@@ -310,6 +310,30 @@ hover = by_id(msgs, 20)
 if not hover or "NMD001" not in (hover[0].get("result") or {}).get("contents", {}).get("value", ""):
     fail("hover on the misspelled key: %r" % hover)
 
+# 10. the document's .rktc.hcl: a rule off, another rule's severity, an
+# inline suppression; a bad config: the defaults and a message
+cfgdir = tempfile.mkdtemp()
+with open(os.path.join(cfgdir, ".rktc.hcl"), "w") as f:
+    f.write('rule "RKT023" { enabled = false }\nrule "RKT001" { severity = "style" }\n')
+job = JOB.replace('  constraint {', '  # rktc:ignore RKT025 -- tested\n  constraint {', 1)
+c = Client()
+c.send(init(), open_doc(job, uri="file://" + cfgdir + "/job.nomad"))
+c.published()
+c.close()
+diags = {d["code"]: d for d in publishes(c.msgs)[-1]["diagnostics"]}
+if "RKT023" in diags or "RKT025" in diags or diags.get("RKT001", {}).get("severity") != 4:
+    fail("configuration and suppressions: %r" % {k: v["severity"] for k, v in diags.items()})
+with open(os.path.join(cfgdir, ".rktc.hcl"), "w") as f:
+    f.write('bogus = 1\n')
+c = Client()
+c.send(init(), open_doc(JOB, uri="file://" + cfgdir + "/job.nomad"))
+c.until(lambda ms: publishes(ms) and any(m.get("method") == "window/showMessage" for m in ms),
+        "the configuration message")
+c.close()
+codes = [d["code"] for d in publishes(c.msgs)[-1]["diagnostics"]]
+if "RKT023" not in codes:
+    fail("a bad configuration: the defaults apply, got %r" % codes)
+
 if failures:
     print("lsp protocol: %d failure(s)" % failures, file=sys.stderr)
     sys.exit(1)
