@@ -162,6 +162,7 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@sh tests/tools/install-deps.sh clang libclang-rt-14-dev
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) hcl json lsp
+	sh tests/fuzz/run-lsp-server.sh $(FUZZ_SECONDS)
 	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) plan
 	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) check
 

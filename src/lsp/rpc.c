@@ -151,6 +151,8 @@ enum rpc_event rpc_reader_next(struct rpc_reader *r, const char **body, size_t *
     if (r->skip)
         return RPC_NEED_MORE;
     buf_clear(&r->sniff);
+    if (!r->in.data)
+        return RPC_NEED_MORE;
     /* blank lines between messages are tolerated */
     while (r->pos < r->in.len && (r->in.data[r->pos] == '\r' || r->in.data[r->pos] == '\n'))
         r->pos++;

@@ -40,6 +40,15 @@ Test(lsp_framing, one_message) {
     rpc_reader_free(&r);
 }
 
+Test(lsp_framing, nothing_yet) {
+    struct rpc_reader r;
+    rpc_reader_init(&r, 1024);
+    next_body(&r, RPC_NEED_MORE);
+    rpc_reader_feed(&r, "", 0);
+    next_body(&r, RPC_NEED_MORE);
+    rpc_reader_free(&r);
+}
+
 Test(lsp_framing, split_at_every_byte) {
     const char *stream = "Content-Length: 2\r\n\r\n{}content-length:3\r\n\r\n[1]";
     size_t n = strlen(stream);
