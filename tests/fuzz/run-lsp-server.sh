@@ -12,15 +12,16 @@ flags="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer -fno-
 make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" \
     $out/gen/hcl.tab.o $out/gen/hcl.lex.o >/dev/null
 objs="$out/gen/hcl.tab.o $out/gen/hcl.lex.o"
-for f in $(find src targets -name '*.c' ! -path src/main.c | sort); do
-    objs="$objs $out/${f%.c}.o"
+for f in $(find src targets \( -name '*.c' -o -name '*.cc' \) ! -path src/main.c | sort); do
+    objs="$objs $out/${f%.*}.o"
 done
 # shellcheck disable=SC2086
-make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" $objs >/dev/null
+make --no-print-directory BUILD=$out CC=clang CXX=clang++ OPT="-O1 -g" SANFLAGS="$flags" \
+    $objs >/dev/null
 # shellcheck disable=SC2086,SC2046
-clang -std=c11 -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=all \
+clang -std=c11 -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=all -fsanitize-link-c++-runtime \
     -Isrc -I. -Igrammar -I$out/gen -o $out/fuzz_lsp_server tests/fuzz/fuzz_lsp_server.c $objs \
-    $(pkg-config --libs libxml-2.0) -lm
+    $(pkg-config --libs libxml-2.0 re2) -lstdc++ -lm
 seeds=$out/seeds_lsp_server
 rm -rf "$seeds"
 mkdir -p "$seeds" "$out/corpus_lsp_server" tests/fuzz/corpus/lsp_server
