@@ -48,7 +48,7 @@ static void launcher(const struct plan_job *job, const struct plan_task *t,
              "# One attempt: restarting is left to whatever runs this script.\n"
              "set -eu\n\n");
 
-    buf_puts(b, "# The allocation directory as Nomad's client builds it (spec/targets.md 1.6):\n"
+    buf_puts(b, "# The allocation directory as Nomad's client builds it (docs/targets.md §1):\n"
                 "# as root the directories below it belong to nobody and secrets is a tmpfs.\n"
                 "if [ \"$(id -u)\" -eq 0 ]; then\n"
                 "  owner=\"nobody:$(id -gn nobody)\"\n"
