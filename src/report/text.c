@@ -270,8 +270,16 @@ void report_text(const struct report *r, struct buf *out) {
                r->file_count == 1 ? "" : "s");
     if (suppressed)
         buf_printf(out, ", %zu suppressed", suppressed);
+    size_t by_name = r->options.skipped_name, excluded = r->options.skipped_excluded;
+    if (by_name || excluded) {
+        buf_printf(out, "; %zu skipped:", by_name + excluded);
+        if (by_name)
+            buf_printf(out, " %zu by extension", by_name);
+        if (excluded)
+            buf_printf(out, "%s %zu by exclude pattern", by_name ? "," : "", excluded);
+    }
     if (r->options.config_path) {
-        buf_puts(out, ", config ");
+        buf_puts(out, "; config ");
         report_clean_utf8(out, r->options.config_path, strlen(r->options.config_path), true);
     }
     buf_printf(out, ")%s\n", p->reset);
