@@ -87,7 +87,7 @@ PY
 mkdir -p "$tmp/e"
 SOURCE_DATE_EPOCH=1767323045 "$rktc" check --no-config --failure-threshold=error \
     --format=json:"$tmp/e/out.json" --format=junit:"$tmp/e/out.xml" \
-    --format=sarif:"$tmp/e/out.sarif" "$shared/corpus/files" >/dev/null
+    --format=sarif:"$tmp/e/out.sarif" "$corpus" >/dev/null
 for xsd in "$shared"/schemas/junit/*.xsd; do
     xmllint --noout --schema "$xsd" "$tmp/e/out.xml" 2>/dev/null ||
         bad "threshold=error JUnit does not validate against $(basename "$xsd")"
