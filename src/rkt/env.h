@@ -11,6 +11,7 @@
 #ifndef RKTC_RKT_ENV_H
 #define RKTC_RKT_ENV_H
 
+#include "rkt/launch.h"
 #include "rkt/node.h"
 #include "rkt/task.h"
 
@@ -19,15 +20,8 @@
 
 struct arena;
 
-struct env_var {
-    const char *key;
-    const char *value;
-};
-
-struct task_env {
-    struct env_var *vars; /* sorted by key, keys unique */
-    size_t count;
-};
+/* struct env_var and struct task_env (the built environment) are plan
+ * data: rkt/launch.h */
 
 struct env_port {
     const char *label;

@@ -17,7 +17,7 @@ make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" \
     $out/gen/hcl.tab.o $out/gen/hcl.lex.o >/dev/null
 objs="$out/gen/hcl.tab.o $out/gen/hcl.lex.o"
 for f in src/source.c src/util/*.c src/diag/diag.c src/hcl/*.c src/json/*.c src/nomad/*.c \
-         src/rkt/*.c targets/shell_quote.c; do
+         src/rkt/*.c targets/plan_render.c; do
     objs="$objs $out/${f%.c}.o"
 done
 [ "$target" = check ] && objs="$objs $out/src/cli/analyze.o"

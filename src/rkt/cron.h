@@ -10,8 +10,8 @@
  * after it, reversed ranges are empty). cron_next gives the first firing
  * time strictly after a Unix time, evaluated in UTC, as cronexpr's Next
  * does (years 1970–2099; -1 when there is none). Pure functions, no I/O. */
-#ifndef RKTC_TARGETS_CRON_H
-#define RKTC_TARGETS_CRON_H
+#ifndef RKTC_RKT_CRON_H
+#define RKTC_RKT_CRON_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -72,9 +72,6 @@ struct cron_spec {
 bool cron_parse(struct arena *arena, const char *text, size_t len,
                 struct cron_spec *spec, const char **error);
 
-/* Does the spec fire on this UTC date (any time of day)? */
-bool cron_matches_date(const struct cron_spec *spec, int year, int month,
-                       int day);
 /* First firing time > after (Unix seconds, UTC); -1 if none up to 2099. */
 int64_t cron_next(const struct cron_spec *spec, int64_t after);
 
