@@ -6,23 +6,30 @@
 #   make bench    throughput and memory figures
 
 CC       ?= cc
+CXX      ?= c++
 BUILD    ?= build/release
 CSTD      = -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN      = -Wall -Wextra -Werror
 OPT      ?= -O2 -g
 SANFLAGS ?=
-PKGS      = libxml-2.0
+PKGS      = libxml-2.0 re2
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Isrc -Igrammar -I. -I$(BUILD)/gen \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstdc++ -lm
+# the one C++ file: the RE2 shim behind src/util/go_regexp.h
+CXXFLAGS_ALL = -std=c++17 -Wall -Wextra -Werror $(OPT) $(SANFLAGS) -Isrc \
+               $(shell pkg-config --cflags re2 2>/dev/null)
 SHARED   ?= ../shared
 
 LIB_SRC  := $(filter-out src/main.c,$(shell find src targets -name '*.c' 2>/dev/null | sort))
 GEN_SRC  := $(BUILD)/gen/hcl.tab.c $(BUILD)/gen/hcl.lex.c
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
+CXX_SRC  := $(shell find src -name '*.cc' 2>/dev/null | sort)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(CXX_SRC:%.cc=$(BUILD)/%.o) \
+            $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
 # the front end alone (fuzzing and benchmarks link only this)
 FRONT_SRC := src/source.c src/diag/diag.c $(wildcard src/util/*.c src/hcl/*.c src/json/*.c)
-FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
+FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/util/go_regexp.o \
+             $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
@@ -31,7 +38,7 @@ UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 all: deps rktc
 
 # ---- dependencies: Debian packages, installed with apt when missing -------
-DEB_BUILD = flex bison pkg-config libxml2-dev
+DEB_BUILD = flex bison pkg-config libxml2-dev libre2-dev g++
 DEB_TEST  = libcriterion-dev jq libxml2-utils python3 python3-jsonschema \
             python3-junitparser shellcheck systemd golang-go \
             golang-github-hashicorp-hcl-dev clang-tidy groff-base man-db bsdextrautils
@@ -69,6 +76,11 @@ $(BUILD)/%.o: %.c | $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	@echo "  CXX     $<"
+	@$(CXX) $(CXXFLAGS_ALL) -MMD -MP -c -o $@ $<
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 # ---- tests -----------------------------------------------------------------
@@ -94,6 +106,7 @@ golden: $(BUILD)/rktc
 	sh tests/golden.sh $(BUILD)/rktc
 	sh tests/cli.sh $(BUILD)/rktc
 	sh tests/fuzz-regressions.sh $(BUILD)/rktc
+	sh tests/hostile.sh $(BUILD)/rktc
 
 corpus: $(BUILD)/rktc
 	sh tests/corpus.sh $(BUILD)/rktc $(SHARED)
