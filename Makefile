@@ -129,6 +129,7 @@ man: $(BUILD)/rktc
 # every rule explained with a bad and a good example, a clean man page
 docs-check: $(BUILD)/rktc
 	sh tests/self-contained.sh
+	sh tests/docs-keys.sh
 	sh tests/explain.sh $(BUILD)/rktc
 	sh tests/manpage.sh $(BUILD)/rktc
 
