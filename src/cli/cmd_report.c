@@ -18,6 +18,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/config.h"
+#include "cli/report_saved.h"
 #include "json/json.h"
 #include "report/report.h"
 #include "util/arena.h"
@@ -166,16 +167,16 @@ static struct span span_of(const struct source *src, const struct json_value *d)
 /* Adds one saved diagnostic; false when its rule is unknown. */
 static bool add_saved(struct diag_list *diags, char ***reasons, char ***objects,
                       const struct source *src, const struct json_value *d,
-                      bool suppressed, struct check_file_facts *facts) {
+                      bool suppressed, struct check_file_facts *facts, struct buf *errors) {
     const char *id = string_of(d, "rule"), *message = string_of(d, "message");
     const struct rule *rule = id ? rule_find(id) : NULL;
     if (!rule || !message) {
         if (!rule)
-            fprintf(stderr, "rktc: %s: a saved finding names an unknown rule '%s'\n",
-                    src->path, id ? id : "");
+            buf_printf(errors, "rktc: %s: a saved finding names an unknown rule '%s'\n",
+                       src->path, id ? id : "");
         else
-            fprintf(stderr, "rktc: %s: a saved %s finding has no message\n",
-                    src->path, rule->id);
+            buf_printf(errors, "rktc: %s: a saved %s finding has no message\n",
+                       src->path, rule->id);
         return false;
     }
     struct diag *item = diag_add(diags, rule->code, src, span_of(src, d), "%s", message);
@@ -209,25 +210,26 @@ static bool add_saved(struct diag_list *diags, char ***reasons, char ***objects,
     return true;
 }
 
-static bool read_saved(struct check_run *run, const struct config *cfg,
-                       const struct json_value *root) {
+bool report_saved_read(struct check_run *run, const struct config *cfg,
+                       const struct json_value *root, bool read_files, struct buf *errors) {
     const struct json_value *version = json_object_get(root, "version");
     const struct json_value *files = json_object_get(root, "files");
     if (!version || version->kind != JSON_NUMBER || strcmp(version->as.number.text, "1") != 0 ||
         !files || files->kind != JSON_ARRAY) {
-        fputs("rktc: not a saved result of `rktc check --format=json` (version 1)\n", stderr);
+        buf_puts(errors, "rktc: not a saved result of `rktc check --format=json` (version 1)\n");
         return false;
     }
     for (size_t f = 0; f < files->as.array.count; f++) {
         const struct json_value *file = files->as.array.elems[f];
         const char *path = string_of(file, "path");
         if (!path) {
-            fputs("rktc: a saved file entry has no path\n", stderr);
+            buf_puts(errors, "rktc: a saved file entry has no path\n");
             return false;
         }
         char *error = NULL;
-        struct source *src = strcmp(path, "<stdin>") == 0 ? NULL
-                                                          : source_load(path, NULL, &error);
+        struct source *src = !read_files || strcmp(path, "<stdin>") == 0
+                                 ? NULL
+                                 : source_load(path, NULL, &error);
         free(error);
         if (!src)
             src = stand_in(path, file);
@@ -243,7 +245,7 @@ static bool read_saved(struct check_run *run, const struct config *cfg,
             for (size_t i = 0; ok && list && list->kind == JSON_ARRAY &&
                                i < list->as.array.count; i++)
                 ok = add_saved(&diags, &reasons, &objects, src,
-                               list->as.array.elems[i], l == 1, &facts);
+                               list->as.array.elems[i], l == 1, &facts, errors);
         }
         /* every path gets its source; the run owns it from here */
         check_run_add(run, src, &facts, cfg, &diags, reasons, objects);
@@ -282,6 +284,8 @@ int cmd_report(int argc, char **argv) {
     config_init(&cfg);
     struct check_run run;
     check_run_init(&run);
+    struct buf saved_errors;
+    buf_init(&saved_errors);
     int status = EXIT_OK;
     if (!root) {
         struct buf text;
@@ -291,7 +295,8 @@ int cmd_report(int argc, char **argv) {
         fputs(text.data ? text.data : "", stderr);
         buf_free(&text);
         status = EXIT_INPUT;
-    } else if (!read_saved(&run, &cfg, root)) {
+    } else if (!report_saved_read(&run, &cfg, root, true, &saved_errors)) {
+        fputs(saved_errors.data ? saved_errors.data : "", stderr);
         status = EXIT_INPUT;
     } else {
         check_run_finish(&run);
@@ -340,6 +345,7 @@ int cmd_report(int argc, char **argv) {
         if (status == EXIT_OK)
             status = check_run_status(&run, a.threshold, a.no_fail);
     }
+    buf_free(&saved_errors);
     check_run_free(&run);
     config_free(&cfg);
     diag_list_free(&parse_diags);
