@@ -131,28 +131,61 @@ static uint32_t offset_of(const struct source *src, uint32_t line, uint32_t colu
     return at;
 }
 
-/* Blank lines long enough for every position the saved findings name. */
-static struct source *stand_in(const char *path, const struct json_value *file) {
-    uint32_t lines = 1, columns = 1;
+/* The longest stand-in accepted: past it the positions are dropped (and
+ * the findings move to the end of an empty text). */
+#define STAND_IN_MAX_LINES 100000
+#define STAND_IN_MAX_BYTES ((size_t)1 << 24)
+
+/* One position a saved finding (or note) names: the lines it needs, or
+ * (width given) the columns its line needs. */
+static void need_position(uint32_t line, uint32_t column, uint32_t *lines, uint32_t *width) {
+    if (line == 0 || line > STAND_IN_MAX_LINES)
+        return;
+    if (!width)
+        *lines = line > *lines ? line : *lines;
+    else if (column > width[line - 1] && column <= STAND_IN_MAX_LINES)
+        width[line - 1] = column;
+}
+
+static void need_positions(const struct json_value *file, uint32_t *lines, uint32_t *width) {
     const char *lists[] = {"diagnostics", "suppressed"};
     for (int l = 0; l < 2; l++) {
         const struct json_value *list = json_object_get(file, lists[l]);
         for (size_t i = 0; list && list->kind == JSON_ARRAY && i < list->as.array.count; i++) {
             const struct json_value *d = list->as.array.elems[i];
-            uint32_t el = number_of(d, "end_line"), ec = number_of(d, "end_column");
-            lines = el > lines ? el : lines;
-            columns = ec > columns ? ec : columns;
+            const struct json_value *notes = json_object_get(d, "notes");
+            size_t note_count = notes && notes->kind == JSON_ARRAY ? notes->as.array.count : 0;
+            for (size_t n = 0; n <= note_count; n++) {
+                const struct json_value *at = n == 0 ? d : notes->as.array.elems[n - 1];
+                need_position(number_of(at, "line"), number_of(at, "column"), lines, width);
+                need_position(number_of(at, "end_line"), number_of(at, "end_column"), lines,
+                              width);
+            }
         }
     }
-    if (lines > 100000 || columns > 100000)
-        lines = columns = 1;
+}
+
+/* Blank lines long enough for every position the saved findings name: a
+ * named line as wide as the furthest column named on it, the others
+ * empty (not every line as wide as the widest: a saved result naming line
+ * and column 99999 once made a 10 GB text). */
+static struct source *stand_in(const char *path, const struct json_value *file) {
+    uint32_t lines = 1;
+    need_positions(file, &lines, NULL);
+    uint32_t *width = xcalloc(lines, sizeof *width);
+    need_positions(file, &lines, width);
+    size_t total = lines;
+    for (uint32_t i = 0; i < lines; i++)
+        total += width[i] ? width[i] - 1 : 0;
     struct buf text;
     buf_init(&text);
-    for (uint32_t i = 0; i < lines; i++) {
-        for (uint32_t c = 1; c < columns; c++)
-            buf_putc(&text, ' ');
-        buf_putc(&text, '\n');
-    }
+    if (total <= STAND_IN_MAX_BYTES)
+        for (uint32_t i = 0; i < lines; i++) {
+            for (uint32_t c = 1; c < width[i]; c++)
+                buf_putc(&text, ' ');
+            buf_putc(&text, '\n');
+        }
+    free(width);
     struct source *src = source_from_memory(path, text.data ? text.data : "", text.len);
     buf_free(&text);
     return src;
