@@ -8,7 +8,7 @@
 #   config                  the file as the configuration: `check --config`
 #                           and `check --print-config --config`
 #   report                  the file as a saved result: `rktc report` in
-#                           every format
+#                           every format, standard input open but silent
 #   args                    first byte the command (as fuzz_args.c picks
 #                           it), the rest its NUL-separated arguments, run
 #                           in an empty directory
@@ -21,6 +21,9 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=99"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=98"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# a FIFO held open for reading and writing: never data, never end of file
+mkfifo "$tmp/silent"
+exec 3<>"$tmp/silent"
 job=examples/web.nomad
 commands="parse check rules explain jobspec plan build audit report"
 
@@ -53,8 +56,10 @@ for f in tests/fuzz/corpus/*/*; do
         run "check --config $f" "$rktc" check --config "$f" "$job"
         run "check --print-config --config $f" "$rktc" check --print-config --config "$f" ;;
     report)
+        # standard input open and silent: a report that reads it hangs
         for format in text gcc json junit sarif github checkstyle codeclimate; do
-            run "report --format=$format $f" "$rktc" report --format=$format "$f"
+            run "report --format=$format $f" sh -c 'timeout 10 "$@" <&3' sh \
+                "$rktc" report --format=$format "$f"
         done ;;
     args)
         n=$(od -An -tu1 -N1 "$f" | tr -d ' ')

@@ -28,6 +28,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -243,6 +244,15 @@ static bool add_saved(struct diag_list *diags, char ***reasons, char ***objects,
     return true;
 }
 
+/* Whether a path the saved result names is read again: a regular file,
+ * never standard input ("<stdin>", or "-" as `--stdin-filename -` saves
+ * it) nor a FIFO or device, which could block report for good. */
+static bool saved_file_readable(const char *path) {
+    struct stat st;
+    return strcmp(path, "<stdin>") != 0 && strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+           S_ISREG(st.st_mode);
+}
+
 bool report_saved_read(struct check_run *run, const struct config *cfg,
                        const struct json_value *root, bool read_files, struct buf *errors) {
     const struct json_value *version = json_object_get(root, "version");
@@ -260,9 +270,9 @@ bool report_saved_read(struct check_run *run, const struct config *cfg,
             return false;
         }
         char *error = NULL;
-        struct source *src = !read_files || strcmp(path, "<stdin>") == 0
-                                 ? NULL
-                                 : source_load(path, NULL, &error);
+        struct source *src = read_files && saved_file_readable(path)
+                                 ? source_load(path, NULL, &error)
+                                 : NULL;
         free(error);
         if (!src)
             src = stand_in(path, file);
