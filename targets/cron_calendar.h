@@ -1,5 +1,5 @@
 /* cron_calendar.h — a parsed cron spec as systemd OnCalendar= lines
- * (spec/targets.md §2.5), with a verdict on how faithful they are.
+ * (docs/targets.md §6.2), with a verdict on how faithful they are.
  *
  * Contract: cron_calendar renders one or more OnCalendar= values whose
  * union fires exactly when cronexpr v1.1.1 fires (years up to 2099),

@@ -155,7 +155,7 @@ static void task_service(struct arena *arena, const struct plan_job *job,
     buf_printf(&u, "PartOf=%s\n", a->target);
     if (job->periodic)
         buf_printf(&u, "Requires=%s\n", a->target);
-    /* lifecycle order (targets.md §3.7) */
+    /* lifecycle order (docs/targets.md §5) */
     for (size_t j = 0; j < a->count; j++) {
         if (j == k)
             continue;
@@ -189,7 +189,7 @@ static void task_service(struct arena *arena, const struct plan_job *job,
     buf_printf(&u, "TimeoutStartSec=%s\n", policy.oneshot ? "infinity" : "15min");
     buf_printf(&u, "MemoryMax=%dM\nCPUWeight=%ld\n", t->memory, cpu_weight(t->cpu));
 
-    /* the allocation layout (targets.md §1.6), as root */
+    /* the allocation layout (docs/targets.md §1), as root */
     bool ok = true;
     const char *mk_root[] = {
         "/bin/sh", "-c",

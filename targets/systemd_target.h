@@ -2,7 +2,7 @@
  *
  * Contract: for every allocation of the plan (a group with count = N gives
  * N) writes one `.service` per rkt task Nomad would start, one `.target`
- * per allocation and one per job (conventions.md §8.3, targets.md §3):
+ * per allocation and one per job (docs/targets.md §3-§6):
  * ExecStart= is the plan's `rkt run` (PLAN_RUN: rkt path, global flags,
  * `run`, `--uuid-file-save=PATH`, the run-prepared flags, the prepare
  * flags) as the unit's main process; ExecStartPre= sets up the planned

@@ -8,7 +8,7 @@
  * report and render every requested format to stdout or, through
  * safe_write_file, to its file. Run-wide values (formats, failure
  * threshold) come from the configuration of the first input. Exit status
- * as DESIGN.md fixes it: 0, 1 findings at or above the threshold, 2 an
+ * as docs/cli.md §1 fixes it: 0, 1 findings at or above the threshold, 2 an
  * input unreadable or unparsable (or none found, or a report not written),
  * 3 usage, 4 configuration. */
 #include "cli/analyze.h"

@@ -1,5 +1,5 @@
 /* cron.h — Nomad's cron dialect (hashicorp/cronexpr v1.1.1, Nomad
- * 0.12.4–0.12.12; spec/targets.md §2.3) and its meaning.
+ * 0.12.4–0.12.12; docs/targets.md §6.1) and its meaning.
  *
  * Contract: cron_parse accepts exactly what cronexpr v1.1.1 accepts and
  * fails with its error text (the part after `Invalid cron spec "<spec>": `)

@@ -1,5 +1,5 @@
 /* env.h — the task environment Nomad 0.10.9 gives an rkt task (the
- * `--set-env` set; rkt-driver.md §4.3, jobspec.md §7.3-§7.4).
+ * `--set-env` set; docs/rkt-driver.md §12, docs/nomad.md).
  *
  * Contract: env_build computes the map from explicit parameters (alloc,
  * names, node facts, ports, meta, the user's env {}), applies the 0.10.9
