@@ -3,8 +3,9 @@
 # input (tests/fuzz/corpus/HARNESS/) through the command line, as the
 # harness's entry point is reached there:
 #   hcl, json, plan, check  the file as a job: `rktc check` and `rktc plan`
-#   node                    the file as the host profile: `plan --node`,
-#                           `check --node`, `build --dry-run --node`
+#   node                    the file as the host profile: `plan --node`
+#                           (also of fuzz_node's job), `check --node`,
+#                           `build --dry-run --node`
 #   config                  the file as the configuration: `check --config`
 #                           and `check --print-config --config`
 #   report                  the file as a saved result: `rktc report` in
@@ -49,6 +50,7 @@ for f in tests/fuzz/corpus/*/*; do
     case $harness in
     node)
         run "plan --node $f" "$rktc" plan --node "$f" "$job"
+        run "plan --node $f (node-job)" "$rktc" plan --node "$f" tests/fuzz/node-job.nomad
         run "check --node $f" "$rktc" check --no-config --node "$f" "$job"
         run "build --node $f" "$rktc" build --target=systemd --dry-run -o "$tmp/out" \
             --node "$f" "$job" ;;

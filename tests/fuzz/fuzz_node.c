@@ -2,10 +2,10 @@
  * FILE`, as rkt_options_node reads it): bytes through hcl_parse and
  * node_read on the default profile; a profile that reads without error is
  * then used as plan and build use it: a fixed job that reaches every part
- * of the profile (attributes, meta, class, datacenter, host volumes,
- * dynamic ports, rkt_path, alloc_dir, node interpolation) is planned on
- * it, and the plan rendered as JSON, text, sh launchers and systemd
- * units. */
+ * of the profile (tests/fuzz/node-job.nomad: attributes, meta, class,
+ * datacenter, host volumes, dynamic ports, rkt_path, alloc_dir, node
+ * interpolation) is planned on it, and the plan rendered as JSON, text,
+ * sh launchers and systemd units. */
 #include "diag/diag.h"
 #include "hcl/parse.h"
 #include "nomad/decode.h"
@@ -22,76 +22,28 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static const char job_text[] =
-    "job \"web\" {\n"
-    "  datacenters = [\"dc1\", \"dc2\"]\n"
-    "  constraint {\n"
-    "    attribute = \"${attr.kernel.name}\"\n"
-    "    value     = \"linux\"\n"
-    "  }\n"
-    "  group \"g\" {\n"
-    "    count = 2\n"
-    "    constraint {\n"
-    "      attribute = \"${meta.rack}\"\n"
-    "      operator  = \"regexp\"\n"
-    "      value     = \"r[0-9]+\"\n"
-    "    }\n"
-    "    constraint {\n"
-    "      attribute = \"${node.class}\"\n"
-    "      operator  = \"!=\"\n"
-    "      value     = \"gpu\"\n"
-    "    }\n"
-    "    constraint {\n"
-    "      attribute = \"${attr.driver.rkt.version}\"\n"
-    "      operator  = \"version\"\n"
-    "      value     = \">= 1.0\"\n"
-    "    }\n"
-    "    constraint {\n"
-    "      operator = \"distinct_property\"\n"
-    "      attribute = \"${meta.rack}\"\n"
-    "      value = \"3\"\n"
-    "    }\n"
-    "    volume \"data\" {\n"
-    "      type      = \"host\"\n"
-    "      source    = \"shared\"\n"
-    "      read_only = true\n"
-    "    }\n"
-    "    task \"app\" {\n"
-    "      driver = \"rkt\"\n"
-    "      volume_mount {\n"
-    "        volume      = \"data\"\n"
-    "        destination = \"/data\"\n"
-    "      }\n"
-    "      env {\n"
-    "        NODE   = \"${node.unique.name}\"\n"
-    "        ID     = \"${node.unique.id}\"\n"
-    "        DC     = \"${node.datacenter}\"\n"
-    "        REGION = \"${node.region}\"\n"
-    "        CLASS  = \"${node.class}\"\n"
-    "        KERNEL = \"${attr.kernel.name}\"\n"
-    "        RACK   = \"${meta.rack}\"\n"
-    "      }\n"
-    "      config {\n"
-    "        image   = \"docker://nginx:1.19\"\n"
-    "        insecure_options = [\"image\"]\n"
-    "        args    = [\"${node.unique.name}\", \"${NOMAD_ALLOC_DIR}\"]\n"
-    "        volumes = [\"/srv/${node.unique.id}:/id\"]\n"
-    "        port_map {\n          http  = \"80-tcp\"\n          admin = \"9000-tcp\"\n        }\n"
-    "      }\n"
-    "      resources {\n"
-    "        network {\n"
-    "          port \"http\" {}\n"
-    "          port \"admin\" {}\n"
-    "        }\n"
-    "      }\n"
-    "    }\n"
-    "  }\n"
-    "}\n";
+/* tests/fuzz/node-job.nomad, read once (the harness runs from the
+ * repository's root) */
+static struct source *job_src;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    (void)argc;
+    (void)argv;
+    char *error = NULL;
+    job_src = source_load("tests/fuzz/node-job.nomad", NULL, &error);
+    if (!job_src) {
+        fprintf(stderr, "fuzz_node: %s (run from the repository's root)\n", error);
+        abort();
+    }
+    return 0;
+}
 
 static void plan_on(struct arena *arena, const struct node_profile *node) {
-    struct source *src = source_from_memory("job.nomad", job_text, sizeof job_text - 1);
+    const struct source *src = job_src;
     struct diag_list diags;
     diag_list_init(&diags);
     struct hcl_file *file = hcl_parse(arena, src, &diags);
@@ -122,7 +74,6 @@ static void plan_on(struct arena *arena, const struct node_profile *node) {
     for (size_t i = 0; i < diags.count; i++)
         (void)source_position(src, diags.items[i].span.start);
     diag_list_free(&diags);
-    source_free(src);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

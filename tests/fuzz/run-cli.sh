@@ -1,7 +1,8 @@
 #!/bin/sh
 # run-cli.sh SECONDS [node|config|report|args...] — builds the harnesses of
 # the command line's own readers with clang under ASan+UBSan+libFuzzer
-# (linked with everything rktc links, minus src/main.c) and runs each for
+# (linked with everything rktc links, minus src/main.c, the RE2 shim with
+# clang's C++ sanitizer runtime) and runs each for
 # SECONDS, one after the other:
 #   node    tests/fuzz/fuzz_node.c    the host profile (--node FILE)
 #   config  tests/fuzz/fuzz_config.c  the configuration file (.rktc.hcl)
@@ -27,13 +28,18 @@ objs="$out/gen/hcl.tab.o $out/gen/hcl.lex.o"
 for f in $(find src targets -name '*.c' | sort); do
     [ "$f" = src/main.c ] || objs="$objs $out/${f%.c}.o"
 done
-make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" $objs >/dev/null
+for f in $(find src -name '*.cc' | sort); do
+    objs="$objs $out/${f%.cc}.o"
+done
+make --no-print-directory BUILD=$out CC=clang CXX=clang++ OPT="-O1 -g" SANFLAGS="$flags" \
+    $objs >/dev/null
 # saved results to seed the report harness come from the plain build
 make --no-print-directory rktc >/dev/null
 for t in $targets; do
     clang -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=address,undefined,fuzzer \
-        -fno-sanitize-recover=all -Isrc -I. -Igrammar -I$out/gen -o $out/fuzz_$t \
-        tests/fuzz/fuzz_$t.c $objs $(pkg-config --libs libxml-2.0) -lm
+        -fno-sanitize-recover=all -fsanitize-link-c++-runtime -Isrc -I. -Igrammar \
+        -I$out/gen -o $out/fuzz_$t tests/fuzz/fuzz_$t.c $objs \
+        $(pkg-config --libs libxml-2.0 re2) -lstdc++ -lm
     seeds=$out/seeds_$t
     rm -rf "$seeds"
     mkdir -p "$seeds" "$out/corpus_$t" tests/fuzz/corpus/$t
