@@ -73,7 +73,7 @@ for t in $targets; do
         printf '\010--format=junit:r.xml\000--failure-threshold=style\000--no-fail\000-' >"$seeds/report" ;;
     esac
     if [ "$seconds" = 0 ]; then
-        $out/fuzz_$t $extra -runs=0 tests/fuzz/corpus/$t "$seeds"
+        $out/fuzz_$t $extra -runs=0 -artifact_prefix=$out/ tests/fuzz/corpus/$t "$seeds"
     else
         $out/fuzz_$t $extra -max_total_time="$seconds" -max_len=16384 -timeout=10 \
             -artifact_prefix=$out/ "$out/corpus_$t" tests/fuzz/corpus/$t "$seeds"
