@@ -45,7 +45,7 @@ static void saved_free(struct saved *s) {
 }
 
 /* Every line as wide as the widest column made a 10 GB text for a finding
- * at line 99999, column 99999 (found by fuzz_report). */
+ * at line 99999, column 99999 (found reviewing what fuzz_report reaches). */
 Test(report_saved, stand_in_is_only_as_wide_as_each_line_needs) {
     struct saved s;
     read_saved(&s, "{\"version\": 1, \"files\": [{\"path\": \"gone.nomad\", \"diagnostics\": ["
