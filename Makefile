@@ -198,6 +198,7 @@ fuzz:
 	sh tests/fuzz/run-lsp-server.sh $(FUZZ_SECONDS)
 	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) plan
 	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) check
+	sh tests/fuzz/run-cli.sh $(FUZZ_SECONDS) node config report args
 
 $(BUILD)/bench-parse: bench/bench_parse.c $(FRONT_OBJ)
 	@echo "  LD      $@"

@@ -18,6 +18,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/config.h"
+#include "cli/report_saved.h"
 #include "json/json.h"
 #include "report/report.h"
 #include "util/arena.h"
@@ -27,6 +28,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -130,28 +132,61 @@ static uint32_t offset_of(const struct source *src, uint32_t line, uint32_t colu
     return at;
 }
 
-/* Blank lines long enough for every position the saved findings name. */
-static struct source *stand_in(const char *path, const struct json_value *file) {
-    uint32_t lines = 1, columns = 1;
+/* The longest stand-in accepted: past it the positions are dropped (and
+ * the findings move to the end of an empty text). */
+#define STAND_IN_MAX_LINES 100000
+#define STAND_IN_MAX_BYTES ((size_t)1 << 24)
+
+/* One position a saved finding (or note) names: the lines it needs, or
+ * (width given) the columns its line needs. */
+static void need_position(uint32_t line, uint32_t column, uint32_t *lines, uint32_t *width) {
+    if (line == 0 || line > STAND_IN_MAX_LINES)
+        return;
+    if (!width)
+        *lines = line > *lines ? line : *lines;
+    else if (column > width[line - 1] && column <= STAND_IN_MAX_LINES)
+        width[line - 1] = column;
+}
+
+static void need_positions(const struct json_value *file, uint32_t *lines, uint32_t *width) {
     const char *lists[] = {"diagnostics", "suppressed"};
     for (int l = 0; l < 2; l++) {
         const struct json_value *list = json_object_get(file, lists[l]);
         for (size_t i = 0; list && list->kind == JSON_ARRAY && i < list->as.array.count; i++) {
             const struct json_value *d = list->as.array.elems[i];
-            uint32_t el = number_of(d, "end_line"), ec = number_of(d, "end_column");
-            lines = el > lines ? el : lines;
-            columns = ec > columns ? ec : columns;
+            const struct json_value *notes = json_object_get(d, "notes");
+            size_t note_count = notes && notes->kind == JSON_ARRAY ? notes->as.array.count : 0;
+            for (size_t n = 0; n <= note_count; n++) {
+                const struct json_value *at = n == 0 ? d : notes->as.array.elems[n - 1];
+                need_position(number_of(at, "line"), number_of(at, "column"), lines, width);
+                need_position(number_of(at, "end_line"), number_of(at, "end_column"), lines,
+                              width);
+            }
         }
     }
-    if (lines > 100000 || columns > 100000)
-        lines = columns = 1;
+}
+
+/* Blank lines long enough for every position the saved findings name: a
+ * named line as wide as the furthest column named on it, the others
+ * empty (not every line as wide as the widest: a saved result naming line
+ * and column 99999 once made a 10 GB text). */
+static struct source *stand_in(const char *path, const struct json_value *file) {
+    uint32_t lines = 1;
+    need_positions(file, &lines, NULL);
+    uint32_t *width = xcalloc(lines, sizeof *width);
+    need_positions(file, &lines, width);
+    size_t total = lines;
+    for (uint32_t i = 0; i < lines; i++)
+        total += width[i] ? width[i] - 1 : 0;
     struct buf text;
     buf_init(&text);
-    for (uint32_t i = 0; i < lines; i++) {
-        for (uint32_t c = 1; c < columns; c++)
-            buf_putc(&text, ' ');
-        buf_putc(&text, '\n');
-    }
+    if (total <= STAND_IN_MAX_BYTES)
+        for (uint32_t i = 0; i < lines; i++) {
+            for (uint32_t c = 1; c < width[i]; c++)
+                buf_putc(&text, ' ');
+            buf_putc(&text, '\n');
+        }
+    free(width);
     struct source *src = source_from_memory(path, text.data ? text.data : "", text.len);
     buf_free(&text);
     return src;
@@ -166,16 +201,16 @@ static struct span span_of(const struct source *src, const struct json_value *d)
 /* Adds one saved diagnostic; false when its rule is unknown. */
 static bool add_saved(struct diag_list *diags, char ***reasons, char ***objects,
                       const struct source *src, const struct json_value *d,
-                      bool suppressed, struct check_file_facts *facts) {
+                      bool suppressed, struct check_file_facts *facts, struct buf *errors) {
     const char *id = string_of(d, "rule"), *message = string_of(d, "message");
     const struct rule *rule = id ? rule_find(id) : NULL;
     if (!rule || !message) {
         if (!rule)
-            fprintf(stderr, "rktc: %s: a saved finding names an unknown rule '%s'\n",
-                    src->path, id ? id : "");
+            buf_printf(errors, "rktc: %s: a saved finding names an unknown rule '%s'\n",
+                       src->path, id ? id : "");
         else
-            fprintf(stderr, "rktc: %s: a saved %s finding has no message\n",
-                    src->path, rule->id);
+            buf_printf(errors, "rktc: %s: a saved %s finding has no message\n",
+                       src->path, rule->id);
         return false;
     }
     struct diag *item = diag_add(diags, rule->code, src, span_of(src, d), "%s", message);
@@ -209,25 +244,35 @@ static bool add_saved(struct diag_list *diags, char ***reasons, char ***objects,
     return true;
 }
 
-static bool read_saved(struct check_run *run, const struct config *cfg,
-                       const struct json_value *root) {
+/* Whether a path the saved result names is read again: a regular file,
+ * never standard input ("<stdin>", or "-" as `--stdin-filename -` saves
+ * it) nor a FIFO or device, which could block report for good. */
+static bool saved_file_readable(const char *path) {
+    struct stat st;
+    return strcmp(path, "<stdin>") != 0 && strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+           S_ISREG(st.st_mode);
+}
+
+bool report_saved_read(struct check_run *run, const struct config *cfg,
+                       const struct json_value *root, bool read_files, struct buf *errors) {
     const struct json_value *version = json_object_get(root, "version");
     const struct json_value *files = json_object_get(root, "files");
     if (!version || version->kind != JSON_NUMBER || strcmp(version->as.number.text, "1") != 0 ||
         !files || files->kind != JSON_ARRAY) {
-        fputs("rktc: not a saved result of `rktc check --format=json` (version 1)\n", stderr);
+        buf_puts(errors, "rktc: not a saved result of `rktc check --format=json` (version 1)\n");
         return false;
     }
     for (size_t f = 0; f < files->as.array.count; f++) {
         const struct json_value *file = files->as.array.elems[f];
         const char *path = string_of(file, "path");
         if (!path) {
-            fputs("rktc: a saved file entry has no path\n", stderr);
+            buf_puts(errors, "rktc: a saved file entry has no path\n");
             return false;
         }
         char *error = NULL;
-        struct source *src = strcmp(path, "<stdin>") == 0 ? NULL
-                                                          : source_load(path, NULL, &error);
+        struct source *src = read_files && saved_file_readable(path)
+                                 ? source_load(path, NULL, &error)
+                                 : NULL;
         free(error);
         if (!src)
             src = stand_in(path, file);
@@ -243,7 +288,7 @@ static bool read_saved(struct check_run *run, const struct config *cfg,
             for (size_t i = 0; ok && list && list->kind == JSON_ARRAY &&
                                i < list->as.array.count; i++)
                 ok = add_saved(&diags, &reasons, &objects, src,
-                               list->as.array.elems[i], l == 1, &facts);
+                               list->as.array.elems[i], l == 1, &facts, errors);
         }
         /* every path gets its source; the run owns it from here */
         check_run_add(run, src, &facts, cfg, &diags, reasons, objects);
@@ -282,6 +327,8 @@ int cmd_report(int argc, char **argv) {
     config_init(&cfg);
     struct check_run run;
     check_run_init(&run);
+    struct buf saved_errors;
+    buf_init(&saved_errors);
     int status = EXIT_OK;
     if (!root) {
         struct buf text;
@@ -291,7 +338,8 @@ int cmd_report(int argc, char **argv) {
         fputs(text.data ? text.data : "", stderr);
         buf_free(&text);
         status = EXIT_INPUT;
-    } else if (!read_saved(&run, &cfg, root)) {
+    } else if (!report_saved_read(&run, &cfg, root, true, &saved_errors)) {
+        fputs(saved_errors.data ? saved_errors.data : "", stderr);
         status = EXIT_INPUT;
     } else {
         check_run_finish(&run);
@@ -348,6 +396,7 @@ int cmd_report(int argc, char **argv) {
         if (status == EXIT_OK)
             status = check_run_status(&run, a.threshold, a.no_fail);
     }
+    buf_free(&saved_errors);
     check_run_free(&run);
     config_free(&cfg);
     diag_list_free(&parse_diags);

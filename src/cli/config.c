@@ -78,6 +78,7 @@ void config_copy(struct config *cfg, const struct config *from) {
     cfg->path = from->path ? xstrdup(from->path) : NULL;
     cfg->formats = NULL;
     cfg->format_count = 0;
+    cfg->formats_origin.where = NULL; /* from's: config_set_formats would free it */
     config_set_formats(cfg, from->formats, from->format_count, ORIGIN_DEFAULT, NULL);
     origin_copy(&cfg->formats_origin, &from->formats_origin);
     origin_copy(&cfg->failure_threshold_origin, &from->failure_threshold_origin);
@@ -512,12 +513,17 @@ bool config_read_file(struct config *cfg, const char *path, struct source **src,
         return false;
     free(cfg->path);
     cfg->path = xstrdup(path);
+    return config_read_source(cfg, *src, diags);
+}
+
+bool config_read_source(struct config *cfg, const struct source *src,
+                        struct diag_list *diags) {
     struct arena *arena = arena_new();
     size_t before = diags->count;
-    struct hcl_file *file = hcl_parse(arena, *src, diags);
+    struct hcl_file *file = hcl_parse(arena, src, diags);
     bool ok = file && diags->count == before;
     if (ok && file->root && file->root->kind == HCL_OBJECT) {
-        struct reader r = {cfg, *src, diags, true};
+        struct reader r = {cfg, src, diags, true};
         read_root(&r, &file->root->as.object);
         ok = r.ok;
     }

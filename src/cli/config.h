@@ -83,6 +83,10 @@ char *config_find(const char *input_path, char **warnings);
  * false. *src receives the loaded source (caller frees, after the diags). */
 bool config_read_file(struct config *cfg, const char *path, struct source **src,
                       struct diag_list *diags, char **error);
+/* The same for a loaded source (what config_read_file does after loading;
+ * cfg->path is left alone). */
+bool config_read_source(struct config *cfg, const struct source *src,
+                        struct diag_list *diags);
 /* RKTC_FAILURE_THRESHOLD, RKTC_REQUIRE_REASON and RKTC_INLINE_IGNORE
  * (true/false/1/0), RKTC_EXCLUDE and RKTC_FORMAT (comma-separated). Returns
  * false and a message in *error on an invalid value. */

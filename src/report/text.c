@@ -141,8 +141,9 @@ static void excerpt_line(struct buf *out, const struct source *src,
     buf_printf(out, "%s%*u |%s ", p->gutter, (int)gutter, line, p->reset);
     if (first > 0)
         buf_puts(out, "...");
-    buf_add(out, c.text.data + c.cell_start[first],
-            c.cell_start[last] - c.cell_start[first]);
+    if (last > first) /* an empty line has no text (data may be NULL) */
+        buf_add(out, c.text.data + c.cell_start[first],
+                c.cell_start[last] - c.cell_start[first]);
     if (last < c.count)
         buf_puts(out, "...");
     buf_putc(out, '\n');

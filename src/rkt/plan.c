@@ -471,7 +471,9 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 pt->unplaced = !placed;
                 pt->node = placed && sched->fleet_profiled ? node->name : NULL;
                 pt->ports = arena_array(arena, sa->task_port_counts[t] + 1, sizeof *pt->ports);
-                memcpy(pt->ports, sa->task_ports[t], sa->task_port_counts[t] * sizeof *pt->ports);
+                if (sa->task_port_counts[t]) /* no ports: task_ports[t] may be NULL */
+                    memcpy(pt->ports, sa->task_ports[t],
+                           sa->task_port_counts[t] * sizeof *pt->ports);
                 pt->port_count = sa->task_port_counts[t];
             }
             size_t group_ports = SIZE_MAX;

@@ -1,0 +1,2 @@
+format = ["gcc"]
+failure_threshold = "error"

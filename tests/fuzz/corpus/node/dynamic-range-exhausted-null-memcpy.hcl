@@ -1,0 +1,7 @@
+node {
+  name = "bare"
+  attributes {
+    "driver.rkt.version" = ""
+  }
+  dynamic_ports = [1, 1]
+}
