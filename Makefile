@@ -94,6 +94,7 @@ golden: $(BUILD)/rktc
 	sh tests/golden.sh $(BUILD)/rktc
 	sh tests/cli.sh $(BUILD)/rktc
 	sh tests/fuzz-regressions.sh $(BUILD)/rktc
+	sh tests/hostile.sh $(BUILD)/rktc
 
 corpus: $(BUILD)/rktc
 	sh tests/corpus.sh $(BUILD)/rktc $(SHARED)

@@ -31,6 +31,7 @@ enum gval_kind {
 };
 
 struct gval;
+struct str_index;
 
 struct gval_entry {
     const char *key;
@@ -46,6 +47,7 @@ struct gval {
         struct {
             struct gval_entry *entries; /* in first-written order */
             size_t count, cap;
+            struct str_index *index; /* key -> position, once the map is large */
         } map;
         struct {
             struct gval **elems;

@@ -1,6 +1,7 @@
 /* decode_util.c — shared helpers of the jobspec decoder: filtering, the
  * invalid-key check, generic decode of bodies, weak field decoding. */
 #include "nomad/decode_internal.h"
+#include "util/str_index.h"
 
 #include "util/arena.h"
 #include "util/distance.h"
@@ -456,6 +457,10 @@ bool decode_string_map(struct decode_ctx *c, const struct gval *map,
                        struct nomad_map *out, const char *where) {
     if (!map || map->kind != GVAL_MAP)
         return true;
+    /* keys already in out (an earlier block), found by hash: n keys take O(n) */
+    struct str_index keys = {0};
+    for (size_t k = 0; k < out->count; k++)
+        str_index_put(c->arena, &keys, out->entries[k].key.text, out->entries[k].key.len, k);
     for (size_t i = 0; i < map->as.map.count; i++) {
         const struct gval_entry *e = &map->as.map.entries[i];
         const char *text, *why;
@@ -467,16 +472,18 @@ bool decode_string_map(struct decode_ctx *c, const struct gval *map,
             return false;
         }
         struct span ks = e->item ? e->item->keys[0].span : vs;
-        size_t k = 0;
-        while (k < out->count &&
-               !(out->entries[k].key.len == e->key_len &&
-                 memcmp(out->entries[k].key.text, e->key, e->key_len) == 0))
-            k++;
-        if (k == out->count) {
-            out->entries = arena_grow(c->arena, out->entries, out->count, out->count + 1,
-                                      sizeof *out->entries);
+        size_t k;
+        if (!str_index_get(&keys, e->key, e->key_len, &k)) {
+            k = out->count;
+            if (out->count >= out->cap) {
+                size_t cap = out->count < 4 ? 8 : 2 * out->count;
+                out->entries = arena_grow(c->arena, out->entries, out->count, cap,
+                                          sizeof *out->entries);
+                out->cap = cap;
+            }
             out->entries[k].key = nomad_string_make(c, e->key, e->key_len, ks);
             out->count++;
+            str_index_put(c->arena, &keys, out->entries[k].key.text, e->key_len, k);
         }
         out->entries[k].value = nomad_string_make(c, text, len, vs);
     }

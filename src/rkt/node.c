@@ -13,8 +13,11 @@ static void pairs_set(struct arena *arena, struct rkt_pairs *pairs, const char *
                 pairs->items[i].value = value;
             return;
         }
-    pairs->items = arena_grow(arena, pairs->items, pairs->count, pairs->count + 1,
-                              sizeof *pairs->items);
+    /* pairs here are only ever built by this function, from empty: the room
+     * is the next power of two above count, so growth doubles */
+    size_t n = pairs->count;
+    if (n == 0 || (n & (n - 1)) == 0)
+        pairs->items = arena_grow(arena, pairs->items, n, n ? 2 * n : 4, sizeof *pairs->items);
     struct rkt_pair *p = &pairs->items[pairs->count++];
     p->key = key;
     p->value = value;

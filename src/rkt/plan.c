@@ -476,6 +476,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                                  node->dynamic_min, node->dynamic_max);
                 }
             }
+            size_t group_ports = SIZE_MAX;
             for (size_t t = 0; t < group->task_count; t++) {
                 const struct rkt_task_input *task = &group->tasks[t];
                 struct plan_task *pt = &tasks[t];
@@ -507,13 +508,17 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                     ports[i].label = pt->ports[i].label;
                     ports[i].host_port = pt->ports[i].host_port;
                 }
-                size_t other_count = 0;
-                for (size_t o = 0; o < group->task_count; o++)
-                    if (o != t)
-                        other_count += tasks[o].port_count;
+                /* the other tasks' ports, counted once per group (a group of n
+                 * tasks without ports stays linear) */
+                if (group_ports == SIZE_MAX) {
+                    group_ports = 0;
+                    for (size_t o = 0; o < group->task_count; o++)
+                        group_ports += tasks[o].port_count;
+                }
+                size_t other_count = group_ports - pt->port_count;
                 struct env_other_port *others = arena_array(arena, other_count + 1, sizeof *others);
                 size_t k = 0;
-                for (size_t o = 0; o < group->task_count; o++)
+                for (size_t o = 0; other_count && o < group->task_count; o++)
                     if (o != t)
                         for (size_t i = 0; i < tasks[o].port_count; i++) {
                             others[k].task = group->tasks[o].name;
