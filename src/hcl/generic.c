@@ -403,13 +403,65 @@ static struct node filter(struct decoder *d, const struct filter_groups *g, cons
     return out;
 }
 
+static bool key_matches(const struct hcl_key *k, const char *key, size_t key_len) {
+    if (k->len != key_len)
+        return false;
+    for (size_t j = 0; j < key_len; j++) {
+        unsigned char a = (unsigned char)k->text[j], b = (unsigned char)key[j];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        if (b >= 'A' && b <= 'Z')
+            b = (unsigned char)(b + 32);
+        if (a != b)
+            return false;
+    }
+    return true;
+}
+
+/* Filter by a scan, for short lists (the common case: a block body of a
+ * few attributes), where building the groups would cost more memory than
+ * the scans cost time; the views are allocated at their exact count. */
+static struct node filter_scan(struct decoder *d, const struct node *list, const char *key,
+                               size_t key_len) {
+    struct node out = {0};
+    out.type = N_LIST_OF_ITEMS;
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        struct item_view v = item_at(list, i);
+        n += view_keys(&v) >= 1 && key_matches(&v.item->keys[v.key_off], key, key_len);
+    }
+    if (!n)
+        return out;
+    out.items = arena_array(d->arena, n, sizeof *out.items);
+    for (size_t i = 0; i < list->count; i++) {
+        struct item_view v = item_at(list, i);
+        if (view_keys(&v) < 1 || !key_matches(&v.item->keys[v.key_off], key, key_len))
+            continue;
+        out.items[out.count].item = v.item;
+        out.items[out.count].key_off = v.key_off + 1;
+        out.count++;
+    }
+    return out;
+}
+
+/* from this many items on, a list's Filter groups and merged keys are hashed */
+#define FILTER_INDEX_MIN 16
+
+static bool key_done(const struct hcl_key *const *done, size_t count, const struct hcl_key *key) {
+    for (size_t j = 0; j < count; j++)
+        if (done[j]->len == key->len && memcmp(done[j]->text, key->text, key->len) == 0)
+            return true;
+    return false;
+}
+
 static bool decode_map(struct decoder *d, const struct path *name, const struct node *node,
                        struct gval **slot) {
     struct node list = {0};
+    struct item_view single;
     if (node->type == N_ITEM) {
         list.type = N_LIST_OF_ITEMS;
-        list.items = arena_alloc(d->arena, sizeof *list.items);
-        list.items[0] = node->item;
+        single = node->item;
+        list.items = &single;
         list.count = 1;
     } else if (node->type == N_OBJECT) {
         list = object_items(&node->value->as.object);
@@ -430,6 +482,9 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
      * and the Filter of every key, built when the first labelled item comes */
     struct str_index done = {0};
     struct filter_groups *groups = NULL;
+    bool hashed = list.count >= FILTER_INDEX_MIN;
+    const struct hcl_key *done_small[FILTER_INDEX_MIN];
+    size_t done_small_count = 0;
     if (!map->as.map.cap && list.count) {
         map->as.map.cap = list.count;
         map->as.map.entries = arena_array(d->arena, list.count, sizeof *map->as.map.entries);
@@ -448,14 +503,20 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
         }
         const struct hcl_key *key = &v->item->keys[v->key_off];
         size_t seen;
-        if (str_index_get(&done, key->text, key->len, &seen))
+        if (hashed ? str_index_get(&done, key->text, key->len, &seen)
+                   : key_done(done_small, done_small_count, key))
             continue;
         struct node value;
         if (view_keys(v) > 1) {
-            if (!groups)
-                groups = filter_groups(d, &list);
-            value = filter(d, groups, key->text, key->len);
-            str_index_put(d->arena, &done, key->text, key->len, 0);
+            if (hashed) {
+                if (!groups)
+                    groups = filter_groups(d, &list);
+                value = filter(d, groups, key->text, key->len);
+                str_index_put(d->arena, &done, key->text, key->len, 0);
+            } else {
+                value = filter_scan(d, &list, key->text, key->len);
+                done_small[done_small_count++] = key;
+            }
         } else {
             value = value_node(v->item->value);
         }
