@@ -80,13 +80,28 @@ char *arena_strdup(struct arena *arena, const char *text) {
     return arena_strndup(arena, text, strlen(text));
 }
 
+/* Formatted straight into the current chunk when it fits (one pass, the
+ * usual case); otherwise measured, allocated, and formatted again. */
 char *arena_printf(struct arena *arena, const char *format, ...) {
     va_list ap;
+    size_t room = (size_t)(arena->end - arena->next);
     va_start(ap, format);
-    int n = vsnprintf(NULL, 0, format, ap);
+    int n = vsnprintf(arena->next, room, format, ap);
     va_end(ap);
     if (n < 0)
         xalloc_die();
+    if ((size_t)n < room) {
+        char *p = arena->next;
+        size_t need = ((size_t)n + 1 + 7) & ~(size_t)7;
+        if (need > room)
+            need = room; /* the chunk's end; it is 8-aligned too */
+        /* bytes after the NUL were zero and stay zero */
+        arena->next += need;
+        arena->total += need;
+        return p;
+    }
+    /* vsnprintf wrote into free space: it must read as zeroed again */
+    memset(arena->next, 0, room);
     char *p = arena_alloc(arena, (size_t)n + 1);
     va_start(ap, format);
     vsnprintf(p, (size_t)n + 1, format, ap);
