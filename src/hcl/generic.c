@@ -48,6 +48,9 @@ struct decoder {
     struct diag_list *diags;
     enum go_kind stack[2 * 256 + 16];
     size_t depth;
+    /* the key index of each large map, found by the map's address (kept
+     * here rather than in every gval: values stay small) */
+    struct str_index indexes;
 };
 
 static void path_append(struct buf *b, const struct path *p) {
@@ -145,7 +148,7 @@ static void list_push(struct decoder *d, struct gval *list, struct gval *elem) {
         size_t cap = list->as.list.cap ? list->as.list.cap * 2 : 4;
         list->as.list.elems = arena_grow(d->arena, list->as.list.elems, list->as.list.count,
                                          cap, sizeof *list->as.list.elems);
-        list->as.list.cap = cap;
+        list->as.list.cap = (uint32_t)cap;
     }
     list->as.list.elems[list->as.list.count++] = elem;
 }
@@ -154,18 +157,31 @@ static void list_push(struct decoder *d, struct gval *list, struct gval *elem) {
  * a key in constant time, so an object of n keys decodes in O(n) */
 #define MAP_INDEX_MIN 16
 
+static struct str_index *map_index(struct decoder *d, const struct gval *map) {
+    size_t at;
+    if (map->as.map.count < MAP_INDEX_MIN ||
+        !str_index_get(&d->indexes, (const char *)&map, sizeof map, &at))
+        return NULL;
+    return (struct str_index *)(uintptr_t)at;
+}
+
 static struct gval_entry *map_find(struct decoder *d, struct gval *map, const char *key,
                                    size_t len) {
     if (map->as.map.count >= MAP_INDEX_MIN) {
-        if (!map->as.map.index) {
-            map->as.map.index = arena_alloc(d->arena, sizeof *map->as.map.index);
+        struct str_index *ix = map_index(d, map);
+        if (!ix) {
+            ix = arena_alloc(d->arena, sizeof *ix);
             for (size_t i = 0; i < map->as.map.count; i++)
-                str_index_put(d->arena, map->as.map.index, map->as.map.entries[i].key,
+                str_index_put(d->arena, ix, map->as.map.entries[i].key,
                               map->as.map.entries[i].key_len, i);
+            /* the key is the map's address, held in the arena */
+            const struct gval **addr = arena_alloc(d->arena, sizeof *addr);
+            *addr = map;
+            str_index_put(d->arena, &d->indexes, (const char *)addr, sizeof *addr,
+                          (size_t)(uintptr_t)ix);
         }
         size_t at;
-        return str_index_get(map->as.map.index, key, len, &at) ? &map->as.map.entries[at]
-                                                               : NULL;
+        return str_index_get(ix, key, len, &at) ? &map->as.map.entries[at] : NULL;
     }
     for (size_t i = 0; i < map->as.map.count; i++) {
         struct gval_entry *e = &map->as.map.entries[i];
@@ -184,10 +200,11 @@ static struct gval_entry *map_put(struct decoder *d, struct gval *map, const cha
         size_t cap = map->as.map.cap ? map->as.map.cap * 2 : 8;
         map->as.map.entries = arena_grow(d->arena, map->as.map.entries, map->as.map.count,
                                          cap, sizeof *map->as.map.entries);
-        map->as.map.cap = cap;
+        map->as.map.cap = (uint32_t)cap;
     }
-    if (map->as.map.index)
-        str_index_put(d->arena, map->as.map.index, key, len, map->as.map.count);
+    struct str_index *ix = map_index(d, map);
+    if (ix)
+        str_index_put(d->arena, ix, key, len, map->as.map.count);
     e = &map->as.map.entries[map->as.map.count++];
     e->key = key;
     e->key_len = len;
@@ -486,7 +503,7 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
     const struct hcl_key *done_small[FILTER_INDEX_MIN];
     size_t done_small_count = 0;
     if (!map->as.map.cap && list.count) {
-        map->as.map.cap = list.count;
+        map->as.map.cap = (uint32_t)list.count;
         map->as.map.entries = arena_array(d->arena, list.count, sizeof *map->as.map.entries);
     }
     for (size_t i = 0; i < list.count; i++) {
@@ -548,6 +565,10 @@ static bool decode_slice(struct decoder *d, const struct path *name, const struc
     default:
         return fail(d, node, "%s: a plain value where a block or list was given before "
                     "(HCL1: unknown slice type: %s)", path_string(d, name), go_type(node));
+    }
+    if (!list->as.list.cap && count) { /* a fresh list: exactly its elements */
+        list->as.list.elems = arena_array(d->arena, count, sizeof *list->as.list.elems);
+        list->as.list.cap = (uint32_t)count;
     }
     for (size_t i = 0; i < count; i++) {
         struct node item = {0};
