@@ -37,6 +37,14 @@ for c in $("$rktc" --help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p'); do
 done
 "$rktc" frobnicate 2>&1 | head -1 | grep -q "^rktc: unknown command 'frobnicate'$" ||
     { fail=$((fail + 1)); echo "FAIL unknown command message"; }
+# a --port override that no task has: exit 3, one message for plan and build
+for c in plan build; do
+    set -- "$c"
+    [ "$c" = build ] && set -- build --target=sh --dry-run
+    expect 3 "$c --port that no task has" "$rktc" "$@" --port nope=31001 examples/web.nomad
+    grep -q '^rktc: --port nope=31001: no task has a port "nope"$' /tmp/rktc-cli.$$ ||
+        { fail=$((fail + 1)); echo "FAIL $c --port that no task has: message"; }
+done
 rm -f /tmp/rktc-cli.$$
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

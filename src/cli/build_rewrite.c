@@ -5,7 +5,7 @@
 #include "cli/build_write.h"
 #include "cli/cli.h"
 #include "cli/inputs.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "migrate/inventory.h"
 #include "migrate/job_input.h"
 #include "targets/nomad_rewrite.h"
@@ -108,7 +108,7 @@ int build_rewrite_run(const struct build_request *request) {
             stop = true;
         if (has_blocker(&diags))
             blockers = true;
-        render_plain(stderr, &diags);
+        cli_print_findings(stderr, &diags);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);

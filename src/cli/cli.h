@@ -2,7 +2,7 @@
  *
  * Contract: each subcommand is `int cmd_NAME(int argc, char **argv)` with
  * argv[0] the subcommand name; it returns the process exit status
- * (EXIT_OK .. EXIT_CONFIG, as README.md documents them). Only code under
+ * (EXIT_OK .. EXIT_CONFIG, as docs/cli.md §1 fixes them). Only code under
  * src/cli and src/main.c writes to stdout/stderr or the file system. */
 #ifndef RKTC_CLI_H
 #define RKTC_CLI_H

@@ -9,12 +9,11 @@
  * Findings go to stderr; exit 1 when a GEN error remains (files are still
  * written: e.g. a periodic job whose schedule has no OnCalendar= form gets
  * no timer). */
-#include "cli/build_facts.h"
 #include "cli/build_rewrite.h"
 #include "cli/build_write.h"
 #include "cli/args.h"
 #include "cli/cli.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "nomad/load.h"
@@ -165,36 +164,39 @@ int cmd_build(int argc, char **argv) {
         if (job && !stop) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);
+            popts.source_name = files[f];
             struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
             size_t before = diags.count;
             struct rkt_plan plan;
             rkt_plan_job(arena, input, &node, &popts, &plan, &diags);
-            for (size_t i = 0; i < ropts.port_count; i++)
-                port_used[i] |= ropts.ports[i].used;
-            if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
+            for (size_t i = 0; i < plan.port_count; i++)
+                port_used[i] |= plan.port_used[i];
+            if (plan.usage_error && !usage)
                 usage = xstrdup(plan.usage_error);
             if (plan.refused || has_stopper(&diags, before, strict))
                 stop = true;
-            struct target_job facts;
-            build_facts_from_job(arena, src, files[f], job, &facts);
             size_t gen_from = diags.count;
             if (target == TARGET_SH)
-                sh_target_build(&facts, &plan, &out, &diags);
+                sh_target_build(&plan, &out, &diags);
             else
-                systemd_target_build(arena, &sd, &facts, &plan, &out, &diags);
+                systemd_target_build(arena, &sd, &plan, &out, &diags);
             if (has_stopper(&diags, gen_from, strict))
                 stop = true;
         }
         if (has_gen_error(&diags))
             errors = true;
-        render_plain(stderr, &diags);
+        cli_print_findings(stderr, &diags);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);
     }
     for (size_t i = 0; i < ropts.port_count && !usage; i++)
-        if (!port_used[i])
-            usage = xstrdup("--port names a port no task has");
+        if (!port_used[i]) {
+            struct buf m;
+            buf_init(&m);
+            plan_port_unused_message(&m, &ropts.ports[i]);
+            usage = buf_detach(&m);
+        }
     if (usage) {
         status = cli_usage_error("build", "%s", usage);
     } else {

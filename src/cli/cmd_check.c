@@ -8,13 +8,14 @@
  * report and render every requested format to stdout or, through
  * safe_write_file, to its file. Run-wide values (formats, failure
  * threshold) come from the configuration of the first input. Exit status
- * as DESIGN.md fixes it: 0, 1 findings at or above the threshold, 2 an
+ * as docs/cli.md §1 fixes it: 0, 1 findings at or above the threshold, 2 an
  * input unreadable or unparsable (or none found, or a report not written),
  * 3 usage, 4 configuration. */
 #include "cli/analyze.h"
 #include "cli/check_options.h"
 #include "cli/check_run.h"
 #include "cli/cli.h"
+#include "cli/findings.h"
 #include "cli/config.h"
 #include "cli/inputs.h"
 #include "report/report.h"
@@ -35,19 +36,11 @@ struct output {
 };
 
 static bool stderr_color(enum color_mode mode) {
-    if (mode != COLOR_AUTO)
-        return mode == COLOR_ALWAYS;
-    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
-    return isatty(STDERR_FILENO) && !(no_color && no_color[0]) &&
-           !(term && strcmp(term, "dumb") == 0);
+    return mode != COLOR_AUTO ? mode == COLOR_ALWAYS : cli_stream_color(stderr);
 }
 
 static bool stdout_color(enum color_mode mode) {
-    if (mode != COLOR_AUTO)
-        return mode == COLOR_ALWAYS;
-    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
-    return isatty(STDOUT_FILENO) && !(no_color && no_color[0]) &&
-           !(term && strcmp(term, "dumb") == 0);
+    return mode != COLOR_AUTO ? mode == COLOR_ALWAYS : cli_stream_color(stdout);
 }
 
 /* The layers above the file: environment, then the command line. */

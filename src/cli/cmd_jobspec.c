@@ -4,7 +4,7 @@
  * NMD errors on stderr); 2 when the file is not HCL at all. Nomad API JSON
  * files ({"Job": {...}}) are read as Nomad's HTTP API reads them. */
 #include "cli/cli.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "diag/diag.h"
 #include "nomad/api_json.h"
 #include "nomad/unit.h"
@@ -31,7 +31,7 @@ int cmd_jobspec(int argc, char **argv) {
         fwrite(out.data, 1, out.len, stdout);
         buf_free(&out);
     }
-    render_plain(stderr, &unit.diags);
+    cli_print_findings(stderr, &unit.diags);
     unit_free(&unit);
     source_free(src);
     if (fflush(stdout) != 0)

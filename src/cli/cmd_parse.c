@@ -2,7 +2,7 @@
  * to what HashiCorp's HCL1 library decodes (tools/hcl1json). On a syntax
  * or decode error: FILE:LINE:COL: message on stderr, exit 2. */
 #include "cli/cli.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "diag/diag.h"
 #include "hcl/generic.h"
 #include "nomad/unit.h"
@@ -33,7 +33,7 @@ int cmd_parse(int argc, char **argv) {
         fwrite(out.data, 1, out.len, stdout);
         buf_free(&out);
     }
-    render_plain(stderr, &unit.diags);
+    cli_print_findings(stderr, &unit.diags);
     unit_free(&unit);
     source_free(src);
     if (fflush(stdout) != 0)

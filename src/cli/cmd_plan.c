@@ -1,6 +1,6 @@
 /* cmd_plan.c — `rktc plan [--format=json|text] [--node F] [--alloc-id U]
  * [--port [TASK.]LABEL=PORT]... [--strict] FILE...`: the launch plan of every
- * rkt task (DESIGN.md, fixed JSON interface). Diagnostics go to stderr;
+ * rkt task (docs/cli.md §2, fixed JSON interface). Diagnostics go to stderr;
  * exit 1 when Nomad would not start a task (or, with --strict, on any
  * error-severity finding), 2 when an input cannot be read or parsed, 3 on
  * a usage error, 4 on an invalid host profile. Nothing is printed on stdout
@@ -8,13 +8,13 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "util/xalloc.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "nomad/load.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
-#include "rkt/plan_render.h"
+#include "targets/plan_render.h"
 #include "util/arena.h"
 #include "util/buf.h"
 
@@ -25,7 +25,7 @@
 /* findings shown on stderr: errors and warnings (info is for `check`),
  * and every finding of a file whose plan is refused, so the reason shows
  * even when it is only an info (a placement on the default profile) */
-static void print_findings(struct diag_list *diags, bool all) {
+static void show_findings(struct diag_list *diags, bool all) {
     struct diag_list shown;
     diag_list_init(&shown);
     size_t kept = 0;
@@ -33,7 +33,7 @@ static void print_findings(struct diag_list *diags, bool all) {
         if (diags->items[i].severity <= SEVERITY_WARNING)
             kept++;
     if (all || kept == diags->count) {
-        render_plain(stderr, diags);
+        cli_print_findings(stderr, diags);
         return;
     }
     /* move the shown records into a list of their own (ownership moves) */
@@ -45,7 +45,7 @@ static void print_findings(struct diag_list *diags, bool all) {
         if (diags->items[i].severity <= SEVERITY_WARNING)
             shown.items[j++] = diags->items[i];
     shown.count = kept;
-    render_plain(stderr, &shown);
+    cli_print_findings(stderr, &shown);
     free(shown.items);
 }
 
@@ -131,13 +131,14 @@ int cmd_plan(int argc, char **argv) {
         if (job) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);
+            popts.source_name = files[f];
             struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
             size_t before = diags.count;
             struct rkt_plan plan;
             rkt_plan_job(arena, input, &node, &popts, &plan, &diags);
-            for (size_t i = 0; i < ropts.port_count; i++)
-                port_used[i] |= ropts.ports[i].used;
-            if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
+            for (size_t i = 0; i < plan.port_count; i++)
+                port_used[i] |= plan.port_used[i];
+            if (plan.usage_error && !usage)
                 usage = xstrdup(plan.usage_error);
             if (plan.refused || (strict && has_error(&diags, before)))
                 file_refused = true;
@@ -152,7 +153,7 @@ int cmd_plan(int argc, char **argv) {
             }
         }
         refused |= file_refused;
-        print_findings(&diags, file_refused);
+        show_findings(&diags, file_refused);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);
@@ -161,10 +162,7 @@ int cmd_plan(int argc, char **argv) {
         if (!port_used[i]) {
             struct buf m;
             buf_init(&m);
-            buf_printf(&m, "--port %s%s%s=%d: no task has a port \"%s\"",
-                       ropts.ports[i].task ? ropts.ports[i].task : "",
-                       ropts.ports[i].task ? "." : "", ropts.ports[i].label,
-                       ropts.ports[i].port, ropts.ports[i].label);
+            plan_port_unused_message(&m, &ropts.ports[i]);
             usage = buf_detach(&m);
         }
     if (json)

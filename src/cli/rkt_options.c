@@ -1,7 +1,7 @@
 #include "cli/rkt_options.h"
 
 #include "cli/cli.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "hcl/parse.h"
 #include "rkt/ident.h"
 #include "util/arena.h"
@@ -25,7 +25,6 @@ static bool parse_port(const char *spec, struct plan_port_override *out) {
     const char *label = dot ? dot + 1 : spec;
     out->label = xstrndup(label, (size_t)(eq - label));
     out->port = (int)port;
-    out->used = false;
     return *out->label != '\0' && (!dot || dot != spec);
 }
 
@@ -83,19 +82,18 @@ int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
         status = EXIT_INPUT;
     else if (!node_read(arena, file, node, &diags))
         status = EXIT_CONFIG;
-    render_plain(stderr, &diags);
+    cli_print_findings(stderr, &diags);
     diag_list_free(&diags);
     source_free(src);
     return status;
 }
 
-void rkt_options_plan(struct rkt_options *opts, struct plan_options *out) {
+void rkt_options_plan(const struct rkt_options *opts, struct plan_options *out) {
+    memset(out, 0, sizeof *out);
     out->node_given = opts->node_path != NULL;
     out->alloc_id = opts->alloc_id;
     out->ports = opts->ports;
     out->port_count = opts->port_count;
-    for (size_t i = 0; i < opts->port_count; i++)
-        opts->ports[i].used = false;
 }
 
 void rkt_options_free(struct rkt_options *opts) {

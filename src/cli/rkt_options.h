@@ -1,5 +1,6 @@
 /* rkt_options.h — the options check, plan and build share for the rkt stage:
- * `--node FILE`, `--alloc-id UUID`, `--port [TASK.]LABEL=PORT`.
+ * `--node FILE`, `--alloc-id UUID`, `--port [TASK.]LABEL=PORT` (docs/cli.md §2,
+ * docs/host-profile.md).
  *
  * Contract: rkt_options_take looks at one parsed option; when it is one of
  * these it takes its value and returns 1; on a malformed value it prints a
@@ -7,7 +8,7 @@
  * rkt_options_node loads the host profile (defaults when no --node) into
  * node; on failure it prints the problem and returns EXIT_INPUT (unreadable
  * or not HCL) or EXIT_CONFIG (an invalid profile), else EXIT_OK.
- * rkt_options_plan fills plan options pointing into opts. */
+ * rkt_options_plan fills plan options pointing into opts (no source name). */
 #ifndef RKTC_CLI_RKT_OPTIONS_H
 #define RKTC_CLI_RKT_OPTIONS_H
 
@@ -28,7 +29,7 @@ int rkt_options_take(struct rkt_options *opts, const char *command,
                      const struct cli_arg *arg);
 int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
                      struct node_profile *node);
-void rkt_options_plan(struct rkt_options *opts, struct plan_options *out);
+void rkt_options_plan(const struct rkt_options *opts, struct plan_options *out);
 void rkt_options_free(struct rkt_options *opts);
 
 #endif

@@ -16,6 +16,7 @@
 #include "diag/diag.h"
 #include "hcl/tree.h"
 #include "util/buf.h"
+#include "util/json_quote.h" /* json_write_string, for the users of generic values */
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -73,7 +74,5 @@ struct gval *hcl_decode_object(struct arena *arena, const struct source *src,
 
 const struct gval *gval_map_get(const struct gval *map, const char *key);
 void gval_write_json(struct buf *out, const struct gval *v, int indent);
-/* JSON string literal of len bytes (invalid UTF-8 becomes U+FFFD). */
-void json_write_string(struct buf *out, const char *text, size_t len);
 
 #endif

@@ -100,7 +100,7 @@ static const char *suggest(const char *key, const char *const *valid) {
     return best_distance <= limit ? best : NULL;
 }
 
-/* Keys that later Nomad releases accept (jobspec.md §3 "since" columns):
+/* Keys that later Nomad releases accept (docs/nomad.md):
  * the usual reason a key is unknown to Nomad 0.12. */
 static const struct {
     const char *where, *key, *since;

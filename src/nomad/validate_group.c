@@ -1,4 +1,4 @@
-/* validate_group.c — Nomad 0.12.12's task-group validation (§5.2) on the
+/* validate_group.c — Nomad 0.12.12's task-group validation on the
  * canonical group: restart, reschedule, update, migrate policies merged from
  * job and group and completed from the job type's defaults. */
 #include "nomad/name_set.h"
@@ -368,7 +368,7 @@ static void validate_scaling(struct validate_ctx *v, const struct nomad_group *g
              (long long)min);
 }
 
-/* Admission checks of a Nomad server (§5.7): warnings, since `nomad job
+/* Admission checks of a Nomad server: warnings, since `nomad job
  * validate` without an agent does not run them. */
 static void validate_admission(struct validate_ctx *v, const struct nomad_group *g) {
     const struct nomad_network *net = g->networks.count ? g->networks.items[0] : NULL;

@@ -1,5 +1,5 @@
 /* validate_service.c — Nomad 0.12.12's service, check and Connect
- * validation (§5.4) for task and group services, with canonical names
+ * validation for task and group services, with canonical names
  * (<job>-<group>-<task> / <job>-<group>; checks `service: "<svc>" check`). */
 #include "nomad/validate_internal.h"
 

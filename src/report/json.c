@@ -1,4 +1,4 @@
-/* json.c — the machine format fixed by DESIGN.md:
+/* json.c — the machine format fixed by docs/cli.md §2:
  * {"version": 1, "files": [{"path", "diagnostics": [{"rule", "severity",
  *  "message", "line", "column", "end_line", "end_column", ...}]}]}
  * (1-based; end exclusive), plus per diagnostic the "object" (enclosing

@@ -1,4 +1,4 @@
-/* junit.c — JUnit XML in the strict shape of spec/conventions.md §5.3,
+/* junit.c — JUnit XML in the strict shape of docs/cli.md §4,
  * valid against the windyroad, jenkins-junit and xunit junit-10 schemas:
  * one <testsuite> per input file; one <testcase> per finding (a <failure>,
  * or an <error> for unreadable/unparsable input, or <skipped> (text only:

@@ -1,4 +1,4 @@
-/* sarif.c — SARIF 2.1.0 (spec/conventions.md §6): one run whose
+/* sarif.c — SARIF 2.1.0 (docs/cli.md §4): one run whose
  * tool.driver.rules[] is the whole rule table; results with ruleId,
  * ruleIndex, level (info and style map to "note"), the message, and a
  * region with 1-based start and exclusive end line/column counted in

@@ -23,7 +23,7 @@ static void pairs_set(struct arena *arena, struct rkt_pairs *pairs, const char *
     p->value = value;
 }
 
-/* attributes the client's rkt fingerprint adds (rkt-driver.md §6) */
+/* attributes the client's rkt fingerprint adds (docs/rkt-driver.md §14) */
 static void add_fingerprint(struct arena *arena, struct node_profile *node) {
     if (!node_attribute(node, "driver.rkt.version"))
         return;

@@ -1,6 +1,6 @@
 /* node.h — the host profile: what a Nomad client would know (`--node FILE`).
  *
- * Contract: node_defaults fills the defaults of DESIGN.md ("Host profile");
+ * Contract: node_defaults fills the defaults of docs/host-profile.md;
  * node_read reads a `node { ... }` HCL file over those defaults, reporting
  * unknown keys, wrong types and a bad port range as RKT diagnostics at
  * their keys (it returns false when the profile is unusable). Attribute and

@@ -113,6 +113,7 @@ struct rkt_task_input {
     struct span device_span;
     int64_t kill_timeout_ns;   /* default 5s */
     const char *kill_signal;   /* "" = SIGINT */
+    int64_t shutdown_delay_ns; /* 0 when unset */
     bool vault_env;            /* vault { env = true } (VAULT_TOKEN) */
     bool template_env;         /* some template { env = true } */
     struct rkt_constraints constraints; /* task level, incl. affinities */
@@ -138,6 +139,25 @@ struct rkt_group_input {
     size_t task_count;
 };
 
+/* The job's periodic stanza as written. */
+struct rkt_periodic {
+    struct span span;
+    const char *cron;          /* "" when unset */
+    struct span cron_span;     /* the stanza when unset */
+    const char *time_zone;     /* "" = UTC */
+    struct span time_zone_span; /* the stanza when unset */
+    bool prohibit_overlap;
+    bool enabled;              /* default true */
+};
+
+/* A job feature that only a Nomad agent provides (services and checks,
+ * templates, artifacts, vault, update/migrate/reschedule, affinities and
+ * spreads, CSI volumes, dispatch), where it is written. */
+struct rkt_feature {
+    const char *what;
+    struct span span;
+};
+
 struct rkt_job_input {
     const struct source *src;
     const char *id;          /* the job's ID (allocation names) */
@@ -154,6 +174,10 @@ struct rkt_job_input {
     struct rkt_constraints constraints;
     struct rkt_group_input *groups;
     size_t group_count;
+    const struct rkt_periodic *periodic; /* NULL when not periodic */
+    bool parameterized;
+    struct rkt_feature *agent_features; /* in job-file order */
+    size_t agent_feature_count;
 };
 
 #endif

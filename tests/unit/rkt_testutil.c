@@ -51,6 +51,10 @@ static void directive(struct rkt_fixture *f, const char *line, size_t len) {
         f->options.node_given = true;
     } else if (strcmp(d, "alloc: derived") == 0) {
         f->options.alloc_id = NULL;
+    } else if (strncmp(d, "alloc: ", 7) == 0) {
+        f->options.alloc_id = d + 7;
+    } else if (strncmp(d, "node: address ", 14) == 0) {
+        f->node.address = d + 14;
     }
 }
 

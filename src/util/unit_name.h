@@ -12,8 +12,8 @@
  * of a stable 64-bit FNV-1a hash of the full escaped name, so the result is
  * stable across runs and at most UNIT_NAME_MAX bytes. Callers that build
  * many names should still check them for duplicates. */
-#ifndef RKTC_TARGETS_UNIT_NAME_H
-#define RKTC_TARGETS_UNIT_NAME_H
+#ifndef RKTC_UTIL_UNIT_NAME_H
+#define RKTC_UTIL_UNIT_NAME_H
 
 #include "util/buf.h"
 

@@ -1,7 +1,7 @@
-#include "rkt/plan_render.h"
+#include "targets/plan_render.h"
 
-#include "hcl/generic.h"
-#include "targets/shell_quote.h"
+#include "util/json_quote.h"
+#include "util/shell_quote.h"
 
 #include <inttypes.h>
 #include <string.h>

@@ -13,8 +13,8 @@
  * backslash, control bytes; not ending in `/`); otherwise nothing is
  * appended and a static reason is returned. Arguments are never refused
  * (a NUL cannot occur in a C string). */
-#ifndef RKTC_TARGETS_SYSTEMD_ESCAPE_H
-#define RKTC_TARGETS_SYSTEMD_ESCAPE_H
+#ifndef RKTC_UTIL_SYSTEMD_ESCAPE_H
+#define RKTC_UTIL_SYSTEMD_ESCAPE_H
 
 #include "util/buf.h"
 

@@ -1,5 +1,5 @@
 /* shell_quote.c — POSIX sh quoting (see shell_quote.h). */
-#include "targets/shell_quote.h"
+#include "util/shell_quote.h"
 
 #include <string.h>
 

@@ -10,8 +10,8 @@
  * single-quoted runs, with `'`, `$`, backquote and backslash written
  * outside the quotes as `\'`, `\$`, "\`", `\\`, so that shellcheck sees no
  * expansion-looking text inside single quotes. The empty string is `''`. */
-#ifndef RKTC_TARGETS_SHELL_QUOTE_H
-#define RKTC_TARGETS_SHELL_QUOTE_H
+#ifndef RKTC_UTIL_SHELL_QUOTE_H
+#define RKTC_UTIL_SHELL_QUOTE_H
 
 #include "util/buf.h"
 

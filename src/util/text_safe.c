@@ -1,5 +1,5 @@
 /* text_safe.c — one-line, comment-safe text (see text_safe.h). */
-#include "targets/text_safe.h"
+#include "util/text_safe.h"
 #include "util/utf8.h"
 
 #include <string.h>

@@ -1,5 +1,5 @@
 /* cron.c — Nomad's cron dialect, as cronexpr v1.1.1 (see cron.h). */
-#include "targets/cron.h"
+#include "rkt/cron.h"
 #include "util/arena.h"
 
 #include <string.h>
@@ -543,12 +543,6 @@ static bool day_matches(const struct cron_spec *spec, int year, int month,
             return true;
     }
     return false;
-}
-
-bool cron_matches_date(const struct cron_spec *spec, int year, int month,
-                       int day) {
-    return year_in(spec, year) && (spec->months & (1U << month)) &&
-           day_matches(spec, year, month, day);
 }
 
 int64_t cron_next(const struct cron_spec *spec, int64_t after) {

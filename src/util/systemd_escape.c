@@ -1,5 +1,5 @@
 /* systemd_escape.c — Exec*= escaping for systemd 252 (see systemd_escape.h). */
-#include "targets/systemd_escape.h"
+#include "util/systemd_escape.h"
 
 #include <stdbool.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* cron.h — Nomad's cron dialect (hashicorp/cronexpr v1.1.1, Nomad
- * 0.12.4–0.12.12; spec/targets.md §2.3) and its meaning.
+ * 0.12.4–0.12.12; docs/targets.md §6.1) and its meaning.
  *
  * Contract: cron_parse accepts exactly what cronexpr v1.1.1 accepts and
  * fails with its error text (the part after `Invalid cron spec "<spec>": `)
@@ -10,8 +10,8 @@
  * after it, reversed ranges are empty). cron_next gives the first firing
  * time strictly after a Unix time, evaluated in UTC, as cronexpr's Next
  * does (years 1970–2099; -1 when there is none). Pure functions, no I/O. */
-#ifndef RKTC_TARGETS_CRON_H
-#define RKTC_TARGETS_CRON_H
+#ifndef RKTC_RKT_CRON_H
+#define RKTC_RKT_CRON_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -72,9 +72,6 @@ struct cron_spec {
 bool cron_parse(struct arena *arena, const char *text, size_t len,
                 struct cron_spec *spec, const char **error);
 
-/* Does the spec fire on this UTC date (any time of day)? */
-bool cron_matches_date(const struct cron_spec *spec, int year, int month,
-                       int day);
 /* First firing time > after (Unix seconds, UTC); -1 if none up to 2099. */
 int64_t cron_next(const struct cron_spec *spec, int64_t after);
 

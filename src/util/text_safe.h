@@ -5,8 +5,8 @@
  * are not valid UTF-8) written as `\xNN`; with systemd true, `%` is also
  * doubled (specifiers are expanded in values such as Description=). The
  * result is one line of valid UTF-8 that never ends in a backslash. */
-#ifndef RKTC_TARGETS_TEXT_SAFE_H
-#define RKTC_TARGETS_TEXT_SAFE_H
+#ifndef RKTC_UTIL_TEXT_SAFE_H
+#define RKTC_UTIL_TEXT_SAFE_H
 
 #include "util/buf.h"
 

@@ -1,5 +1,5 @@
 /* unit_name.c — escaped, length-limited unit names (see unit_name.h). */
-#include "targets/unit_name.h"
+#include "util/unit_name.h"
 
 #include <stdint.h>
 #include <stdio.h>
