@@ -32,7 +32,6 @@ enum gval_kind {
 };
 
 struct gval;
-struct str_index;
 
 struct gval_entry {
     const char *key;
