@@ -539,11 +539,11 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
         }
         struct path field = {name, key->text, key->len, 0};
         struct gval_entry *e = map_put(d, map, key->text, key->len, v->item);
+        size_t at = (size_t)(e - map->as.map.entries); /* by position: no second lookup */
         struct gval *val = e->value;
         if (!decode(d, &field, &value, SLOT_IFACE, &val))
             return false;
-        e = map_find(d, map, key->text, key->len);
-        e->value = val;
+        map->as.map.entries[at].value = val;
     }
     return true;
 }
