@@ -33,7 +33,7 @@ FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/util/go_regexp.o \
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check docs-check
+.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check docs-check lsp-check
 
 all: deps rktc
 
@@ -41,7 +41,7 @@ all: deps rktc
 DEB_BUILD = flex bison pkg-config libxml2-dev libre2-dev g++
 DEB_TEST  = libcriterion-dev jq libxml2-utils python3 python3-jsonschema \
             python3-junitparser shellcheck systemd golang-go \
-            golang-github-hashicorp-hcl-dev clang-tidy groff-base man-db bsdextrautils
+            golang-github-hashicorp-hcl-dev clang-tidy groff-base man-db bsdextrautils neovim
 deps:
 	@sh tests/tools/install-deps.sh $(DEB_BUILD)
 
@@ -135,7 +135,12 @@ conformance: $(BUILD)/rktc
 	sh tests/conformance.sh $(BUILD)/rktc $(SHARED)
 	sh tests/rkt-corpus.sh $(BUILD)/rktc $(SHARED)
 
-test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check docs-check
+test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check docs-check lsp-check
+
+# rktc lsp: the protocol edge cases, then a real client (headless Neovim)
+lsp-check: $(BUILD)/rktc
+	python3 tests/lsp/protocol.py $(BUILD)/rktc
+	sh tests/lsp/nvim-test.sh $(BUILD)/rktc
 
 # rktc audit and the nomad-docker/nomad-podman rewrites over the corpus's rkt jobs
 migrate-check: $(BUILD)/rktc tools build/tools/hcl1fmt
@@ -186,7 +191,8 @@ lint: $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 FUZZ_SECONDS ?= 60
 fuzz:
 	@sh tests/tools/install-deps.sh clang libclang-rt-14-dev
-	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) hcl json lsp
+	sh tests/fuzz/run-lsp-server.sh $(FUZZ_SECONDS)
 	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) plan
 	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) check
 

@@ -35,6 +35,10 @@ void plan_json_task(struct buf *out, const struct plan_task *t) {
     str(out, t->task);
     key(out, "alloc_id", &first);
     str(out, t->alloc_id);
+    if (t->node) { /* --node given: the host the allocation is placed on */
+        key(out, "node", &first);
+        str(out, t->node);
+    }
     key(out, "driver", &first);
     str(out, t->driver);
     key(out, "skipped", &first);
@@ -125,7 +129,10 @@ void plan_text_task(struct buf *out, const struct plan_task *t) {
         buf_printf(out, ": skipped (%s driver)\n", t->driver && *t->driver ? t->driver : "no");
         return;
     }
-    buf_printf(out, " (alloc %s)\n", t->alloc_id);
+    buf_printf(out, " (alloc %s", t->alloc_id);
+    if (t->node)
+        buf_printf(out, ", node %s", t->node);
+    buf_puts(out, ")\n");
     for (size_t i = 0; i < t->command_count; i++) {
         const struct plan_command *c = &t->commands[i];
         for (size_t j = 0; j < c->argc; j++) {

@@ -45,8 +45,14 @@ static void launcher(const struct plan_job *job, const struct plan_task *t,
              ".\n"
              "# Runs the rkt commands Nomad 0.10.9's rkt driver runs for this task,\n"
              "# byte for byte: trust (when trust_prefix is set), prepare, run-prepared.\n"
-             "# One attempt: restarting is left to whatever runs this script.\n"
-             "set -eu\n\n");
+             "# One attempt: restarting is left to whatever runs this script.\n");
+    /* how it is meant to be run (INSTALL lists every launcher) */
+    char *self = target_task_name(t, ".sh");
+    buf_puts(b, "# Run it as root (rkt needs root), in the foreground: sudo ./");
+    text_safe_append(b, self, false);
+    buf_puts(b, "\n# (INSTALL in this directory lists every launcher of the build.)\n"
+                "set -eu\n\n");
+    free(self);
 
     buf_puts(b, "# The allocation directory as Nomad's client builds it (docs/targets.md §1):\n"
                 "# as root the directories below it belong to nobody and secrets is a tmpfs.\n"

@@ -100,7 +100,7 @@ bool cli_args_parse(const char *command, int argc, char **argv, struct cli_args 
                 inline_value = true;
             }
         } else {
-            flag = find(command, NULL, 0, arg[1]);
+            flag = find(command, "", 0, arg[1]);
             if (arg[2]) {
                 value = arg + 2;
                 inline_value = true;

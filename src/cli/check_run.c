@@ -37,6 +37,8 @@ static void take(struct check_run *run, struct diag_list *from, size_t i,
     from->items[i].fix = NULL;
     from->items[i].notes = NULL;
     from->items[i].note_count = 0;
+    from->items[i].edits = NULL;
+    from->items[i].edit_count = 0;
 }
 
 static double seconds_since(const struct timespec *start) {
@@ -84,52 +86,68 @@ void check_run_add(struct check_run *run, struct source *src,
     run->sources[run->file_count++] = src;
 }
 
+/* The pipeline on one loaded source: findings, inline suppressions, object
+ * paths and configured severities; then the run takes it over. */
+static void check_loaded(struct check_run *run, struct source *src,
+                         const struct config *cfg, struct check_file_facts *facts,
+                         const struct timespec *start) {
+    char **reasons = NULL, **objects = NULL;
+    struct analyze_options options = {0};
+    if (run->analyze)
+        options = *run->analyze;
+    struct unit unit;
+    analyze_source(&unit, src, &options);
+    struct diag_list diags = unit.diags; /* the run takes the findings over */
+    diag_list_init(&unit.diags);
+    facts->unparsable = unit.unreadable;
+    const struct hcl_file *tree = unit.tree;
+    if (cfg->inline_ignore && tree) {
+        struct suppress_options so = {cfg->require_reason};
+        reasons = suppress_apply(tree, &diags, &so);
+    }
+    if (tree) {
+        objects = xcalloc(diags.count + 1, sizeof *objects);
+        for (size_t i = 0; i < diags.count; i++)
+            objects[i] = object_path(tree, diags.items[i].span.start);
+    }
+    unit_free(&unit);
+    config_apply_severities(cfg, &diags);
+    facts->seconds = start ? seconds_since(start) : 0;
+    check_run_add(run, src, facts, cfg, &diags, reasons, objects);
+}
+
+void check_run_source(struct check_run *run, struct source *src,
+                      const struct config *cfg) {
+    struct check_file_facts facts = {false, false, 0};
+    check_loaded(run, src, cfg, &facts, NULL);
+}
+
 void check_run_file(struct check_run *run, const char *path,
                     const char *display_name, const struct config *cfg,
                     bool timed) {
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     struct check_file_facts facts = {false, false, 0};
-    struct diag_list diags;
-    diag_list_init(&diags);
     char *error = NULL;
     struct source *src = source_load(path, display_name, &error);
-    char **reasons = NULL, **objects = NULL;
-    if (!src) {
-        const char *name = display_name ? display_name
-                           : strcmp(path, "-") == 0 ? "<stdin>" : path;
-        src = source_from_memory(name, "", 0);
-        size_t n = strlen(name);
-        /* source_load says "NAME: problem"; the location already names it */
-        const char *message = strncmp(error, name, n) == 0 && error[n] == ':'
-                                  ? error + n + 2 : error;
-        diag_add(&diags, RULE_RKC001, src, span_make(0, 0), "%s", message);
-        free(error);
-        facts.unreadable = true;
-    } else {
-        struct analyze_options options = {0};
-        if (run->analyze)
-            options = *run->analyze;
-        struct unit unit;
-        analyze_source(&unit, src, &options);
-        diags = unit.diags; /* the run takes the findings over */
-        diag_list_init(&unit.diags);
-        facts.unparsable = unit.unreadable;
-        const struct hcl_file *tree = unit.tree;
-        if (cfg->inline_ignore && tree) {
-            struct suppress_options so = {cfg->require_reason};
-            reasons = suppress_apply(tree, &diags, &so);
-        }
-        if (tree) {
-            objects = xcalloc(diags.count + 1, sizeof *objects);
-            for (size_t i = 0; i < diags.count; i++)
-                objects[i] = object_path(tree, diags.items[i].span.start);
-        }
-        unit_free(&unit);
-        config_apply_severities(cfg, &diags);
+    if (src) {
+        check_loaded(run, src, cfg, &facts, timed ? &start : NULL);
+        return;
     }
+    struct diag_list diags;
+    diag_list_init(&diags);
+    const char *name = display_name ? display_name
+                       : strcmp(path, "-") == 0 ? "<stdin>" : path;
+    src = source_from_memory(name, "", 0);
+    size_t n = strlen(name);
+    /* source_load says "NAME: problem"; the location already names it */
+    const char *message = strncmp(error, name, n) == 0 && error[n] == ':'
+                              ? error + n + 2 : error;
+    diag_add(&diags, RULE_RKC001, src, span_make(0, 0), "%s", message);
+    free(error);
+    facts.unreadable = true;
     facts.seconds = timed ? seconds_since(&start) : 0;
-    check_run_add(run, src, &facts, cfg, &diags, reasons, objects);
+    check_run_add(run, src, &facts, cfg, &diags, NULL, NULL);
 }
 
 struct keyed {

@@ -41,6 +41,10 @@ struct check_file_facts {
 void check_run_add(struct check_run *run, struct source *src,
                    const struct check_file_facts *facts, const struct config *cfg,
                    struct diag_list *diags, char **reasons, char **objects);
+/* The same for a source already in memory (an editor's buffer): takes
+ * src; not timed. */
+void check_run_source(struct check_run *run, struct source *src,
+                      const struct config *cfg);
 void check_run_file(struct check_run *run, const char *path,
                     const char *display_name, const struct config *cfg,
                     bool timed);

@@ -35,7 +35,11 @@ int rkt_options_take(struct rkt_options *opts, const char *command,
     case FLAG_NODE:
         if (!*v)
             return cli_usage_error(command, "--node needs a file"), -1;
-        opts->node_path = v;
+        if (!opts->node_path)
+            opts->node_path = v;
+        opts->node_paths = xreallocarray(opts->node_paths, opts->node_count + 1,
+                                         sizeof *opts->node_paths);
+        opts->node_paths[opts->node_count++] = v;
         return 1;
     case FLAG_ALLOC_ID:
         if (!uuid_valid(v))
@@ -60,13 +64,10 @@ int rkt_options_take(struct rkt_options *opts, const char *command,
     }
 }
 
-int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
-                     struct node_profile *node) {
+static int read_node(struct arena *arena, const char *path, struct node_profile *node) {
     node_defaults(arena, node);
-    if (!opts->node_path)
-        return EXIT_OK;
     char *error = NULL;
-    struct source *src = source_load(opts->node_path, NULL, &error);
+    struct source *src = source_load(path, NULL, &error);
     if (!src) {
         fprintf(stderr, "rktc: %s\n", error);
         free(error);
@@ -88,6 +89,39 @@ int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
     return status;
 }
 
+int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
+                     struct node_profile *node) {
+    if (!opts->node_path) {
+        node_defaults(arena, node);
+        return EXIT_OK;
+    }
+    return read_node(arena, opts->node_path, node);
+}
+
+int rkt_options_nodes(struct arena *arena, const struct rkt_options *opts,
+                      struct node_profile **nodes, size_t *count) {
+    size_t n = opts->node_count ? opts->node_count : 1;
+    *nodes = arena_array(arena, n, sizeof **nodes);
+    *count = n;
+    if (!opts->node_count) {
+        node_defaults(arena, &(*nodes)[0]);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int status = read_node(arena, opts->node_paths[i], &(*nodes)[i]);
+        if (status != EXIT_OK)
+            return status;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp((*nodes)[j].name, (*nodes)[i].name) == 0) {
+                fprintf(stderr, "rktc: %s and %s both describe a node named \"%s\"; give each "
+                                "host profile its own `name`\n",
+                        opts->node_paths[j], opts->node_paths[i], (*nodes)[i].name);
+                return EXIT_CONFIG;
+            }
+    }
+    return EXIT_OK;
+}
+
 void rkt_options_plan(const struct rkt_options *opts, struct plan_options *out) {
     memset(out, 0, sizeof *out);
     out->node_given = opts->node_path != NULL;
@@ -102,5 +136,6 @@ void rkt_options_free(struct rkt_options *opts) {
         free((char *)opts->ports[i].label);
     }
     free(opts->ports);
+    free(opts->node_paths);
     memset(opts, 0, sizeof *opts);
 }

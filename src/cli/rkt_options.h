@@ -8,6 +8,7 @@
  * rkt_options_node loads the host profile (defaults when no --node) into
  * node; on failure it prints the problem and returns EXIT_INPUT (unreadable
  * or not HCL) or EXIT_CONFIG (an invalid profile), else EXIT_OK.
+ * --node may be given several times (a fleet, schedule.h).
  * rkt_options_plan fills plan options pointing into opts (no source name). */
 #ifndef RKTC_CLI_RKT_OPTIONS_H
 #define RKTC_CLI_RKT_OPTIONS_H
@@ -19,7 +20,9 @@
 struct arena;
 
 struct rkt_options {
-    const char *node_path;
+    const char *node_path;    /* the first --node */
+    const char **node_paths;  /* every --node (heap array) */
+    size_t node_count;
     const char *alloc_id;
     struct plan_port_override *ports; /* heap */
     size_t port_count;
@@ -29,6 +32,10 @@ int rkt_options_take(struct rkt_options *opts, const char *command,
                      const struct cli_arg *arg);
 int rkt_options_node(struct arena *arena, const struct rkt_options *opts,
                      struct node_profile *node);
+/* Every --node profile (the default one, alone, when none): *nodes is an
+ * arena array. Two profiles with one name are an EXIT_CONFIG error. */
+int rkt_options_nodes(struct arena *arena, const struct rkt_options *opts,
+                      struct node_profile **nodes, size_t *count);
 void rkt_options_plan(const struct rkt_options *opts, struct plan_options *out);
 void rkt_options_free(struct rkt_options *opts);
 

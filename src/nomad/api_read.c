@@ -428,8 +428,10 @@ static void read_struct(struct reader *r, const struct nomad_schema *s,
                                       "Nomad 0.12 ignores `%s`: its API %s has no field of that name%s%s%s",
                                       key, s->name, hint ? " (did you mean `" : "",
                                       hint ? hint : "", hint ? "`?)" : "");
-            if (d && hint)
+            if (d && hint) {
                 diag_fix(d, "write `%s`", hint);
+                diag_edit_key(d, r->src, m->key_span, hint);
+            }
             continue;
         }
         read_field(r, s, f, m->value, (char *)out + f->offset);

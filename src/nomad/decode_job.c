@@ -171,8 +171,10 @@ static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file
         struct diag *d = decode_error(c, RULE_NMD001, it->keys[0].span,
                                       "unknown top-level key `%s`: a job file holds only "
                                       "`job \"<id>\" { ... }`", it->keys[0].text);
-        if (d && strcasecmp(it->keys[0].text, "job") == 0)
+        if (d && strcasecmp(it->keys[0].text, "job") == 0) {
             diag_fix(d, "write `job` (keys are case-sensitive)");
+            diag_edit_key(d, c->src, it->keys[0].span, "job");
+        }
     }
     if (!ok)
         return NULL;

@@ -181,8 +181,10 @@ bool check_keys(struct decode_ctx *c, const struct hcl_object *body,
                 diag_note(d, it->keys[0].span, "%s accepts: %s", where, list);
             else
                 diag_note(d, it->keys[0].span, "%s accepts no keys", where);
-            if (hint && !since)
+            if (hint && !since) {
                 diag_fix(d, "write `%s`", hint);
+                diag_edit_key(d, c->src, it->keys[0].span, hint);
+            }
         }
     }
     return ok;

@@ -248,8 +248,11 @@ bool rkt_config_decode(struct arena *arena, const struct source *src,
                 "block type is named \\\"%s\\\".\")",
                 key, key);
             const char *hint = rkt_config_suggest(key);
-            if (hint)
+            if (hint) {
                 diag_fix(diag, "did you mean \"%s\"?", hint);
+                if (e->item)
+                    diag_edit_key(diag, src, span, hint);
+            }
             d.ok = false;
         }
     }

@@ -52,6 +52,27 @@ static void copy_constraints(struct arena *arena, const struct nomad_list *const
     }
 }
 
+static void copy_spreads(struct arena *arena, const struct nomad_list *spreads,
+                         struct rkt_spreads *out) {
+    out->count = spreads->count;
+    out->items = arena_array(arena, out->count ? out->count : 1, sizeof *out->items);
+    for (size_t i = 0; i < spreads->count; i++) {
+        const struct nomad_spread *s = spreads->items[i];
+        struct rkt_spread *r = &out->items[i];
+        r->attribute = text(&s->attribute, "");
+        r->weight = s->weight.set ? (int)s->weight.value : 50;
+        r->span = s->span;
+        r->target_count = s->targets.count;
+        r->targets = arena_array(arena, r->target_count ? r->target_count : 1,
+                                 sizeof *r->targets);
+        for (size_t t = 0; t < s->targets.count; t++) {
+            const struct nomad_spread_target *st = s->targets.items[t];
+            r->targets[t].value = text(&st->value, "");
+            r->targets[t].percent = st->percent.set ? (int)st->percent.value : 0;
+        }
+    }
+}
+
 static struct rkt_network *copy_network(struct arena *arena, const struct nomad_resources *res) {
     if (!res || res->networks.count == 0)
         return NULL;
@@ -259,6 +280,7 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
     in->datacenters_span = job->datacenters.span;
     copy_map(arena, &job->meta, &in->meta);
     copy_constraints(arena, &job->constraints, &job->affinities, &in->constraints);
+    copy_spreads(arena, &job->spreads, &in->spreads);
     in->group_count = job->groups.count;
     in->groups = arena_array(arena, in->group_count ? in->group_count : 1, sizeof *in->groups);
     for (size_t gi = 0; gi < in->group_count; gi++) {
@@ -271,6 +293,7 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
         out->span = g->span;
         copy_map(arena, &g->meta, &out->meta);
         copy_constraints(arena, &g->constraints, &g->affinities, &out->constraints);
+        copy_spreads(arena, &g->spreads, &out->spreads);
         out->volume_count = g->volumes.count;
         out->volumes = arena_array(arena, out->volume_count ? out->volume_count : 1,
                                    sizeof *out->volumes);

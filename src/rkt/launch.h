@@ -91,6 +91,8 @@ struct plan_task {
     bool skipped;            /* another driver */
     const char *driver;
     bool refused;            /* Nomad would not start it */
+    bool unplaced;           /* no host can take its allocation (schedule.h) */
+    const char *node;        /* the host profile's name (--node given), else NULL */
     /* the driver's commands, in the order it runs them */
     struct plan_command commands[3];
     size_t command_count;

@@ -5,6 +5,7 @@
 #include "rkt/ident.h"
 #include "rkt/names.h"
 #include "rkt/placement.h"
+#include "rkt/schedule.h"
 #include "rkt/time_zone.h"
 #include "rkt/values.h"
 #include "util/arena.h"
@@ -73,114 +74,6 @@ static void push_global(struct argv_builder *b, const struct rkt_config *cfg) {
     else if (!*cfg->trust_prefix.text)
         push(b, "--insecure-options=all");
     push(b, arena_printf(b->arena, "--debug=%s", bool_text(cfg->debug.value)));
-}
-
-/* ---- ports ------------------------------------------------------------ */
-
-/* Ports in use: a bitmap for 0..65535 (constant-time, so large jobs stay
- * linear), and a list for the out-of-range values validation reports. */
-struct port_pool {
-    uint64_t bits[65536 / 64];
-    int *used;
-    size_t count, cap;
-    int cursor;
-};
-
-static bool pool_has(const struct port_pool *pool, int port) {
-    if (port >= 0 && port < 65536)
-        return (pool->bits[port / 64] >> (port % 64)) & 1;
-    for (size_t i = 0; i < pool->count; i++)
-        if (pool->used[i] == port)
-            return true;
-    return false;
-}
-
-static void pool_add(struct arena *arena, struct port_pool *pool, int port) {
-    if (pool_has(pool, port))
-        return;
-    if (port >= 0 && port < 65536) {
-        pool->bits[port / 64] |= (uint64_t)1 << (port % 64);
-        return;
-    }
-    if (pool->count == pool->cap) {
-        size_t cap = pool->cap ? pool->cap * 2 : 64;
-        pool->used = arena_grow(arena, pool->used, pool->count, cap, sizeof *pool->used);
-        pool->cap = cap;
-    }
-    pool->used[pool->count++] = port;
-}
-
-/* the override of a port (the task's own first, else one for any task),
- * marked used in the plan; NULL when none */
-static const struct plan_port_override *find_override(const struct plan_options *opts,
-                                                      const char *task, const char *label,
-                                                      bool *used) {
-    size_t any = opts->port_count;
-    for (size_t i = 0; i < opts->port_count; i++) {
-        const struct plan_port_override *o = &opts->ports[i];
-        if (strcmp(o->label, label) != 0)
-            continue;
-        if (o->task && strcmp(o->task, task) == 0) {
-            used[i] = true;
-            return o;
-        }
-        if (!o->task && any == opts->port_count)
-            any = i;
-    }
-    if (any == opts->port_count)
-        return NULL;
-    used[any] = true;
-    return &opts->ports[any];
-}
-
-/* ports of one task for one allocation: statics first, then dynamics */
-static bool assign_ports(struct arena *arena, const struct rkt_task_input *task,
-                         const struct node_profile *node, const struct plan_options *opts,
-                         struct port_pool *pool, struct plan_port **out, size_t *count,
-                         bool *used, const char **usage_error) {
-    *out = NULL;
-    *count = 0;
-    const struct rkt_network *net = task->network;
-    if (!net || !net->port_count)
-        return true;
-    struct plan_port *ports = arena_array(arena, net->port_count, sizeof *ports);
-    size_t n = 0;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < net->port_count; i++) {
-            const struct rkt_port *p = &net->ports[i];
-            if (p->is_static != (pass == 0))
-                continue;
-            struct plan_port *pp = &ports[n++];
-            pp->label = p->label;
-            pp->is_static = p->is_static;
-            const struct plan_port_override *o =
-                opts ? find_override(opts, task->name, p->label, used) : NULL;
-            if (p->is_static) {
-                pp->host_port = p->value;
-                if (o && o->port != p->value && !*usage_error)
-                    *usage_error = arena_printf(
-                        arena, "--port %s=%d: port \"%s\" of task \"%s\" is static (%d)",
-                        o->label, o->port, p->label, task->name, p->value);
-                continue;
-            }
-            if (o) {
-                pp->host_port = o->port;
-                pool_add(arena, pool, o->port);
-                continue;
-            }
-            while (pool->cursor <= node->dynamic_max && pool_has(pool, pool->cursor))
-                pool->cursor++;
-            if (pool->cursor > node->dynamic_max) {
-                *count = n;
-                *out = ports;
-                return false;
-            }
-            pp->host_port = pool->cursor;
-            pool_add(arena, pool, pool->cursor);
-        }
-    *out = ports;
-    *count = n;
-    return true;
 }
 
 /* ---- directories -------------------------------------------------------- */
@@ -441,26 +334,6 @@ static void add_task(struct arena *arena, struct rkt_plan *plan, const struct pl
     plan->tasks[plan->count++] = *pt;
 }
 
-/* Without --node the profile is only the default one: a failed placement
- * still refuses the plan, but is an info that says so (the job is not
- * wrong for not fitting a made-up node). */
-static void soften_placement(struct diag_list *diags, size_t from) {
-    for (size_t i = from; i < diags->count; i++) {
-        struct diag *d = &diags->items[i];
-        if ((d->rule->code == RULE_RKT024 || d->rule->code == RULE_RKT034) &&
-            d->severity == SEVERITY_ERROR) {
-            d->severity = SEVERITY_INFO;
-            struct buf m;
-            buf_init(&m);
-            buf_printf(&m, "%s (on the default host profile; describe the target node with "
-                           "--node FILE)",
-                       d->message);
-            free(d->message);
-            d->message = buf_detach(&m);
-        }
-    }
-}
-
 static bool is_rkt(const struct rkt_task_input *task) {
     return task->driver && strcmp(task->driver, "rkt") == 0;
 }
@@ -529,7 +402,6 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
     plan_job_facts(arena, job, opts, &out->job);
     out->port_count = opts ? opts->port_count : 0;
     out->port_used = arena_array(arena, out->port_count + 1, sizeof *out->port_used);
-    struct port_pool pool = {.cursor = node->dynamic_min};
     bool retired_noted = false;
     for (size_t g = 0; g < job->group_count; g++)
         for (size_t t = 0; t < job->groups[g].task_count; t++) {
@@ -540,24 +412,24 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                          "abandoned upstream); run `rktc audit` to plan the migration");
                 retired_noted = true;
             }
-            if (task->network)
-                for (size_t p = 0; p < task->network->port_count; p++)
-                    if (task->network->ports[p].is_static)
-                        pool_add(arena, &pool, task->network->ports[p].value);
         }
     placement_lint(arena, job, diags);
-    int placed_job = 0;
-    struct port_pool taken = {.cursor = 0}; /* static ports of placed allocations */
+    /* where each allocation goes and its host ports (schedule.h): the
+     * caller's fleet, or the one node given */
+    const struct schedule_job *sched = opts ? opts->schedule : NULL;
+    struct fleet *own_fleet = NULL;
+    if (!sched) {
+        own_fleet = fleet_new(node, 1, opts && opts->node_given);
+        fleet_note_skipped(own_fleet, false); /* `check`: the plan is not the output */
+        sched = fleet_schedule(own_fleet, arena, job, opts, diags);
+    }
+    if (sched->usage_error)
+        out->usage_error = sched->usage_error;
+    for (size_t i = 0; i < out->port_count; i++)
+        out->port_used[i] |= sched->port_used[i];
+    const struct node_profile *default_node = node;
     for (size_t g = 0; g < job->group_count; g++) {
         const struct rkt_group_input *group = &job->groups[g];
-        bool group_has_rkt = false;
-        for (size_t t = 0; t < group->task_count; t++)
-            group_has_rkt |= is_rkt(&group->tasks[t]);
-        /* the host profile describes an rkt node: other groups are not placed */
-        size_t placement_first = diags->count;
-        bool group_ok = !group_has_rkt || placement_check(arena, job, group, node, true, diags);
-        int placed_group = 0;
-        bool collision_reported = false;
         int count = group->count;
         if (count > PLAN_MAX_ALLOCATIONS) {
             diag_add(diags, RULE_HCL003, src, group->span,
@@ -566,44 +438,18 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
             out->refused = true;
             count = PLAN_MAX_ALLOCATIONS;
         }
-        for (int index = 0; index < count; index++) {
-            bool report = index == 0;
-            /* a static port is one host port: a second allocation on the
-             * same node collides with the first (Nomad's network index) */
-            bool ports_free = true;
-            for (size_t t = 0; group_has_rkt && t < group->task_count; t++) {
-                const struct rkt_network *net = group->tasks[t].network;
-                for (size_t p = 0; net && p < net->port_count; p++) {
-                    const struct rkt_port *port = &net->ports[p];
-                    if (!port->is_static || !pool_has(&taken, port->value))
-                        continue;
-                    ports_free = false;
-                    if (!collision_reported)
-                        diag_add(diags, RULE_RKT024, src, port->span,
-                                 "static port %d is already taken on the node by another "
-                                 "allocation of this job, so allocation %d of group \"%s\" "
-                                 "cannot be placed",
-                                 port->value, index, group->name);
-                    collision_reported = true;
-                }
-            }
-            bool placed = group_ok && ports_free &&
-                          (!group_has_rkt || placement_distinct_ok(arena, job, group, node, placed_job,
-                                                                   placed_group, true, diags));
-            if (placed) {
-                placed_job++;
-                placed_group++;
-                for (size_t t = 0; t < group->task_count; t++) {
-                    const struct rkt_network *net = group->tasks[t].network;
-                    for (size_t p = 0; net && p < net->port_count; p++)
-                        if (net->ports[p].is_static)
-                            pool_add(arena, &taken, net->ports[p].value);
-                }
-            }
-            if (!(opts && opts->node_given))
-                soften_placement(diags, placement_first);
-            placement_first = diags->count;
-            const char *alloc_id = alloc_id_for(arena, job, group, index, opts);
+        (void)count; /* the schedule holds the (capped) allocations */
+        for (int k = 0; k < sched->groups[g].count; k++) {
+            bool report = k == 0;
+            const struct schedule_alloc *sa = &sched->groups[g].allocs[k];
+            int index = sa->index; /* a system job's are all 0, one per host */
+            bool placed = sa->node != NULL;
+            const struct node_profile *node = placed ? sa->node : default_node;
+            const char *alloc_id =
+                sa->alloc_salt ? uuid_derive(arena, arena_printf(arena, "alloc:%s/%s/%s/%d",
+                                                                 sa->alloc_salt, job->id,
+                                                                 group->name, index))
+                               : alloc_id_for(arena, job, group, index, opts);
             const char *alloc_dir = arena_printf(arena, "%s/%s", node->alloc_dir, alloc_id);
             /* ports of every task first: other tasks' ports are in the env */
             struct plan_task *tasks = arena_array(arena, group->task_count ? group->task_count : 1,
@@ -621,15 +467,11 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 pt->task_dir = arena_printf(arena, "%s/%s", alloc_dir, task->name);
                 pt->driver = task->driver;
                 pt->refused = !placed;
-                if (!assign_ports(arena, task, node, opts, &pool, &pt->ports, &pt->port_count,
-                                  out->port_used, &out->usage_error)) {
-                    pt->refused = true;
-                    if (report)
-                        diag_add(diags, RULE_RKT024, src,
-                                 task->network ? task->network->span : task->span,
-                                 "the node's dynamic port range %d-%d is exhausted",
-                                 node->dynamic_min, node->dynamic_max);
-                }
+                pt->unplaced = !placed;
+                pt->node = placed && sched->fleet_profiled ? node->name : NULL;
+                pt->ports = arena_array(arena, sa->task_port_counts[t] + 1, sizeof *pt->ports);
+                memcpy(pt->ports, sa->task_ports[t], sa->task_port_counts[t] * sizeof *pt->ports);
+                pt->port_count = sa->task_port_counts[t];
             }
             size_t group_ports = SIZE_MAX;
             for (size_t t = 0; t < group->task_count; t++) {
@@ -728,4 +570,5 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
             }
         }
     }
+    fleet_free(own_fleet);
 }

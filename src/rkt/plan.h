@@ -1,12 +1,10 @@
 /* plan.h — the launch plan: what Nomad's rkt driver would run, per task.
  *
  * Contract: rkt_plan_job takes the driver's view of a job (task.h) and a
- * host profile, places every allocation (a group with count = N gives N)
- * on the node as Nomad's scheduler would (datacenters, constraints,
- * distinct_hosts/distinct_property, host volumes), assigns ports (static
- * ones as written; dynamic ones from --port overrides, else the lowest free
- * ports of the node's dynamic range, in plan order, avoiding every static
- * port), derives allocation ids (uuid_derive of job/group/index unless
+ * host profile, takes the placement of every allocation (a group with
+ * count = N gives N) and its host ports from the fleet scheduler
+ * (schedule.h: options->schedule, else the node alone as a fleet of one,
+ * its node checks made only with node_given), derives allocation ids (uuid_derive of job/group/index unless
  * given: a given id is used as is when the plan has one allocation, and
  * with several each id is derived from it), builds each rkt task's
  * environment, decodes and interpolates its
@@ -50,9 +48,14 @@ struct plan_port_override {
     int port;
 };
 
+struct schedule_job;
+
 struct plan_options {
-    bool node_given;      /* --node: placement failures are errors, else
-                             infos that name the default profile */
+    bool node_given;      /* --node: the node's placement checks are
+                             evaluated, else skipped (RKT060) */
+    /* where each allocation goes and its host ports (schedule.h, a fleet
+     * shared by the jobs of one run); NULL: the node passed, alone */
+    const struct schedule_job *schedule;
     const char *alloc_id; /* NULL: derived */
     const struct plan_port_override *ports;
     size_t port_count;

@@ -49,6 +49,26 @@ struct rkt_constraints {
     size_t count;
 };
 
+/* A spread stanza (job or group level): the scheduler's preference for
+ * spreading allocations over the values of an attribute. */
+struct rkt_spread_target {
+    const char *value;
+    int percent;
+};
+
+struct rkt_spread {
+    const char *attribute;
+    int weight; /* Nomad's default 50 applied */
+    struct rkt_spread_target *targets;
+    size_t target_count;
+    struct span span;
+};
+
+struct rkt_spreads {
+    struct rkt_spread *items;
+    size_t count;
+};
+
 /* A port of the task's first network. */
 struct rkt_port {
     const char *label;
@@ -133,6 +153,7 @@ struct rkt_group_input {
     struct span span;
     struct rkt_pairs meta;
     struct rkt_constraints constraints;
+    struct rkt_spreads spreads;
     struct rkt_group_volume *volumes;
     size_t volume_count;
     struct rkt_task_input *tasks;
@@ -172,6 +193,7 @@ struct rkt_job_input {
     struct span datacenters_span;
     struct rkt_pairs meta;
     struct rkt_constraints constraints;
+    struct rkt_spreads spreads;
     struct rkt_group_input *groups;
     size_t group_count;
     const struct rkt_periodic *periodic; /* NULL when not periodic */

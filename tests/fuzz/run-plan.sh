@@ -23,7 +23,7 @@ done
 objs="$objs $out/src/util/go_regexp.o"
 [ "$target" = check ] && objs="$objs $out/src/cli/analyze.o"
 make --no-print-directory BUILD=$out CC=clang CXX=clang++ OPT="-O1 -g" SANFLAGS="$flags" $objs >/dev/null
-clang -std=c11 -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=all \
+clang -std=c11 -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=all -fsanitize-link-c++-runtime \
     -Isrc -I. -Igrammar -I$out/gen -o $out/fuzz_$target tests/fuzz/fuzz_$target.c $objs \
     $(pkg-config --libs libxml-2.0 re2) -lstdc++ -lm
 seeds=$out/seeds_$target
