@@ -51,6 +51,26 @@ static bool add_overrides(struct check_options *o, const char *list, bool disabl
     return ok;
 }
 
+/* Adds the comma-separated globs of an --include / --exclude value. */
+static void add_globs(struct check_options *o, const char *list, bool include) {
+    char *copy = xstrdup(list);
+    o->glob_copies = xreallocarray(o->glob_copies, o->glob_copy_count + 1,
+                                   sizeof *o->glob_copies);
+    o->glob_copies[o->glob_copy_count++] = copy;
+    char ***globs = include ? &o->include : &o->exclude;
+    size_t *count = include ? &o->include_count : &o->exclude_count;
+    for (char *tok = copy; tok;) {
+        char *comma = strchr(tok, ',');
+        if (comma)
+            *comma = '\0';
+        if (tok[0]) {
+            *globs = xreallocarray(*globs, *count + 1, sizeof **globs);
+            (*globs)[(*count)++] = tok;
+        }
+        tok = comma ? comma + 1 : NULL;
+    }
+}
+
 bool check_options_parse(struct check_options *o, int argc, char **argv) {
     memset(o, 0, sizeof *o);
     o->threshold = SEVERITY_WARNING;
@@ -122,6 +142,8 @@ bool check_options_parse(struct check_options *o, int argc, char **argv) {
         case FLAG_NO_INLINE_IGNORE: o->no_inline_ignore = true; break;
         case FLAG_NO_CONFIG: o->no_config = true; break;
         case FLAG_PRINT_CONFIG: o->print_config = true; break;
+        case FLAG_INCLUDE: add_globs(o, v, true); break;
+        case FLAG_EXCLUDE: add_globs(o, v, false); break;
         default: break; /* the table gives check no other option */
         }
     }
@@ -151,5 +173,10 @@ void check_options_free(struct check_options *o) {
     free(o->formats);
     free(o->overrides);
     free(o->inputs);
+    for (size_t i = 0; i < o->glob_copy_count; i++)
+        free(o->glob_copies[i]);
+    free(o->glob_copies);
+    free(o->include);
+    free(o->exclude);
     memset(o, 0, sizeof *o);
 }

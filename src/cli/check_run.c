@@ -4,12 +4,24 @@
 #include "cli/object_path.h"
 #include "hcl/suppress.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* The slot of a finding true of every rkt job (0: RKT023, once per job;
+ * 2: RKT060, no host profile) or task (1: RKT021), or -1. */
+static int run_wide(const struct diag *d) {
+    switch (d->rule->code) {
+    case RULE_RKT023: return 0;
+    case RULE_RKT021: return 1;
+    case RULE_RKT060: return 2;
+    default: return -1;
+    }
+}
 
 void check_run_init(struct check_run *run) {
     memset(run, 0, sizeof *run);
@@ -69,6 +81,14 @@ void check_run_add(struct check_run *run, struct source *src,
         char *object = objects ? objects[i] : NULL;
         const struct diag *d = &diags->items[i];
         if (config_rule_disabled(cfg, d->rule) && !analyze_is_parse_failure(d)) {
+            free(reason);
+            free(object);
+            continue;
+        }
+        /* true of every rkt task: once per run (a suppression of the kept
+         * one silences it for the run) */
+        int wide = run_wide(d);
+        if (wide >= 0 && run->run_wide_seen[wide]++) {
             free(reason);
             free(object);
             continue;
@@ -180,6 +200,18 @@ void check_run_finish(struct check_run *run) {
         run->objects[i] = hit ? hit->object : NULL;
     }
     free(keyed);
+    for (size_t i = 0; i < list->count; i++) {
+        struct diag *d = &list->items[i];
+        int wide = run_wide(d);
+        if (wide < 0 || run->run_wide_seen[wide] < 2)
+            continue;
+        struct buf message;
+        buf_init(&message);
+        buf_printf(&message, "%s (reported once for the run: true of every rkt %s, %zu here)",
+                   d->message, wide == 1 ? "task" : "job", run->run_wide_seen[wide]);
+        free(d->message);
+        d->message = buf_detach(&message);
+    }
 }
 
 struct report check_run_report(const struct check_run *run,
@@ -197,6 +229,24 @@ int check_run_status(const struct check_run *run, enum severity threshold,
         if (!run->reasons[i] && run->diags.items[i].severity <= threshold)
             return no_fail ? EXIT_OK : EXIT_FINDINGS;
     return EXIT_OK;
+}
+
+void check_run_wide_once(struct diag_list *diags, size_t seen[3]) {
+    size_t kept = 0;
+    for (size_t i = 0; i < diags->count; i++) {
+        struct diag *d = &diags->items[i];
+        int wide = run_wide(d);
+        if (wide >= 0 && seen[wide]++) {
+            free(d->message);
+            free(d->fix);
+            for (size_t n = 0; n < d->note_count; n++)
+                free(d->notes[n].message);
+            free(d->notes);
+            continue;
+        }
+        diags->items[kept++] = *d;
+    }
+    diags->count = kept;
 }
 
 void check_run_free(struct check_run *run) {

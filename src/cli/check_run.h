@@ -26,6 +26,10 @@ struct check_run {
     char **objects;           /* parallel: object paths (object_path.h) */
     size_t reasons_cap;
     bool input_failed;        /* unreadable or unparsable input */
+    /* findings true of every rkt job or task (RKT023 the retired driver,
+     * RKT021 --cpu without unit, RKT060 no host profile) are kept once per
+     * run: how many were seen */
+    size_t run_wide_seen[3];
     const struct analyze_options *analyze; /* NULL: defaults */
 };
 
@@ -56,5 +60,10 @@ struct report check_run_report(const struct check_run *run,
 int check_run_status(const struct check_run *run, enum severity threshold,
                      bool no_fail);
 void check_run_free(struct check_run *run);
+
+/* For commands that print file by file (build): drops from diags the
+ * findings true of every rkt job or task (RKT023, RKT021, RKT060) that
+ * seen[] (zeroed by the caller once per run) says were already shown. */
+void check_run_wide_once(struct diag_list *diags, size_t seen[3]);
 
 #endif

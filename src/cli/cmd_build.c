@@ -16,6 +16,7 @@
  * each host's files go into DIR/<node name>. */
 #include "cli/build_rewrite.h"
 #include "cli/build_write.h"
+#include "cli/check_run.h"
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/findings.h"
@@ -224,6 +225,7 @@ int cmd_build(int argc, char **argv) {
     size_t jobs_written = 0;
     const char *usage = NULL;
     bool *port_used = xcalloc(ropts.port_count + 1, sizeof *port_used);
+    size_t run_wide_seen[3] = {0, 0, 0};
     struct buf not_written;
     buf_init(&not_written);
     for (size_t f = 0; f < file_count; f++) {
@@ -282,6 +284,7 @@ int cmd_build(int argc, char **argv) {
         }
         if (has_gen_error(&diags))
             errors = true;
+        check_run_wide_once(&diags, run_wide_seen); /* RKT023 once per run */
         /* a job is written whole or not at all */
         if (job && !stop && !unparsable) {
             for (size_t h = 0; h < host_count; h++)

@@ -25,6 +25,7 @@
 #include "util/xalloc.h"
 
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -187,12 +188,26 @@ static int plan_outputs(const struct config *cfg, struct output **outputs) {
     return EXIT_OK;
 }
 
-/* Files that directory walks found and their config excludes are dropped. */
-static void drop_excluded(struct inputs *in, struct config **file_cfg) {
-    size_t kept = 0;
+static bool cli_excludes(const struct check_options *o, const char *path) {
+    const char *bare = path;
+    while (strncmp(bare, "./", 2) == 0)
+        bare += 2;
+    for (size_t i = 0; i < o->exclude_count; i++)
+        if (fnmatch(o->exclude[i], path, 0) == 0 || fnmatch(o->exclude[i], bare, 0) == 0)
+            return true;
+    return false;
+}
+
+/* Files that directory walks found and their config (or --exclude)
+ * excludes are dropped; returns how many. */
+static size_t drop_excluded(struct inputs *in, struct config **file_cfg,
+                            const struct check_options *o) {
+    size_t kept = 0, dropped = 0;
     for (size_t i = 0; i < in->count; i++) {
-        if (in->walked[i] && config_excludes(file_cfg[i], in->paths[i])) {
+        if (in->walked[i] && (config_excludes(file_cfg[i], in->paths[i]) ||
+                              cli_excludes(o, in->paths[i]))) {
             free(in->paths[i]);
+            dropped++;
             continue;
         }
         in->paths[kept] = in->paths[i];
@@ -200,6 +215,7 @@ static void drop_excluded(struct inputs *in, struct config **file_cfg) {
         file_cfg[kept++] = file_cfg[i];
     }
     in->count = kept;
+    return dropped;
 }
 
 static bool reproducible_time(int64_t *timestamp, bool *bad) {
@@ -236,7 +252,7 @@ int cmd_check(int argc, char **argv) {
     configs.shared = o.no_config || o.config_path || (env_config && env_config[0]);
 
     struct inputs inputs;
-    inputs_collect(&inputs, o.inputs, o.input_count);
+    inputs_collect_including(&inputs, o.inputs, o.input_count, o.include, o.include_count);
     bool stdin_input = inputs.count == 1 && strcmp(inputs.paths[0], "-") == 0;
     const char *first = inputs.count ? (stdin_input ? o.stdin_filename : inputs.paths[0])
                                      : (o.input_count ? o.inputs[0] : NULL);
@@ -249,7 +265,8 @@ int cmd_check(int argc, char **argv) {
         file_cfg[i] = configs_get(&configs, stdin_input ? o.stdin_filename
                                                        : inputs.paths[i], &o, &bad);
     if (!bad)
-        drop_excluded(&inputs, file_cfg);
+        ropt.skipped_excluded = drop_excluded(&inputs, file_cfg, &o);
+    ropt.skipped_name = inputs.skipped_name;
     struct output *outputs = NULL;
     if (bad) {
         status = EXIT_CONFIG;
@@ -259,7 +276,11 @@ int cmd_check(int argc, char **argv) {
         /* usage error printed */
     } else if (inputs.count == 0 && !o.allow_empty) {
         fprintf(stderr, "rktc: no input found in %s (looked for *.nomad, *.hcl, "
-                "*.json); --allow-empty accepts that\n", o.inputs[0]);
+                "*.json%s", o.inputs[0], o.include_count ? " and --include" : "");
+        if (ropt.skipped_name || ropt.skipped_excluded)
+            fprintf(stderr, "; skipped %zu by extension, %zu by exclude pattern",
+                    ropt.skipped_name, ropt.skipped_excluded);
+        fputs("); --allow-empty accepts that\n", stderr);
         status = EXIT_INPUT;
     } else {
         struct check_run run;
@@ -284,6 +305,7 @@ int cmd_check(int argc, char **argv) {
         host[sizeof host - 1] = '\0';
         ropt.hostname = host;
         ropt.junit_profile = o.junit_profile;
+        ropt.threshold = run_cfg->failure_threshold;
         struct report report = check_run_report(&run, &ropt);
         bool write_failed = false;
         for (size_t i = 0; i < run_cfg->format_count; i++) {

@@ -20,7 +20,7 @@ int cmd_jobspec(int argc, char **argv) {
     if (loaded != EXIT_OK)
         return loaded;
     struct unit unit;
-    struct unit_options load = {.stage = UNIT_JOB};
+    struct unit_options load = {.stage = UNIT_JOB, .nomad_exact = true};
     unit_load(&unit, src, &load);
     int status = unit.unreadable ? EXIT_INPUT : unit.job ? EXIT_OK : EXIT_FINDINGS;
     struct nomad_job *job = unit.job;

@@ -5,9 +5,9 @@
  * Each file of the saved result is read again for its excerpts and to turn
  * line:column back into offsets; a file that is gone (or shorter now) is
  * stood in for by blank lines, so the positions stay right but the text
- * excerpts are empty. The saved result does not say which rules a
- * configuration switched off, so JUnit lists every other rule as passing.
- * With the same SOURCE_DATE_EPOCH, the output equals what check would have
+ * excerpts are empty. --failure-threshold decides, as for check, which
+ * findings the machine formats show as failing the run. With the same
+ * SOURCE_DATE_EPOCH, the output equals what check would have
  * written (tests/reports.sh). The exit status follows check's rules on the saved
  * findings: 2 when a file was unreadable or unparsable, 1 when a finding is
  * at or above --failure-threshold (unless --no-fail), else 0; 2 as well
@@ -303,6 +303,14 @@ int cmd_report(int argc, char **argv) {
         host[sizeof host - 1] = '\0';
         ropt.hostname = host;
         ropt.junit_profile = a.profile;
+        ropt.threshold = a.threshold;
+        const struct json_value *skipped =
+            json_object_get(json_object_get(root, "summary"), "skipped");
+        const struct json_value *n;
+        if ((n = json_object_get(skipped, "extension")) && n->kind == JSON_NUMBER)
+            ropt.skipped_name = (size_t)strtoull(n->as.number.text, NULL, 10);
+        if ((n = json_object_get(skipped, "exclude")) && n->kind == JSON_NUMBER)
+            ropt.skipped_excluded = (size_t)strtoull(n->as.number.text, NULL, 10);
         struct report report = check_run_report(&run, &ropt);
         size_t on_stdout = 0;
         for (size_t i = 0; i < a.format_count; i++) {

@@ -24,7 +24,8 @@ void job_input_read(struct arena *arena, const struct source *src, struct job_in
     out->src = src;
     size_t from = diags->count;
     struct unit unit;
-    struct unit_options load = {.stage = UNIT_JOB, .arena = arena};
+    /* migration converts the job Nomad reads: templates Nomad accepts too */
+    struct unit_options load = {.stage = UNIT_JOB, .arena = arena, .nomad_exact = true};
     unit_load(&unit, src, &load);
     out->job = unit.job;
     out->hcl = unit.tree;

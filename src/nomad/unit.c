@@ -4,6 +4,7 @@
 #include "hcl/parse.h"
 #include "nomad/api_json.h"
 #include "nomad/decode.h"
+#include "nomad/kind.h"
 #include "nomad/validate.h"
 #include "util/arena.h"
 
@@ -31,6 +32,17 @@ static void load_hcl(struct unit *u, const struct unit_options *options) {
     size_t first = u->diags.count;
     struct hcl_file *tree = hcl_parse(u->arena, u->src, &u->diags);
     u->tree = tree;
+    /* --- not a job file (kind.h): one finding, and no job to load --- */
+    if (options->stage >= UNIT_JOB && !options->as_hcl && !options->nomad_exact) {
+        bool parsed = tree && !error_since(&u->diags, first);
+        struct nomad_input_class c = nomad_input_classify(u->src, parsed ? tree : NULL);
+        if (nomad_input_report(u->src, &c, first, &u->diags)) {
+            u->not_job = true;
+            u->unreadable = !parsed;
+            return;
+        }
+    }
+    /* --- */
     if (!tree || error_since(&u->diags, first)) {
         u->unreadable = true;
         return;

@@ -51,6 +51,8 @@ struct unit_options {
     enum unit_stage stage; /* load up to and including this stage */
     bool generic;          /* also HCL's generic decode of the whole tree */
     bool as_hcl;           /* read JSON as HCL-JSON even when it is API JSON */
+    bool nomad_exact;      /* Nomad's answer only (jobspec, migration): no not-a-job /
+                              template finding (nomad/kind.h) */
     struct arena *arena;   /* NULL: the unit owns a new arena; else it
                               allocates in this one, which the caller frees */
 };
@@ -66,6 +68,12 @@ struct unit {
     struct nomad_job *job;          /* UNIT_JOB and later; NULL: refused */
     struct diag_list diags;         /* every finding of every stage run */
     bool unreadable;                /* not HCL or JSON at all: exit class 2 */
+    /* UNIT_JOB and later, unless nomad_exact: clearly no job file (an
+     * agent config, an rkt manifest, an unwrapped API job, Terraform, an
+     * unrendered template; nomad/kind.h): one RKC020/RKC021 error instead
+     * of the syntax errors or the per-key findings, and no job; the exit
+     * class stays (2 when the bytes are no HCL, else 1) */
+    bool not_job;
 };
 
 /* Loads src into u (which it initialises) as options say. */

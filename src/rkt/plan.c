@@ -2,6 +2,7 @@
 
 #include "rkt/config.h"
 #include "rkt/driver_checks.h"
+#include "rkt/placeholders.h"
 #include "rkt/ident.h"
 #include "rkt/names.h"
 #include "rkt/placement.h"
@@ -549,6 +550,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 bool decoded = rkt_config_decode(arena, src, task->config,
                                                  task->config_span.end ? task->config_span : task->span,
                                                  &scope, &cfg, sink);
+                rkt_check_placeholders(src, task, decoded ? &cfg : NULL, sink);
                 if (!decoded) {
                     pt->refused = true;
                 } else {
