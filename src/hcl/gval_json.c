@@ -71,7 +71,8 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
             buf_puts(out, "{}");
             return;
         }
-        struct sorted_entry *s = xmalloc(n * sizeof *s);
+        struct sorted_entry small[16]; /* most maps: no allocation */
+        struct sorted_entry *s = n <= 16 ? small : xmalloc(n * sizeof *s);
         for (size_t i = 0; i < n; i++)
             s[i].e = &v->as.map.entries[i];
         bool sorted = true;
@@ -89,7 +90,8 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
             write_value(out, s[i].e->value, indent, level + 1);
             buf_spill(out);
         }
-        free(s);
+        if (s != small)
+            free(s);
         newline(out, indent, level);
         buf_putc(out, '}');
         return;
