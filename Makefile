@@ -209,7 +209,8 @@ $(BUILD)/bench-nomad: bench/bench_nomad.c $(FRONT_OBJ) $(NOMAD_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
 
-bench: deps rktc
+bench: deps rktc tools
+	sh bench/ratios.sh ./rktc $(SHARED) build/tools/hcl1json
 	sh bench/run.sh ./rktc $(SHARED)
 	sh bench/nomad.sh $(SHARED)
 	sh bench/build.sh ./rktc $(SHARED)

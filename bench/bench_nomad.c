@@ -51,7 +51,7 @@ int main(int argc, char **argv) {
         bytes += srcs[i]->len;
     }
     double front = 0, nomad = 0;
-    size_t decoded = 0;
+    size_t decoded = 0, tree_peak = 0, decode_peak = 0, valid_peak = 0;
     for (int r = 0; r < rounds; r++) {
         for (int i = 0; i < count; i++) {
             struct arena *arena = arena_new();
@@ -68,13 +68,19 @@ int main(int argc, char **argv) {
             if (!api)
                 file = hcl_parse(arena, srcs[i], &diags);
             double t1 = now();
+            size_t tree = arena_used(arena);
             const struct nomad_job *job =
                 api ? nomad_decode_api_json(arena, srcs[i], api, &diags)
                     : file ? nomad_decode_hcl(arena, file, &diags) : NULL;
+            size_t decode = arena_used(arena) - tree;
             if (job) {
                 nomad_validate(arena, srcs[i], job, &diags);
                 decoded++;
             }
+            size_t valid = arena_used(arena) - tree - decode;
+            tree_peak = tree > tree_peak ? tree : tree_peak;
+            decode_peak = decode > decode_peak ? decode : decode_peak;
+            valid_peak = valid > valid_peak ? valid : valid_peak;
             double t2 = now();
             front += t1 - t0;
             nomad += t2 - t1;
@@ -86,11 +92,13 @@ int main(int argc, char **argv) {
     getrusage(RUSAGE_SELF, &ru);
     double mb = (double)bytes * rounds / 1e6;
     printf("%-12s %5d files %8.2f MB | front end %7.1f MB/s | decode+validate %7.1f MB/s | "
-           "%8.1f ms per round | peak RSS %7.1f MB (%.1fx input) | decoded %zu/%d\n",
+           "%8.1f ms per round | peak RSS %7.1f MB (%.1fx input) | decoded %zu/%d | "
+           "largest arena use: tree %.1f MB, job decode %.1f MB, validation %.1f MB\n",
            label, count, (double)bytes / 1e6, front > 0 ? mb / front : 0,
            nomad > 0 ? mb / nomad : 0, (front + nomad) * 1000 / rounds,
            (double)ru.ru_maxrss / 1024, (double)ru.ru_maxrss * 1024 / (double)bytes,
-           decoded / (size_t)rounds, count);
+           decoded / (size_t)rounds, count, (double)tree_peak / 1e6,
+           (double)decode_peak / 1e6, (double)valid_peak / 1e6);
     for (int i = 0; i < count; i++)
         source_free(srcs[i]);
     free(srcs);

@@ -10,6 +10,7 @@
 
 #include "diag/diag.h"
 #include "hcl/tree.h"
+#include "util/str_index.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -40,6 +41,7 @@ struct hcl_lexer {
     /* comments, in order */
     struct hcl_comment *comments;
     size_t comment_count, comment_cap;
+    struct str_index idents; /* identifier text -> its one copy */
     bool failed;
     bool stopped;          /* the scanner gave up: only end of input follows */
     unsigned error_count;  /* HCL001/HCL003 errors reported */

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/stat.h>
 
 static void index_lines(struct source *src) {
     size_t cap = 64, n = 0;
@@ -24,18 +26,24 @@ static void index_lines(struct source *src) {
     src->line_count = n;
 }
 
-struct source *source_from_memory(const char *name, const char *bytes,
-                                  size_t len) {
+/* text: len bytes + room for two more, owned by the new source */
+static struct source *source_adopt(const char *name, char *text, size_t len) {
     struct source *src = xcalloc(1, sizeof *src);
     src->path = xstrdup(name);
     /* two NULs after the text: the scanner reads the buffer in place */
-    src->text = xmalloc(len + 2);
-    if (len)
-        memcpy(src->text, bytes, len);
+    src->text = text;
     src->text[len] = src->text[len + 1] = '\0';
     src->len = len;
     index_lines(src);
     return src;
+}
+
+struct source *source_from_memory(const char *name, const char *bytes,
+                                  size_t len) {
+    char *text = xmalloc(len + 2);
+    if (len)
+        memcpy(text, bytes, len);
+    return source_adopt(name, text, len);
 }
 
 struct source *source_load(const char *path, const char *display_name,
@@ -50,24 +58,35 @@ struct source *source_load(const char *path, const char *display_name,
         *error = buf_detach(&m);
         return NULL;
     }
-    struct buf b;
-    buf_init(&b);
-    char chunk[65536];
-    size_t n;
+    /* a regular file is read into one block of its size plus two bytes
+     * (no doubling, no copy); a pipe's block grows as bytes come */
+    struct stat st;
+    size_t cap = 65536, len = 0;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uintmax_t)st.st_size <= SOURCE_MAX_BYTES)
+        cap = (size_t)st.st_size + 3; /* +1 to see the end without growing */
+    char *text = xmalloc(cap);
     int too_big = 0;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > SOURCE_MAX_BYTES) {
+    for (;;) {
+        if (cap - len < 3) {
+            cap *= 2;
+            text = xrealloc(text, cap);
+        }
+        size_t n = fread(text + len, 1, cap - len - 2, f);
+        if (n == 0)
+            break;
+        if (len + n > SOURCE_MAX_BYTES) {
             too_big = 1;
             break;
         }
-        buf_add(&b, chunk, n);
+        len += n;
     }
     int read_error = ferror(f);
     int saved = errno;
     if (!is_stdin)
         fclose(f);
     if (too_big || read_error) {
-        buf_free(&b);
+        free(text);
         struct buf m;
         buf_init(&m);
         if (too_big)
@@ -78,9 +97,7 @@ struct source *source_load(const char *path, const char *display_name,
         *error = buf_detach(&m);
         return NULL;
     }
-    struct source *src = source_from_memory(name, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    return src;
+    return source_adopt(name, text, len);
 }
 
 void source_free(struct source *src) {

@@ -48,6 +48,9 @@ struct decoder {
     struct diag_list *diags;
     enum go_kind stack[2 * 256 + 16];
     size_t depth;
+    /* the key index of each large map, found by the map's address (kept
+     * here rather than in every gval: values stay small) */
+    struct str_index indexes;
 };
 
 static void path_append(struct buf *b, const struct path *p) {
@@ -145,7 +148,7 @@ static void list_push(struct decoder *d, struct gval *list, struct gval *elem) {
         size_t cap = list->as.list.cap ? list->as.list.cap * 2 : 4;
         list->as.list.elems = arena_grow(d->arena, list->as.list.elems, list->as.list.count,
                                          cap, sizeof *list->as.list.elems);
-        list->as.list.cap = cap;
+        list->as.list.cap = (uint32_t)cap;
     }
     list->as.list.elems[list->as.list.count++] = elem;
 }
@@ -154,18 +157,31 @@ static void list_push(struct decoder *d, struct gval *list, struct gval *elem) {
  * a key in constant time, so an object of n keys decodes in O(n) */
 #define MAP_INDEX_MIN 16
 
+static struct str_index *map_index(struct decoder *d, const struct gval *map) {
+    size_t at;
+    if (map->as.map.count < MAP_INDEX_MIN ||
+        !str_index_get(&d->indexes, (const char *)&map, sizeof map, &at))
+        return NULL;
+    return (struct str_index *)(uintptr_t)at;
+}
+
 static struct gval_entry *map_find(struct decoder *d, struct gval *map, const char *key,
                                    size_t len) {
     if (map->as.map.count >= MAP_INDEX_MIN) {
-        if (!map->as.map.index) {
-            map->as.map.index = arena_alloc(d->arena, sizeof *map->as.map.index);
+        struct str_index *ix = map_index(d, map);
+        if (!ix) {
+            ix = arena_alloc(d->arena, sizeof *ix);
             for (size_t i = 0; i < map->as.map.count; i++)
-                str_index_put(d->arena, map->as.map.index, map->as.map.entries[i].key,
+                str_index_put(d->arena, ix, map->as.map.entries[i].key,
                               map->as.map.entries[i].key_len, i);
+            /* the key is the map's address, held in the arena */
+            const struct gval **addr = arena_alloc(d->arena, sizeof *addr);
+            *addr = map;
+            str_index_put(d->arena, &d->indexes, (const char *)addr, sizeof *addr,
+                          (size_t)(uintptr_t)ix);
         }
         size_t at;
-        return str_index_get(map->as.map.index, key, len, &at) ? &map->as.map.entries[at]
-                                                               : NULL;
+        return str_index_get(ix, key, len, &at) ? &map->as.map.entries[at] : NULL;
     }
     for (size_t i = 0; i < map->as.map.count; i++) {
         struct gval_entry *e = &map->as.map.entries[i];
@@ -184,10 +200,11 @@ static struct gval_entry *map_put(struct decoder *d, struct gval *map, const cha
         size_t cap = map->as.map.cap ? map->as.map.cap * 2 : 8;
         map->as.map.entries = arena_grow(d->arena, map->as.map.entries, map->as.map.count,
                                          cap, sizeof *map->as.map.entries);
-        map->as.map.cap = cap;
+        map->as.map.cap = (uint32_t)cap;
     }
-    if (map->as.map.index)
-        str_index_put(d->arena, map->as.map.index, key, len, map->as.map.count);
+    struct str_index *ix = map_index(d, map);
+    if (ix)
+        str_index_put(d->arena, ix, key, len, map->as.map.count);
     e = &map->as.map.entries[map->as.map.count++];
     e->key = key;
     e->key_len = len;
@@ -403,13 +420,65 @@ static struct node filter(struct decoder *d, const struct filter_groups *g, cons
     return out;
 }
 
+static bool key_matches(const struct hcl_key *k, const char *key, size_t key_len) {
+    if (k->len != key_len)
+        return false;
+    for (size_t j = 0; j < key_len; j++) {
+        unsigned char a = (unsigned char)k->text[j], b = (unsigned char)key[j];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        if (b >= 'A' && b <= 'Z')
+            b = (unsigned char)(b + 32);
+        if (a != b)
+            return false;
+    }
+    return true;
+}
+
+/* Filter by a scan, for short lists (the common case: a block body of a
+ * few attributes), where building the groups would cost more memory than
+ * the scans cost time; the views are allocated at their exact count. */
+static struct node filter_scan(struct decoder *d, const struct node *list, const char *key,
+                               size_t key_len) {
+    struct node out = {0};
+    out.type = N_LIST_OF_ITEMS;
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        struct item_view v = item_at(list, i);
+        n += view_keys(&v) >= 1 && key_matches(&v.item->keys[v.key_off], key, key_len);
+    }
+    if (!n)
+        return out;
+    out.items = arena_array(d->arena, n, sizeof *out.items);
+    for (size_t i = 0; i < list->count; i++) {
+        struct item_view v = item_at(list, i);
+        if (view_keys(&v) < 1 || !key_matches(&v.item->keys[v.key_off], key, key_len))
+            continue;
+        out.items[out.count].item = v.item;
+        out.items[out.count].key_off = v.key_off + 1;
+        out.count++;
+    }
+    return out;
+}
+
+/* from this many items on, a list's Filter groups and merged keys are hashed */
+#define FILTER_INDEX_MIN 16
+
+static bool key_done(const struct hcl_key *const *done, size_t count, const struct hcl_key *key) {
+    for (size_t j = 0; j < count; j++)
+        if (done[j]->len == key->len && memcmp(done[j]->text, key->text, key->len) == 0)
+            return true;
+    return false;
+}
+
 static bool decode_map(struct decoder *d, const struct path *name, const struct node *node,
                        struct gval **slot) {
     struct node list = {0};
+    struct item_view single;
     if (node->type == N_ITEM) {
         list.type = N_LIST_OF_ITEMS;
-        list.items = arena_alloc(d->arena, sizeof *list.items);
-        list.items[0] = node->item;
+        single = node->item;
+        list.items = &single;
         list.count = 1;
     } else if (node->type == N_OBJECT) {
         list = object_items(&node->value->as.object);
@@ -430,8 +499,11 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
      * and the Filter of every key, built when the first labelled item comes */
     struct str_index done = {0};
     struct filter_groups *groups = NULL;
+    bool hashed = list.count >= FILTER_INDEX_MIN;
+    const struct hcl_key *done_small[FILTER_INDEX_MIN];
+    size_t done_small_count = 0;
     if (!map->as.map.cap && list.count) {
-        map->as.map.cap = list.count;
+        map->as.map.cap = (uint32_t)list.count;
         map->as.map.entries = arena_array(d->arena, list.count, sizeof *map->as.map.entries);
     }
     for (size_t i = 0; i < list.count; i++) {
@@ -448,24 +520,30 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
         }
         const struct hcl_key *key = &v->item->keys[v->key_off];
         size_t seen;
-        if (str_index_get(&done, key->text, key->len, &seen))
+        if (hashed ? str_index_get(&done, key->text, key->len, &seen)
+                   : key_done(done_small, done_small_count, key))
             continue;
         struct node value;
         if (view_keys(v) > 1) {
-            if (!groups)
-                groups = filter_groups(d, &list);
-            value = filter(d, groups, key->text, key->len);
-            str_index_put(d->arena, &done, key->text, key->len, 0);
+            if (hashed) {
+                if (!groups)
+                    groups = filter_groups(d, &list);
+                value = filter(d, groups, key->text, key->len);
+                str_index_put(d->arena, &done, key->text, key->len, 0);
+            } else {
+                value = filter_scan(d, &list, key->text, key->len);
+                done_small[done_small_count++] = key;
+            }
         } else {
             value = value_node(v->item->value);
         }
         struct path field = {name, key->text, key->len, 0};
         struct gval_entry *e = map_put(d, map, key->text, key->len, v->item);
+        size_t at = (size_t)(e - map->as.map.entries); /* by position: no second lookup */
         struct gval *val = e->value;
         if (!decode(d, &field, &value, SLOT_IFACE, &val))
             return false;
-        e = map_find(d, map, key->text, key->len);
-        e->value = val;
+        map->as.map.entries[at].value = val;
     }
     return true;
 }
@@ -487,6 +565,10 @@ static bool decode_slice(struct decoder *d, const struct path *name, const struc
     default:
         return fail(d, node, "%s: a plain value where a block or list was given before "
                     "(HCL1: unknown slice type: %s)", path_string(d, name), go_type(node));
+    }
+    if (!list->as.list.cap && count) { /* a fresh list: exactly its elements */
+        list->as.list.elems = arena_array(d->arena, count, sizeof *list->as.list.elems);
+        list->as.list.cap = (uint32_t)count;
     }
     for (size_t i = 0; i < count; i++) {
         struct node item = {0};

@@ -32,7 +32,6 @@ enum gval_kind {
 };
 
 struct gval;
-struct str_index;
 
 struct gval_entry {
     const char *key;
@@ -47,12 +46,11 @@ struct gval {
     union {
         struct {
             struct gval_entry *entries; /* in first-written order */
-            size_t count, cap;
-            struct str_index *index; /* key -> position, once the map is large */
+            uint32_t count, cap;        /* inputs are < 4 GiB */
         } map;
         struct {
             struct gval **elems;
-            size_t count, cap;
+            uint32_t count, cap;
         } list; /* GVAL_MAP_LIST and GVAL_LIST */
         int64_t integer;
         double number;

@@ -6,6 +6,8 @@
 #include "util/xalloc.h"
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +15,24 @@
 static void newline(struct buf *out, int indent, int level) {
     if (indent < 0)
         return;
-    buf_putc(out, '\n');
-    for (int i = 0; i < indent * level; i++)
-        buf_putc(out, ' ');
+    buf_reserve(out, 1 + (size_t)indent * (size_t)level);
+    out->data[out->len++] = '\n';
+    memset(out->data + out->len, ' ', (size_t)indent * (size_t)level);
+    out->len += (size_t)indent * (size_t)level;
+    out->data[out->len] = '\0';
+}
+
+static void write_int(struct buf *out, int64_t v) {
+    char tmp[24];
+    char *p = tmp + sizeof tmp;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    buf_add(out, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 static void write_number(struct buf *out, double v) {
@@ -54,10 +71,15 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
             buf_puts(out, "{}");
             return;
         }
-        struct sorted_entry *s = xmalloc(n * sizeof *s);
+        struct sorted_entry small[16]; /* most maps: no allocation */
+        struct sorted_entry *s = n <= 16 ? small : xmalloc(n * sizeof *s);
         for (size_t i = 0; i < n; i++)
             s[i].e = &v->as.map.entries[i];
-        qsort(s, n, sizeof *s, compare_entries);
+        bool sorted = true;
+        for (size_t i = 1; i < n && sorted; i++)
+            sorted = compare_entries(&s[i - 1], &s[i]) < 0;
+        if (!sorted)
+            qsort(s, n, sizeof *s, compare_entries);
         buf_putc(out, '{');
         for (size_t i = 0; i < n; i++) {
             if (i)
@@ -68,7 +90,8 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
             write_value(out, s[i].e->value, indent, level + 1);
             buf_spill(out);
         }
-        free(s);
+        if (s != small)
+            free(s);
         newline(out, indent, level);
         buf_putc(out, '}');
         return;
@@ -91,7 +114,7 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
         buf_putc(out, ']');
         return;
     case GVAL_INT:
-        buf_printf(out, "%lld", (long long)v->as.integer);
+        write_int(out, v->as.integer);
         return;
     case GVAL_FLOAT:
         write_number(out, v->as.number);

@@ -203,7 +203,9 @@ static void key_add(struct json_parser *p, struct frame *f) {
         f->key_cap = cap;
     }
     struct hcl_key *k = &f->keys[f->key_count++];
-    k->text = token_string(p, &k->len);
+    size_t len;
+    k->text = token_string(p, &len);
+    k->len = (uint32_t)len;
     k->span = tok_span(&p->tok);
     k->quoted = true;
 }

@@ -32,17 +32,19 @@ enum hcl_kind {
 
 struct hcl_value;
 
+/* Lengths and counts are 32-bit (inputs are < 4 GiB): a key is 24 bytes
+ * and an item 40, which a large file has millions of. */
 struct hcl_key {
     const char *text;  /* the key as Nomad sees it (unquoted) */
-    size_t len;
-    struct span span;
+    uint32_t len;
     bool quoted;       /* written as a STRING token */
+    struct span span;
 };
 
 struct hcl_item {
     struct hcl_key *keys;
-    size_t key_count;       /* >= 1 once parsed */
     struct hcl_value *value;
+    uint32_t key_count;     /* >= 1 once parsed */
     bool has_assign;        /* written `key = value` (not `key {`) */
     struct span assign;     /* the `=` when has_assign */
     struct span span;       /* from first key to end of value */

@@ -1,3 +1,5 @@
+/* MAP_ANONYMOUS, MAP_POPULATE */
+#define _DEFAULT_SOURCE
 #include "util/arena.h"
 #include "util/xalloc.h"
 
@@ -7,12 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define ARENA_MIN_CHUNK ((size_t)64 * 1024)
 #define ARENA_MAX_CHUNK ((size_t)16 * 1024 * 1024)
 
 struct arena_chunk {
     struct arena_chunk *next;
+    size_t mapped; /* bytes mapped (a large chunk), or 0: from calloc */
     _Alignas(8) char data[];
 };
 
@@ -24,10 +28,34 @@ void arena_free(struct arena *arena) {
     struct arena_chunk *c = arena->head;
     while (c) {
         struct arena_chunk *next = c->next;
-        free(c);
+        if (c->mapped)
+            munmap(c, c->mapped);
+        else
+            free(c);
         c = next;
     }
     free(arena);
+}
+
+/* A large chunk is mapped with its pages populated at once: one system
+ * call instead of a page fault per 4 KiB as the chunk fills. */
+#define ARENA_POPULATE ((size_t)1024 * 1024)
+
+static struct arena_chunk *chunk_new(size_t bytes) {
+    struct arena_chunk *c;
+    if (bytes >= ARENA_POPULATE) {
+        void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (p == MAP_FAILED)
+            xalloc_die();
+        c = p;
+        c->mapped = bytes;
+    } else {
+        c = calloc(1, bytes);
+        if (!c)
+            xalloc_die();
+    }
+    return c;
 }
 
 /* Chunks come from calloc: large ones are fresh zero pages from the
@@ -48,9 +76,7 @@ void *arena_alloc_slow(struct arena *arena, size_t size) {
         cap = need;
     if (cap > SIZE_MAX - sizeof(struct arena_chunk))
         xalloc_die();
-    struct arena_chunk *n = calloc(1, sizeof(struct arena_chunk) + cap);
-    if (!n)
-        xalloc_die();
+    struct arena_chunk *n = chunk_new(sizeof(struct arena_chunk) + cap);
     n->next = arena->head;
     arena->head = n;
     arena->reserved += cap;
@@ -80,13 +106,28 @@ char *arena_strdup(struct arena *arena, const char *text) {
     return arena_strndup(arena, text, strlen(text));
 }
 
+/* Formatted straight into the current chunk when it fits (one pass, the
+ * usual case); otherwise measured, allocated, and formatted again. */
 char *arena_printf(struct arena *arena, const char *format, ...) {
     va_list ap;
+    size_t room = (size_t)(arena->end - arena->next);
     va_start(ap, format);
-    int n = vsnprintf(NULL, 0, format, ap);
+    int n = vsnprintf(arena->next, room, format, ap);
     va_end(ap);
     if (n < 0)
         xalloc_die();
+    if ((size_t)n < room) {
+        char *p = arena->next;
+        size_t need = ((size_t)n + 1 + 7) & ~(size_t)7;
+        if (need > room)
+            need = room; /* the chunk's end; it is 8-aligned too */
+        /* bytes after the NUL were zero and stay zero */
+        arena->next += need;
+        arena->total += need;
+        return p;
+    }
+    /* vsnprintf wrote into free space: it must read as zeroed again */
+    memset(arena->next, 0, room);
     char *p = arena_alloc(arena, (size_t)n + 1);
     va_start(ap, format);
     vsnprintf(p, (size_t)n + 1, format, ap);

@@ -18,7 +18,9 @@ void buf_free(struct buf *b) {
     buf_init(b);
 }
 
-void buf_reserve(struct buf *b, size_t extra) {
+void buf_grow(struct buf *b, size_t extra) {
+    if (b->len + extra < b->len)
+        xalloc_die();
     if (b->len + extra + 1 <= b->cap)
         return;
     size_t cap = b->cap ? b->cap : 64;
@@ -31,17 +33,14 @@ void buf_reserve(struct buf *b, size_t extra) {
     b->cap = cap;
 }
 
-void buf_add(struct buf *b, const void *data, size_t len) {
-    buf_reserve(b, len);
-    if (len)
-        memcpy(b->data + b->len, data, len);
-    b->len += len;
-    b->data[b->len] = '\0';
-}
-
 void buf_puts(struct buf *b, const char *text) { buf_add(b, text, strlen(text)); }
 
-void buf_putc(struct buf *b, char c) { buf_add(b, &c, 1); }
+void buf_fill(struct buf *b, char c, size_t n) {
+    buf_reserve(b, n);
+    memset(b->data + b->len, c, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
 
 void buf_printf(struct buf *b, const char *format, ...) {
     va_list ap;

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 struct buf {
     char *data;
@@ -18,10 +19,27 @@ struct buf {
 
 void buf_init(struct buf *b);
 void buf_free(struct buf *b);
-void buf_reserve(struct buf *b, size_t extra);
-void buf_add(struct buf *b, const void *data, size_t len);
+void buf_grow(struct buf *b, size_t extra);
+/* Room for extra more bytes (and the NUL). */
+static inline void buf_reserve(struct buf *b, size_t extra) {
+    if (b->len + extra + 1 > b->cap || b->len + extra < b->len)
+        buf_grow(b, extra);
+}
+static inline void buf_add(struct buf *b, const void *data, size_t len) {
+    buf_reserve(b, len);
+    if (len)
+        memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+static inline void buf_putc(struct buf *b, char c) {
+    buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void buf_puts(struct buf *b, const char *text);
-void buf_putc(struct buf *b, char c);
+/* n copies of the byte c */
+void buf_fill(struct buf *b, char c, size_t n);
 void buf_printf(struct buf *b, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 char *buf_detach(struct buf *b);
