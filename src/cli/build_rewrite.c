@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/inputs.h"
 #include "cli/render_plain.h"
+#include "migrate/hcl2_print.h"
 #include "migrate/inventory.h"
 #include "migrate/job_input.h"
 #include "targets/nomad_rewrite.h"
@@ -47,9 +48,186 @@ static bool has_blocker(const struct diag_list *diags) {
     return false;
 }
 
+/* the output name of an input: its path below the directory argument that
+ * walked it (a named file: its base name); JSON inputs become HCL files */
+static const char *output_name(struct arena *arena, const char *path, char **files,
+                               size_t file_count, bool hcl_out) {
+    const char *name = base_name(path);
+    for (size_t i = 0; i < file_count; i++) {
+        size_t n = strlen(files[i]);
+        while (n > 1 && files[i][n - 1] == '/')
+            n--;
+        if (strncmp(path, files[i], n) == 0 && path[n] == '/' && strcmp(path, files[i]) != 0) {
+            name = path + n + 1;
+            break;
+        }
+    }
+    size_t len = strlen(name);
+    if (hcl_out && len > 5 && strcmp(name + len - 5, ".json") == 0) {
+        const char *stem = arena_strndup(arena, name, len - 5);
+        size_t sl = len - 5;
+        return sl > 4 && strcmp(stem + sl - 4, ".hcl") == 0 ? stem
+                                                             : arena_printf(arena, "%s.hcl", stem);
+    }
+    return arena_strdup(arena, name);
+}
+
+/* outputs grouped by the directory they go to (below -o) */
+struct out_dir {
+    char *rel; /* "" for -o itself */
+    struct target_output out;
+};
+
+static struct target_output *out_for(struct out_dir **dirs, size_t *count, const char *name,
+                                     const char **file) {
+    const char *slash = strrchr(name, '/');
+    size_t rl = slash ? (size_t)(slash - name) : 0;
+    *file = slash ? slash + 1 : name;
+    for (size_t i = 0; i < *count; i++)
+        if (strlen((*dirs)[i].rel) == rl && strncmp((*dirs)[i].rel, name, rl) == 0)
+            return &(*dirs)[i].out;
+    struct out_dir *grown = realloc(*dirs, (*count + 1) * sizeof **dirs);
+    if (!grown)
+        abort();
+    *dirs = grown;
+    struct out_dir *d = &(*dirs)[(*count)++];
+    d->rel = malloc(rl + 1);
+    if (!d->rel)
+        abort();
+    memcpy(d->rel, name, rl);
+    d->rel[rl] = '\0';
+    target_output_init(&d->out);
+    return &d->out;
+}
+
+/* `build --target=nomad-hcl2`: every job file rewritten for HCL1 and HCL2 */
+static int hcl2_run(int argc, char **argv) {
+    const char *dir = ".";
+    bool strict = false, force = false, dry_run = false;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    size_t file_count = 0;
+    if (!files)
+        return EXIT_INPUT;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strncmp(a, "--target=", 9) == 0) {
+            continue;
+        } else if (strcmp(a, "--target") == 0) {
+            i++;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (i + 1 >= argc) {
+                free(files);
+                return cli_usage_error("build", "%s needs a directory", a);
+            }
+            dir = argv[++i];
+        } else if (strncmp(a, "--output=", 9) == 0) {
+            dir = a + 9;
+        } else if (strcmp(a, "--strict") == 0) {
+            strict = true;
+        } else if (strcmp(a, "--force") == 0) {
+            force = true;
+        } else if (strcmp(a, "--dry-run") == 0) {
+            dry_run = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            free(files);
+            return cli_usage_error("build", "unknown option '%s' for --target=nomad-hcl2", a);
+        } else {
+            files[file_count++] = argv[i];
+        }
+    }
+    if (file_count == 0 || !*dir) {
+        free(files);
+        return cli_usage_error("build", file_count ? "-o needs a directory" : "no input file");
+    }
+    struct inputs inputs = {0};
+    inputs_collect(&inputs, files, file_count);
+    struct out_dir *dirs = NULL;
+    size_t dir_count = 0;
+    struct target_output *top = out_for(&dirs, &dir_count, "", &(const char *){NULL});
+    (void)top;
+    bool unreadable = false, refused = false, stop = false, findings = false;
+    for (size_t f = 0; f < inputs.count; f++) {
+        char *error = NULL;
+        struct source *src = source_load(inputs.paths[f], NULL, &error);
+        if (!src) {
+            fprintf(stderr, "rktc: %s\n", error);
+            free(error);
+            unreadable = true;
+            continue;
+        }
+        struct arena *arena = arena_new();
+        struct diag_list diags;
+        diag_list_init(&diags);
+        struct job_input in;
+        job_input_read(arena, src, &in, &diags);
+        if (in.not_hcl) {
+            unreadable = true;
+        } else if (!in.job) {
+            refused = true;
+        } else {
+            const char *name = output_name(arena, inputs.paths[f], files, file_count, true);
+            const char *file = NULL;
+            struct target_output *out = out_for(&dirs, &dir_count, name, &file);
+            for (size_t i = 0; i < out->count; i++)
+                if (strcmp(out->files[i].name, file) == 0) {
+                    fprintf(stderr, "rktc: two inputs are written as %s; build them separately\n",
+                            name);
+                    refused = true;
+                }
+            struct buf text;
+            buf_init(&text);
+            struct diag_list found;
+            diag_list_init(&found);
+            if (in.hcl)
+                mig_hcl2_print(arena, in.hcl, &text, &found);
+            else
+                mig_hcl2_print_api(arena, &in, &text, &found);
+            struct buf *b = target_output_add(out, file, false);
+            buf_add(b, text.data ? text.data : "", text.len);
+            buf_free(&text);
+            for (size_t i = 0; i < found.count; i++)
+                if (found.items[i].rule->family == FAMILY_MIG &&
+                    found.items[i].severity <= SEVERITY_WARNING)
+                    findings = true;
+            render_plain(stderr, &found);
+            diag_list_free(&found);
+        }
+        if (stops(&diags, strict))
+            stop = true;
+        if (in.not_hcl || !in.job)
+            render_plain(stderr, &diags);
+        diag_list_free(&diags);
+        arena_free(arena);
+        source_free(src);
+    }
+    if (strict && findings)
+        stop = true;
+    int status = 0;
+    for (size_t i = 0; i < dir_count; i++) {
+        if (i > 0 && dirs[i].out.count == 0)
+            continue;
+        char *path = dirs[i].rel[0] ? malloc(strlen(dir) + strlen(dirs[i].rel) + 2) : NULL;
+        if (path)
+            sprintf(path, "%s/%s", dir, dirs[i].rel);
+        int s = build_finish(path ? path : dir, &dirs[i].out, force, dry_run, unreadable,
+                             refused || stop, findings);
+        if (s > status)
+            status = s;
+        free(path);
+        target_output_free(&dirs[i].out);
+        free(dirs[i].rel);
+    }
+    free(dirs);
+    inputs_free(&inputs);
+    free(files);
+    return status;
+}
+
 int build_rewrite_run(int argc, char **argv) {
     const char *target = target_of(argc, argv);
     enum mig_dest dest;
+    if (target && strcmp(target, "nomad-hcl2") == 0)
+        return hcl2_run(argc, argv);
     if (target && strcmp(target, "nomad-docker") == 0)
         dest = MIG_DOCKER;
     else if (target && strcmp(target, "nomad-podman") == 0)
