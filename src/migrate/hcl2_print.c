@@ -26,6 +26,10 @@
 
 #include "hcl/generic.h"
 #include "migrate/job_input.h"
+#include "nomad/job.h"
+#include "nomad/schema.h"
+
+#include <inttypes.h>
 #include "util/arena.h"
 
 #include <ctype.h>
@@ -215,6 +219,10 @@ static const char *heredoc_mark(struct printer *p, const struct hcl_value *v) {
 
 static void put_float(struct buf *out, double d) {
     char text[64];
+    if (d == (double)(long long)d && d > -1e15 && d < 1e15) {
+        buf_printf(out, "%lld", (long long)d);
+        return;
+    }
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(text, sizeof text, "%.*g", prec, d);
         if (strtod(text, NULL) == d)
@@ -266,7 +274,7 @@ static void put_number(struct printer *p, struct buf *out, const struct hcl_valu
             buf_add(out, t, n);
         return;
     }
-    if (hcl2_number_text(t, n) && memchr(t, '.', n)) {
+    if (hcl2_number_text(t, n) && (memchr(t, '.', n) || memchr(t, 'e', n) || memchr(t, 'E', n))) {
         buf_add(out, t, n);
         return;
     }
@@ -373,7 +381,7 @@ static void emit_entries(struct buf *out, const struct entries *e, int depth) {
         buf_puts(out, x->lead);
         indent(out, depth);
         if (x->block) {
-            buf_printf(out, "%s %s", x->key, x->value);
+            buf_printf(out, *x->value ? "%s %s" : "%s%s", x->key, x->value);
         } else {
             size_t width = strlen(x->key);
             /* the run of one-line attributes around it */
@@ -431,8 +439,16 @@ static void put_string_value(struct printer *p, struct buf *out, const struct hc
 }
 
 /* [a, b] on one line when short, else one element a line */
+static void map_expr(struct printer *p, struct buf *out, const struct gval *m, int depth);
+
 static void list_expr(struct printer *p, struct buf *out, const struct gval *const *elems,
                       size_t count, int depth) {
+    if (count == 1 && elems[0]->kind == GVAL_MAP) { /* [{ … }] */
+        buf_putc(out, '[');
+        map_expr(p, out, elems[0], depth);
+        buf_putc(out, ']');
+        return;
+    }
     struct buf one;
     buf_init(&one);
     buf_putc(&one, '[');
@@ -496,7 +512,10 @@ static void gval_expr(struct printer *p, struct buf *out, const struct gval *g, 
         buf_printf(out, "%lld", (long long)g->as.integer);
         break;
     case GVAL_FLOAT:
-        put_float(out, g->as.number);
+        if (g->node && (g->node->kind == HCL_FLOAT || g->node->kind == HCL_NUMBER))
+            put_number(p, out, g->node);
+        else
+            put_float(out, g->as.number);
         break;
     case GVAL_BOOL:
         buf_puts(out, g->as.boolean ? "true" : "false");
@@ -538,17 +557,22 @@ static uint32_t free_entries(struct printer *p, struct entries *es, const struct
         const struct gval_entry *e = &m->as.map.entries[i];
         const struct gval *v = e->value;
         uint32_t start = entry_start(e);
-        bool as_blocks = v->kind == GVAL_MAP_LIST && v->as.list.count > 0 &&
-                         mig_hcl2_ident(e->key, e->key_len);
+        bool as_blocks = (v->kind == GVAL_MAP_LIST || v->kind == GVAL_LIST) &&
+                         v->as.list.count > 0 && mig_hcl2_ident(e->key, e->key_len);
         for (size_t k = 0; as_blocks && k < v->as.list.count; k++)
-            if (!keys_are_idents(v->as.list.elems[k]))
+            if (v->as.list.elems[k]->kind != GVAL_MAP || !keys_are_idents(v->as.list.elems[k]))
                 as_blocks = false;
+        /* an object (API JSON): HCL1 and HCL2 read a block as a list of it */
+        bool one_map = v->kind == GVAL_MAP && mig_hcl2_ident(e->key, e->key_len) &&
+                       keys_are_idents(v);
+        if (one_map)
+            as_blocks = true;
         const char *warn = "";
         if (!mig_hcl2_ident(e->key, e->key_len))
             warn = no_common_form(p, e->item ? e->item->keys[0].span : span_make(start, start),
                                   depth, arena_printf(p->arena, "the key \"%.*s\" is not an "
                                                       "HCL2 identifier", (int)e->key_len, e->key));
-        size_t nblocks = as_blocks ? v->as.list.count : 1;
+        size_t nblocks = as_blocks && !one_map ? v->as.list.count : 1;
         for (size_t k = 0; k < nblocks; k++) {
             struct entry *x = entries_add(p, es);
             const char *lead = lead_comments(p, start + (k ? 1 : 0), depth);
@@ -561,7 +585,7 @@ static uint32_t free_entries(struct printer *p, struct entries *es, const struct
             struct buf vb;
             buf_init(&vb);
             if (as_blocks) {
-                const struct gval *elem = v->as.list.elems[k];
+                const struct gval *elem = one_map ? v : v->as.list.elems[k];
                 x->block = true;
                 buf_puts(&vb, "{\n");
                 uint32_t end = elem->node ? elem->node->span.end : entry_end(e);
@@ -572,7 +596,7 @@ static uint32_t free_entries(struct printer *p, struct entries *es, const struct
                 gval_expr(p, &vb, v, depth, true);
             }
             x->value = buf_text(p, &vb);
-            x->multiline = strchr(x->value, '\n') != NULL;
+            x->multiline = strchr(x->value, '\n') != NULL && strncmp(x->value, "<<", 2) != 0;
         }
         prev = entry_end(e);
         es->items[es->count - 1].trail = trail_comment(p, prev);
@@ -741,11 +765,42 @@ static bool all_objects(const struct hcl_value *v) {
     return true;
 }
 
+/* how many labels Nomad 0.12 reads on a block of this type */
+static size_t label_count(const char *type) {
+    static const char *const one[] = {"job", "group", "task", "port", "volume", "device",
+                                      "region", "target", "envoy_gateway_bind_addresses", NULL};
+    for (size_t i = 0; one[i]; i++)
+        if (strcmp(type, one[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *dropped_labels(struct printer *p, const struct hcl_item *it, int depth) {
+    const char *type = lower(p, it->keys[0].text, it->keys[0].len);
+    size_t want = label_count(type);
+    if (it->key_count <= want + 1)
+        return "";
+    struct span s = {it->keys[want + 1].span.start, it->keys[it->key_count - 1].span.end};
+    diag_add(p->diags, RULE_MIG011, p->src, s,
+             "Nomad 0.12 ignores the labels after `%s`%s; HCL2 refuses them: they are left out",
+             type, want ? " and its name" : "");
+    struct buf b;
+    buf_init(&b);
+    indent(&b, depth);
+    buf_printf(&b, "# MIG011: labels Nomad 0.12 ignores are left out:");
+    for (size_t k = want + 1; k < it->key_count; k++)
+        buf_printf(&b, " \"%.*s\"", (int)it->keys[k].len, it->keys[k].text);
+    buf_putc(&b, '\n');
+    return buf_text(p, &b);
+}
+
 static const char *block_head(struct printer *p, const struct hcl_item *it) {
     struct buf b;
     buf_init(&b);
-    buf_puts(&b, lower(p, it->keys[0].text, it->keys[0].len));
-    for (size_t k = 1; k < it->key_count; k++) {
+    const char *type = lower(p, it->keys[0].text, it->keys[0].len);
+    buf_puts(&b, type);
+    size_t want = label_count(type);
+    for (size_t k = 1; k < it->key_count && k <= want; k++) {
         buf_putc(&b, ' ');
         mig_hcl2_string(&b, it->keys[k].text, it->keys[k].len);
     }
@@ -754,10 +809,13 @@ static const char *block_head(struct printer *p, const struct hcl_item *it) {
 
 static const char *block_value(struct printer *p, const struct hcl_object *body, int depth,
                                const char *type, uint32_t end) {
+    const char *inner = struct_body(p, body, depth + 1, type, end);
+    if (!*inner)
+        return "{}";
     struct buf b;
     buf_init(&b);
     buf_puts(&b, "{\n");
-    buf_puts(&b, struct_body(p, body, depth + 1, type, end));
+    buf_puts(&b, inner);
     indent(&b, depth);
     buf_putc(&b, '}');
     return buf_text(p, &b);
@@ -847,12 +905,28 @@ static const char *struct_body(struct printer *p, const struct hcl_object *body,
             prev = last_end(body, i);
             continue;
         }
+        if (mergeable && it->key_count > 1) { /* Nomad 0.12 ignores the whole block */
+            diag_add(p->diags, RULE_MIG011, p->src, it->keys[1].span,
+                     "Nomad 0.12 ignores this labelled `%s` block; HCL2 refuses it: it is left "
+                     "out", key);
+            struct entry *x = entries_add(p, &es);
+            x->lead = lead_comments(p, it->span.end, depth);
+            x->key = arena_printf(p->arena, "# MIG011: a labelled `%s` block Nomad 0.12 ignores "
+                                  "is left out", key);
+            x->block = true;
+            x->value = "";
+            prev = it->span.end;
+            continue;
+        }
         if (v->kind == HCL_OBJECT || all_objects(v)) {
             size_t n = v->kind == HCL_OBJECT ? 1 : v->as.list.count;
             for (size_t k = 0; k < n; k++) {
                 const struct hcl_value *obj = v->kind == HCL_OBJECT ? v : v->as.list.elems[k];
                 struct entry *x = entries_add(p, &es);
                 x->lead = lead_comments(p, k ? obj->span.start : it->span.start, depth);
+                if (k == 0)
+                    x->lead = arena_printf(p->arena, "%s%s", x->lead,
+                                           dropped_labels(p, it, depth));
                 x->blank_before = k == 0 && blank_between(p, prev, it->span.start);
                 x->key = block_head(p, it);
                 x->block = true;
@@ -907,7 +981,7 @@ static const char *struct_body(struct printer *p, const struct hcl_object *body,
         buf_init(&vb);
         tree_expr(p, &vb, value, depth, true);
         x->value = buf_text(p, &vb);
-        x->multiline = strchr(x->value, '\n') != NULL;
+        x->multiline = strchr(x->value, '\n') != NULL && strncmp(x->value, "<<", 2) != 0;
         prev = last->span.end;
         x->lead = arena_printf(p->arena, "%s%s", x->lead, lead_comments(p, it->span.end, depth));
         x->trail = trail_comment(p, last->span.end);
@@ -926,9 +1000,500 @@ void mig_hcl2_print(struct arena *arena, const struct hcl_file *file, struct buf
     buf_puts(out, lead_comments(&p, (uint32_t)file->src->len + 1, 0));
 }
 
+/* ---- API JSON jobs -------------------------------------------------------- */
+
+/* Go's time.Duration.String */
+static const char *go_duration(struct arena *arena, int64_t ns) {
+    if (ns == 0)
+        return "0s";
+    bool neg = ns < 0;
+    uint64_t u = neg ? (uint64_t)0 - (uint64_t)ns : (uint64_t)ns;
+    char buf[64];
+    int w = (int)sizeof buf - 1;
+    buf[w] = '\0';
+    if (u < 1000000000ULL) {
+        const char *unit = "ns";
+        int prec = 0;
+        if (u >= 1000000ULL) {
+            unit = "ms";
+            prec = 6;
+        } else if (u >= 1000ULL) {
+            unit = "\xc2\xb5s";
+            prec = 3;
+        }
+        char num[40];
+        uint64_t whole = u, frac = 0, div = 1;
+        for (int i = 0; i < prec; i++)
+            div *= 10;
+        whole = u / div;
+        frac = u % div;
+        int n = snprintf(num, sizeof num, "%" PRIu64, whole);
+        if (frac) {
+            char f[16];
+            snprintf(f, sizeof f, "%0*" PRIu64, prec, frac);
+            size_t fl = strlen(f);
+            while (fl > 0 && f[fl - 1] == '0')
+                f[--fl] = '\0';
+            snprintf(num + n, sizeof num - (size_t)n, ".%s", f);
+        }
+        return arena_printf(arena, "%s%s%s", neg ? "-" : "", num, unit);
+    }
+    uint64_t secs = u / 1000000000ULL, frac = u % 1000000000ULL;
+    struct buf b;
+    buf_init(&b);
+    if (neg)
+        buf_putc(&b, '-');
+    uint64_t h = secs / 3600, m = (secs / 60) % 60, sec = secs % 60;
+    if (h)
+        buf_printf(&b, "%" PRIu64 "h", h);
+    if (h || m)
+        buf_printf(&b, "%" PRIu64 "m", m);
+    buf_printf(&b, "%" PRIu64, sec);
+    if (frac) {
+        char f[16];
+        snprintf(f, sizeof f, "%09" PRIu64, frac);
+        size_t fl = strlen(f);
+        while (fl > 0 && f[fl - 1] == '0')
+            f[--fl] = '\0';
+        buf_printf(&b, ".%s", f);
+    }
+    buf_putc(&b, 's');
+    const char *out = arena_strndup(arena, b.data, b.len);
+    buf_free(&b);
+    return out;
+}
+
+static const struct {
+    const char *name, *key;
+} api_keys[] = {
+    {"TaskGroups", "group"},        {"Tasks", "task"},
+    {"Constraints", "constraint"},  {"Affinities", "affinity"},
+    {"Spreads", "spread"},          {"Networks", "network"},
+    {"Services", "service"},        {"Checks", "check"},
+    {"Artifacts", "artifact"},      {"Templates", "template"},
+    {"VolumeMounts", "volume_mount"}, {"Devices", "device"},
+    {"Volumes", "volume"},          {"RestartPolicy", "restart"},
+    {"ReschedulePolicy", "reschedule"}, {"EphemeralDisk", "ephemeral_disk"},
+    {"DispatchPayload", "dispatch_payload"}, {"ParameterizedJob", "parameterized"},
+    {"Upstreams", "upstreams"},     {"Listeners", "listener"},
+    {"Regions", "region"},          {"CanaryMeta", "canary_meta"},
+    {"Spec", "cron"},               {"Header", "header"},
+};
+
+/* API fields a job file cannot set (server state, derived values) */
+static bool api_only(const struct nomad_schema *s, const char *name) {
+    static const char *const job[] = {"ID", "Name", "ParentID", "Dispatched", "Payload", "Stop",
+                                      "Status", "StatusDescription", "Stable", "Version",
+                                      "SubmitTime", "CreateIndex", "ModifyIndex",
+                                      "JobModifyIndex", "NomadTokenID", "VaultNamespace", NULL};
+    if (s == &nomad_schema_job) {
+        for (size_t i = 0; job[i]; i++)
+            if (strcmp(job[i], name) == 0)
+                return true;
+        return false;
+    }
+    if (s == &nomad_schema_scaling)
+        return strcmp(name, "ID") == 0 || strcmp(name, "Namespace") == 0 ||
+               strcmp(name, "Target") == 0 || strcmp(name, "CreateIndex") == 0 ||
+               strcmp(name, "ModifyIndex") == 0;
+    if (s == &nomad_schema_periodic)
+        return strcmp(name, "SpecType") == 0;
+    if (s == &nomad_schema_service || s == &nomad_schema_check)
+        return strcmp(name, "Id") == 0;
+    if (s == &nomad_schema_task)
+        return strcmp(name, "Kind") == 0;
+    if (s == &nomad_schema_network)
+        return strcmp(name, "Device") == 0 || strcmp(name, "CIDR") == 0 ||
+               strcmp(name, "IP") == 0;
+    return false;
+}
+
+/* the block label of a struct: the field written as a label, or NULL */
+static const char *api_label_field(const struct nomad_schema *s) {
+    if (s == &nomad_schema_group || s == &nomad_schema_task || s == &nomad_schema_volume ||
+        s == &nomad_schema_multiregion_region || s == &nomad_schema_device ||
+        s == &nomad_schema_bind_address)
+        return "Name";
+    if (s == &nomad_schema_port)
+        return "Label";
+    if (s == &nomad_schema_spread_target)
+        return "Value";
+    return NULL;
+}
+
+static const char *api_key(struct printer *p, const struct nomad_field *f) {
+    for (size_t i = 0; i < sizeof api_keys / sizeof *api_keys; i++)
+        if (strcmp(api_keys[i].name, f->name) == 0)
+            return api_keys[i].key;
+    if (f->tag)
+        return f->tag;
+    return lower(p, f->name, strlen(f->name));
+}
+
+static bool api_field_set(const struct nomad_field *f, const char *at) {
+    switch (f->kind) {
+    case NOMAD_STRING: case NOMAD_BYTES: return ((const struct nomad_string *)at)->set;
+    case NOMAD_INT: case NOMAD_UINT: case NOMAD_INT8: case NOMAD_UINT8:
+        return ((const struct nomad_int *)at)->set;
+    case NOMAD_BOOL: return ((const struct nomad_bool *)at)->set;
+    case NOMAD_DURATION: return ((const struct nomad_duration *)at)->set;
+    case NOMAD_STRINGS: return ((const struct nomad_strings *)at)->set;
+    case NOMAD_MAP: return ((const struct nomad_map *)at)->set;
+    case NOMAD_HEADERS: return ((const struct nomad_headers *)at)->set;
+    case NOMAD_OPAQUE: return ((const struct nomad_opaque *)at)->value != NULL;
+    case NOMAD_STRUCT: return *(const void *const *)at != NULL;
+    case NOMAD_LIST: case NOMAD_NAMED_MAP: return ((const struct nomad_list *)at)->set;
+    }
+    return false;
+}
+
+static const char *api_block(struct printer *p, const struct nomad_schema *s, const void *obj,
+                             int depth);
+
+static struct span field_span(const struct nomad_field *f, const char *at) {
+    switch (f->kind) {
+    case NOMAD_STRING: case NOMAD_BYTES: return ((const struct nomad_string *)at)->span;
+    case NOMAD_INT: case NOMAD_UINT: case NOMAD_INT8: case NOMAD_UINT8:
+        return ((const struct nomad_int *)at)->span;
+    case NOMAD_BOOL: return ((const struct nomad_bool *)at)->span;
+    case NOMAD_DURATION: return ((const struct nomad_duration *)at)->span;
+    default: return span_make(0, 0);
+    }
+}
+
+static struct entry *api_attr(struct printer *p, struct entries *es, const char *key) {
+    struct entry *x = entries_add(p, es);
+    x->key = key;
+    return x;
+}
+
+static const char *nstr(struct printer *p, const struct nomad_string *str) {
+    struct buf b;
+    buf_init(&b);
+    mig_hcl2_string(&b, str->text ? str->text : "", str->len);
+    return buf_text(p, &b);
+}
+
+static const char *nstrings(struct printer *p, const struct nomad_strings *l, int depth) {
+    struct buf one;
+    buf_init(&one);
+    buf_putc(&one, '[');
+    for (size_t i = 0; i < l->count; i++) {
+        if (i)
+            buf_puts(&one, ", ");
+        mig_hcl2_string(&one, l->items[i].text ? l->items[i].text : "", l->items[i].len);
+    }
+    buf_putc(&one, ']');
+    const char *text = buf_text(p, &one);
+    if (short_list(text))
+        return text;
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "[\n");
+    for (size_t i = 0; i < l->count; i++) {
+        indent(&b, depth + 1);
+        mig_hcl2_string(&b, l->items[i].text ? l->items[i].text : "", l->items[i].len);
+        buf_puts(&b, ",\n");
+    }
+    indent(&b, depth);
+    buf_putc(&b, ']');
+    return buf_text(p, &b);
+}
+
+/* a map[string]string (meta, env, options): a block when the keys are
+ * identifiers, else a map attribute (Nomad 1.x: job/group/task meta, env) */
+static void api_map(struct printer *p, struct entries *es, const char *key,
+                    const struct nomad_map *m, int depth, const struct nomad_schema *owner) {
+    bool idents = true;
+    for (size_t i = 0; i < m->count; i++)
+        if (!mig_hcl2_ident(m->entries[i].key.text, m->entries[i].key.len))
+            idents = false;
+    struct entry *x = api_attr(p, es, key);
+    struct buf b;
+    buf_init(&b);
+    if (idents) {
+        x->block = true;
+        buf_puts(&b, "{\n");
+        struct entries inner = {0};
+        for (size_t i = 0; i < m->count; i++) {
+            struct entry *y = api_attr(p, &inner, arena_strndup(p->arena, m->entries[i].key.text,
+                                                                m->entries[i].key.len));
+            y->value = nstr(p, &m->entries[i].value);
+        }
+        emit_entries(&b, &inner, depth + 1);
+        indent(&b, depth);
+        buf_putc(&b, '}');
+    } else {
+        bool attr_ok = (strcmp(key, "meta") == 0 &&
+                        (owner == &nomad_schema_job || owner == &nomad_schema_group ||
+                         owner == &nomad_schema_task)) ||
+                       (strcmp(key, "env") == 0 && owner == &nomad_schema_task);
+        if (!attr_ok)
+            x->lead = no_common_form(p, m->span, depth,
+                                     arena_printf(p->arena, "`%s` has a key that is not an HCL2 "
+                                                  "identifier, and Nomad 1.x reads `%s` only as "
+                                                  "a block here", key, key));
+        buf_puts(&b, "{\n");
+        size_t width = 0;
+        for (size_t i = 0; i < m->count; i++) {
+            struct buf k;
+            buf_init(&k);
+            key_text(&k, m->entries[i].key.text, m->entries[i].key.len);
+            if (k.len > width)
+                width = k.len;
+            buf_free(&k);
+        }
+        for (size_t i = 0; i < m->count; i++) {
+            struct buf k;
+            buf_init(&k);
+            key_text(&k, m->entries[i].key.text, m->entries[i].key.len);
+            indent(&b, depth + 1);
+            buf_printf(&b, "%-*s = %s\n", (int)width, buf_text(p, &k),
+                       nstr(p, &m->entries[i].value));
+        }
+        indent(&b, depth);
+        buf_putc(&b, '}');
+        x->multiline = true;
+    }
+    x->value = buf_text(p, &b);
+}
+
+static void api_headers(struct printer *p, struct entries *es, const struct nomad_headers *h,
+                        int depth) {
+    struct entry *x = api_attr(p, es, "header");
+    x->block = true;
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "{\n");
+    struct entries inner = {0};
+    for (size_t i = 0; i < h->count; i++) {
+        const struct nomad_string *n = &h->entries[i].name;
+        if (!mig_hcl2_ident(n->text, n->len))
+            x->lead = no_common_form(p, n->span, depth, "a check header name that is not an "
+                                                        "HCL2 identifier");
+        struct buf k;
+        buf_init(&k);
+        key_text(&k, n->text, n->len);
+        struct entry *y = api_attr(p, &inner, buf_text(p, &k));
+        y->value = nstrings(p, &h->entries[i].values, depth + 1);
+        y->multiline = strchr(y->value, '\n') != NULL;
+    }
+    emit_entries(&b, &inner, depth + 1);
+    indent(&b, depth);
+    buf_putc(&b, '}');
+    x->value = buf_text(p, &b);
+}
+
+static void api_constraint(struct printer *p, struct entries *es, const char *key,
+                           const struct nomad_string *l, const struct nomad_string *r,
+                           const struct nomad_string *op, const struct nomad_int *weight,
+                           int depth) {
+    struct entry *x = api_attr(p, es, key);
+    x->block = true;
+    struct entries inner = {0};
+    if (l->set && l->len)
+        api_attr(p, &inner, "attribute")->value = nstr(p, l);
+    if (op->set && op->len)
+        api_attr(p, &inner, "operator")->value = nstr(p, op);
+    else if (strcmp(key, "constraint") == 0)
+        x->lead = no_common_form(p, op->set ? op->span : l->span, depth,
+                                 "an empty constraint operand (a job file gives \"=\")");
+    if (r->set && r->len)
+        api_attr(p, &inner, "value")->value = nstr(p, r);
+    if (weight && weight->set)
+        api_attr(p, &inner, "weight")->value = arena_printf(p->arena, "%" PRId64, weight->value);
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "{\n");
+    emit_entries(&b, &inner, depth + 1);
+    indent(&b, depth);
+    buf_putc(&b, '}');
+    x->value = buf_text(p, &b);
+}
+
+static void api_ports(struct printer *p, struct entries *es, const struct nomad_list *l,
+                      bool reserved, int depth) {
+    for (size_t i = 0; i < l->count; i++) {
+        const struct nomad_port *port = l->items[i];
+        struct entry *x = api_attr(p, es, arena_printf(p->arena, "port %s",
+                                                       nstr(p, &port->label)));
+        x->block = true;
+        struct entries inner = {0};
+        if (reserved || port->value.value)
+            api_attr(p, &inner, "static")->value =
+                arena_printf(p->arena, "%" PRId64, port->value.value);
+        if (port->to.set && port->to.value)
+            api_attr(p, &inner, "to")->value = arena_printf(p->arena, "%" PRId64, port->to.value);
+        if (port->host_network.set && port->host_network.len)
+            api_attr(p, &inner, "host_network")->value = nstr(p, &port->host_network);
+        struct buf b;
+        buf_init(&b);
+        buf_puts(&b, "{\n");
+        emit_entries(&b, &inner, depth + 1);
+        indent(&b, depth);
+        buf_putc(&b, '}');
+        x->value = inner.count ? buf_text(p, &b) : (buf_free(&b), "{}");
+    }
+}
+
+static void api_fields(struct printer *p, struct entries *es, const struct nomad_schema *s,
+                       const void *obj, int depth) {
+    const char *label = api_label_field(s);
+    for (size_t i = 0; i < s->count; i++) {
+        const struct nomad_field *f = &s->fields[i];
+        const char *at = (const char *)obj + f->offset;
+        if (!api_field_set(f, at) || (label && strcmp(f->name, label) == 0))
+            continue;
+        if (api_only(s, f->name)) {
+            bool empty = (f->kind == NOMAD_BOOL && !((const struct nomad_bool *)at)->value) ||
+                         (f->kind == NOMAD_STRING && ((const struct nomad_string *)at)->len == 0) ||
+                         strcmp(f->name, "ID") == 0 || strcmp(f->name, "Name") == 0 ||
+                         f->kind == NOMAD_UINT || f->kind == NOMAD_INT;
+            if (!empty)
+                diag_add(p->diags, RULE_MIG010, p->src, field_span(f, at),
+                         "the API field %s has no job file form; it is left out", f->name);
+            continue;
+        }
+        const char *key = api_key(p, f);
+        switch (f->kind) {
+        case NOMAD_STRING:
+        case NOMAD_BYTES:
+            api_attr(p, es, key)->value = nstr(p, (const struct nomad_string *)at);
+            break;
+        case NOMAD_INT: case NOMAD_UINT: case NOMAD_INT8: case NOMAD_UINT8:
+            api_attr(p, es, key)->value =
+                arena_printf(p->arena, "%" PRId64, ((const struct nomad_int *)at)->value);
+            break;
+        case NOMAD_BOOL:
+            api_attr(p, es, key)->value = ((const struct nomad_bool *)at)->value ? "true" : "false";
+            break;
+        case NOMAD_DURATION: {
+            struct buf b;
+            buf_init(&b);
+            const char *d = go_duration(p->arena, ((const struct nomad_duration *)at)->ns);
+            mig_hcl2_string(&b, d, strlen(d));
+            api_attr(p, es, key)->value = buf_text(p, &b);
+            break;
+        }
+        case NOMAD_STRINGS: {
+            struct entry *x = api_attr(p, es, key);
+            x->value = nstrings(p, (const struct nomad_strings *)at, depth);
+            x->multiline = strchr(x->value, '\n') != NULL;
+            break;
+        }
+        case NOMAD_MAP:
+            api_map(p, es, key, (const struct nomad_map *)at, depth, s);
+            break;
+        case NOMAD_HEADERS:
+            api_headers(p, es, (const struct nomad_headers *)at, depth);
+            break;
+        case NOMAD_OPAQUE: {
+            const struct gval *g = ((const struct nomad_opaque *)at)->value;
+            struct entry *x = api_attr(p, es, key);
+            x->block = true;
+            struct buf b;
+            buf_init(&b);
+            buf_puts(&b, "{\n");
+            buf_puts(&b, free_body(p, g, depth + 1, 0));
+            indent(&b, depth);
+            buf_putc(&b, '}');
+            x->value = buf_text(p, &b);
+            break;
+        }
+        case NOMAD_STRUCT: {
+            struct entry *x = api_attr(p, es, key);
+            x->block = true;
+            x->value = api_block(p, f->sub, *(const void *const *)at, depth);
+            break;
+        }
+        case NOMAD_LIST:
+        case NOMAD_NAMED_MAP: {
+            const struct nomad_list *l = (const struct nomad_list *)at;
+            if (f->sub == &nomad_schema_port) {
+                api_ports(p, es, l, strcmp(f->name, "ReservedPorts") == 0, depth);
+                break;
+            }
+            for (size_t k = 0; k < l->count; k++) {
+                const void *item = l->items[k];
+                if (f->sub == &nomad_schema_constraint) {
+                    const struct nomad_constraint *c = item;
+                    api_constraint(p, es, key, &c->ltarget, &c->rtarget, &c->operand, NULL, depth);
+                    continue;
+                }
+                if (f->sub == &nomad_schema_affinity) {
+                    const struct nomad_affinity *a = item;
+                    api_constraint(p, es, key, &a->ltarget, &a->rtarget, &a->operand, &a->weight,
+                                   depth);
+                    continue;
+                }
+                const char *lf = api_label_field(f->sub);
+                const char *head = key;
+                if (lf) {
+                    const struct nomad_field *lfield =
+                        nomad_schema_find_json(f->sub, lf, strlen(lf));
+                    head = arena_printf(p->arena, "%s %s", key,
+                                        nstr(p, (const struct nomad_string *)((const char *)item +
+                                                                             lfield->offset)));
+                }
+                struct entry *x = api_attr(p, es, head);
+                x->block = true;
+                x->value = api_block(p, f->sub, item, depth);
+            }
+            break;
+        }
+        }
+        if (es->count)
+            es->items[es->count - 1].multiline |= strchr(es->items[es->count - 1].value ?
+                                                         es->items[es->count - 1].value : "",
+                                                         '\n') != NULL;
+    }
+}
+
+static const char *api_block(struct printer *p, const struct nomad_schema *s, const void *obj,
+                             int depth) {
+    struct entries all = {0};
+    api_fields(p, &all, s, obj, depth + 1);
+    if (all.count == 0)
+        return "{}";
+    struct entries es = {0}; /* attributes first, then blocks */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < all.count; i++)
+            if (all.items[i].block == (pass == 1))
+                *entries_add(p, &es) = all.items[i];
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "{\n");
+    emit_entries(&b, &es, depth + 1);
+    indent(&b, depth);
+    buf_putc(&b, '}');
+    return buf_text(p, &b);
+}
+
 void mig_hcl2_print_api(struct arena *arena, const struct job_input *in, struct buf *out,
                         struct diag_list *diags) {
-    (void)arena;
-    (void)out;
-    diag_add(diags, RULE_MIG010, in->src, span_make(0, 0), "API JSON input: not written yet");
+    static const struct hcl_file no_file;
+    struct printer p = {arena, &no_file, in->src, diags, 0};
+    const struct nomad_job *job = in->job;
+    struct entries es = {0};
+    struct entry *x = entries_add(&p, &es);
+    x->block = true;
+    const struct nomad_string *id = job->id.set ? &job->id : &job->name;
+    x->key = arena_printf(arena, "job %s", nstr(&p, id));
+    struct entries inner = {0};
+    if (job->name.set && job->id.set &&
+        (job->name.len != job->id.len || memcmp(job->name.text, job->id.text, job->id.len) != 0))
+        api_attr(&p, &inner, "name")->value = nstr(&p, &job->name);
+    struct entries all = {0};
+    api_fields(&p, &all, &nomad_schema_job, job, 1);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < all.count; i++)
+            if (all.items[i].block == (pass == 1))
+                *entries_add(&p, &inner) = all.items[i];
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "{\n");
+    emit_entries(&b, &inner, 1);
+    buf_putc(&b, '}');
+    x->value = buf_text(&p, &b);
+    emit_entries(out, &es, 0);
 }
