@@ -36,7 +36,8 @@ api_only='del(.Job.CreateIndex, .Job.ModifyIndex, .Job.JobModifyIndex, .Job.Subm
   .Job.Dispatched, .Job.Payload, .Job.NomadTokenID, .Job.VaultNamespace)
   | del(.. | objects | select(has("PortLabel") and has("Checks")) | .Id)
   | del(.. | objects | select(has("PortLabel") and has("Interval")) | .Id)
-  | walk(if type == "object" and has("LTarget") and has("Operand") and .Operand == "" then .Operand = "=" else . end)'
+  | walk(if type == "object" and has("LTarget") and has("Operand") and .Operand == "" then .Operand = "=" else . end)
+  | .Job.Name //= .Job.ID'
 
 # 1. the corpus
 names=$(cd "$shared/corpus/expected" && ls *.api.json | sed 's/\.api\.json$//')

@@ -8,6 +8,7 @@
 #include "migrate/hcl2_print.h"
 #include "migrate/inventory.h"
 #include "migrate/job_input.h"
+#include "migrate/rewrite.h"
 #include "targets/nomad_rewrite.h"
 #include "util/arena.h"
 
@@ -223,6 +224,88 @@ static int hcl2_run(int argc, char **argv) {
     return status;
 }
 
+/* the text of in with its edits for dest applied; the edits' findings
+ * (located in in's text) go to diags */
+static bool apply_edits(struct arena *arena, const struct job_input *in, enum mig_dest dest,
+                        struct buf *out, struct diag_list *diags) {
+    struct mig_job *inv = mig_inventory(arena, in);
+    struct mig_edits edits = {0};
+    struct buf notes;
+    buf_init(&notes);
+    bool ok = mig_rewrite_edits(arena, in, inv, dest, &edits, &notes, diags);
+    buf_free(&notes);
+    if (ok)
+        nomad_rewrite_apply(in->src->text, in->src->len, &edits, out);
+    return ok;
+}
+
+/* text read as a job again (for the next step); NULL when it is not one */
+static struct source *reread(struct arena *arena, const char *path, const struct buf *text,
+                             struct job_input *in) {
+    struct source *src = source_from_memory(path, text->data ? text->data : "", text->len);
+    struct diag_list quiet;
+    diag_list_init(&quiet);
+    job_input_read(arena, src, in, &quiet);
+    diag_list_free(&quiet);
+    if (!in->job || !in->hcl) {
+        source_free(src);
+        return NULL;
+    }
+    return src;
+}
+
+/* `build --target=nomad-docker|nomad-podman` of one job: the edits of the
+ * migration stage applied, then written in the syntax HCL1 and HCL2 read
+ * alike. JSON inputs (no comments to keep the notes in, no place for a group
+ * network) are written as HCL first and edited there; their findings are
+ * those of the input. */
+static bool driver_rewrite(struct arena *arena, const struct job_input *in, enum mig_dest dest,
+                           struct buf *out, struct diag_list *diags) {
+    struct buf edited;
+    buf_init(&edited);
+    bool ok;
+    struct diag_list quiet;
+    diag_list_init(&quiet);
+    if (in->hcl && !in->hcl->is_json) {
+        struct buf ignored;
+        buf_init(&ignored);
+        mig_hcl2_print(arena, in->hcl, &ignored, diags); /* its findings */
+        buf_free(&ignored);
+        ok = apply_edits(arena, in, dest, &edited, diags);
+    } else {
+        struct buf canon, ignored;
+        buf_init(&canon);
+        buf_init(&ignored);
+        ok = apply_edits(arena, in, dest, &ignored, diags); /* the findings */
+        buf_free(&ignored);
+        if (in->api)
+            mig_hcl2_print_api(arena, in, &canon, diags);
+        else
+            mig_hcl2_print(arena, in->hcl, &canon, diags);
+        struct job_input hin;
+        struct source *hsrc = ok ? reread(arena, in->src->path, &canon, &hin) : NULL;
+        buf_free(&canon);
+        ok = hsrc && apply_edits(arena, &hin, dest, &edited, &quiet);
+        if (hsrc)
+            source_free(hsrc);
+    }
+    if (ok) {
+        struct job_input fin;
+        struct source *fsrc = reread(arena, in->src->path, &edited, &fin);
+        if (fsrc) {
+            mig_hcl2_print(arena, fin.hcl, out, &quiet);
+            source_free(fsrc);
+        } else {
+            diag_add(diags, RULE_MIG001, in->src, span_make(0, 0),
+                     "the rewritten job does not read back as a job; it is not written");
+            ok = false;
+        }
+    }
+    diag_list_free(&quiet);
+    buf_free(&edited);
+    return ok;
+}
+
 int build_rewrite_run(int argc, char **argv) {
     const char *target = target_of(argc, argv);
     enum mig_dest dest;
@@ -295,30 +378,23 @@ int build_rewrite_run(int argc, char **argv) {
         } else if (!in.job) {
             refused = true;
         } else {
-            const char *name = base_name(inputs.paths[f]);
+            const char *name = output_name(arena, inputs.paths[f], files, file_count, true);
+            name = base_name(name);
             for (size_t i = 0; i < out.count; i++)
                 if (strcmp(out.files[i].name, name) == 0) {
-                    fprintf(stderr, "rktc: two inputs are named %s; build them separately\n",
+                    fprintf(stderr, "rktc: two inputs are written as %s; build them separately\n",
                             name);
                     refused = true;
                 }
-            struct mig_job *inv = mig_inventory(arena, &in);
-            struct buf text, notes;
+            struct buf text;
             buf_init(&text);
-            buf_init(&notes);
-            if (!nomad_rewrite_job(arena, &in, inv, dest, &text, &notes, &diags))
+            if (!driver_rewrite(arena, &in, dest, &text, &diags))
                 refused = true;
             else {
                 struct buf *b = target_output_add(&out, name, false);
                 buf_add(b, text.data ? text.data : "", text.len);
-                if ((in.api || in.hcl->is_json) && notes.len) {
-                    char *notes_name = arena_printf(arena, "%s.migration.txt", name);
-                    struct buf *nb = target_output_add(&out, notes_name, false);
-                    buf_add(nb, notes.data, notes.len);
-                }
             }
             buf_free(&text);
-            buf_free(&notes);
         }
         if (stops(&diags, strict))
             stop = true;
