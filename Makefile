@@ -6,35 +6,42 @@
 #   make bench    throughput and memory figures
 
 CC       ?= cc
+CXX      ?= c++
 BUILD    ?= build/release
 CSTD      = -std=c11 -D_POSIX_C_SOURCE=200809L
-WARN      = -Wall -Wextra -Werror -Wno-unused-function
+WARN      = -Wall -Wextra -Werror
 OPT      ?= -O2 -g
 SANFLAGS ?=
-PKGS      = libxml-2.0
+PKGS      = libxml-2.0 re2
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Isrc -Igrammar -I. -I$(BUILD)/gen \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstdc++ -lm
+# the one C++ file: the RE2 shim behind src/util/go_regexp.h
+CXXFLAGS_ALL = -std=c++17 -Wall -Wextra -Werror $(OPT) $(SANFLAGS) -Isrc \
+               $(shell pkg-config --cflags re2 2>/dev/null)
 SHARED   ?= ../shared
 
 LIB_SRC  := $(filter-out src/main.c,$(shell find src targets -name '*.c' 2>/dev/null | sort))
 GEN_SRC  := $(BUILD)/gen/hcl.tab.c $(BUILD)/gen/hcl.lex.c
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
+CXX_SRC  := $(shell find src -name '*.cc' 2>/dev/null | sort)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(CXX_SRC:%.cc=$(BUILD)/%.o) \
+            $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
 # the front end alone (fuzzing and benchmarks link only this)
 FRONT_SRC := src/source.c src/diag/diag.c $(wildcard src/util/*.c src/hcl/*.c src/json/*.c)
-FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
+FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/util/go_regexp.o \
+             $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check
+.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check docs-check lsp-check
 
 all: deps rktc
 
 # ---- dependencies: Debian packages, installed with apt when missing -------
-DEB_BUILD = flex bison pkg-config libxml2-dev
+DEB_BUILD = flex bison pkg-config libxml2-dev libre2-dev g++
 DEB_TEST  = libcriterion-dev jq libxml2-utils python3 python3-jsonschema \
             python3-junitparser shellcheck systemd golang-go \
-            golang-github-hashicorp-hcl-dev clang-tidy
+            golang-github-hashicorp-hcl-dev clang-tidy groff-base man-db bsdextrautils neovim
 deps:
 	@sh tests/tools/install-deps.sh $(DEB_BUILD)
 
@@ -62,12 +69,17 @@ $(BUILD)/gen/hcl.lex.c $(BUILD)/gen/hcl.lex.h: grammar/hcl.l
 # generated code: same flags, minus warnings flex/bison output cannot avoid
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) -Wno-sign-compare -Wno-unused-parameter -MMD -MP -c -o $@ $<
+	@$(CC) $(CFLAGS_ALL) -Wno-sign-compare -Wno-unused-parameter -Wno-unused-function -MMD -MP -c -o $@ $<
 
 $(BUILD)/%.o: %.c | $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	@echo "  CXX     $<"
+	@$(CXX) $(CXXFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
@@ -99,11 +111,13 @@ golden: $(BUILD)/rktc
 	sh tests/golden.sh $(BUILD)/rktc
 	sh tests/cli.sh $(BUILD)/rktc
 	sh tests/fuzz-regressions.sh $(BUILD)/rktc
+	sh tests/hostile.sh $(BUILD)/rktc
 
 corpus: $(BUILD)/rktc
 	sh tests/corpus.sh $(BUILD)/rktc $(SHARED)
 	sh tests/jobspec-corpus.sh $(BUILD)/rktc $(SHARED)
 	sh tests/validate-corpus.sh $(BUILD)/rktc $(SHARED)
+	sh tests/exit-agreement.sh $(BUILD)/rktc $(SHARED)
 
 # check's reports against their schemas and consumers (JUnit, SARIF)
 reports: $(BUILD)/rktc
@@ -112,14 +126,26 @@ reports: $(BUILD)/rktc
 # the man page, generated from the command and rule tables
 man: $(BUILD)/rktc
 	$(BUILD)/rktc rules --format=man >$(BUILD)/rktc.1
-	groff -man -ww -z $(BUILD)/rktc.1
+	sh tests/manpage.sh $(BUILD)/rktc
+
+# the documentation ships: no citation of material outside the repository,
+# every rule explained with a bad and a good example, a clean man page
+docs-check: $(BUILD)/rktc
+	sh tests/self-contained.sh
+	sh tests/explain.sh $(BUILD)/rktc
+	sh tests/manpage.sh $(BUILD)/rktc
 
 # one suite, run by `check` twice: plain and under sanitizers
 conformance: $(BUILD)/rktc
 	sh tests/conformance.sh $(BUILD)/rktc $(SHARED)
 	sh tests/rkt-corpus.sh $(BUILD)/rktc $(SHARED)
 
-test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check
+test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check docs-check lsp-check
+
+# rktc lsp: the protocol edge cases, then a real client (headless Neovim)
+lsp-check: $(BUILD)/rktc
+	python3 tests/lsp/protocol.py $(BUILD)/rktc
+	sh tests/lsp/nvim-test.sh $(BUILD)/rktc
 
 # rktc audit and the nomad-docker/nomad-podman rewrites over the corpus's rkt jobs
 migrate-check: $(BUILD)/rktc tools build/tools/hcl1fmt
@@ -147,11 +173,21 @@ check: deps-test
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) --no-print-directory asan
 	@echo "make check: all suites passed (plain, static analysis, ASan+UBSan)"
 
+# the three uses on bundled files: lint a job with mistakes (exit 1 is the
+# expected outcome), then plan and build units for the host examples/node.hcl
 demo: all
-	./rktc parse examples/web.nomad
-	./rktc build --target=systemd -o build/demo/systemd examples/web.nomad
-	./rktc build --target=sh -o build/demo/sh examples/web.nomad
-	@for f in build/demo/systemd/rktc-* build/demo/sh/rktc-*; do echo "==> $$f <=="; cat "$$f"; done
+	@echo '==> 1. rktc check examples/cache.nomad  (a job with mistakes; exit status 1)'
+	@./rktc check examples/cache.nomad || [ $$? -eq 1 ]
+	@echo
+	@echo '==> 2. rktc plan --node examples/node.hcl examples/web.nomad  (the rkt commands Nomad would run)'
+	@./rktc plan --node examples/node.hcl examples/web.nomad
+	@echo
+	@echo '==> 3. rktc build --target=systemd --node examples/node.hcl -o build/demo/systemd examples/web.nomad'
+	@rm -rf build/demo/systemd
+	@./rktc build --target=systemd --node examples/node.hcl -o build/demo/systemd examples/web.nomad
+	@for f in build/demo/systemd/*.service build/demo/systemd/*.target; do echo "--- $$f"; cat "$$f"; done
+	@echo
+	@echo '==> next: rktc audit examples/web.nomad (migration), rktc explain RKT015, man -l build/release/rktc.1 after make man'
 
 # static analysis: gcc -fanalyzer and clang-tidy (.clang-tidy) on our code
 lint: $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
@@ -161,7 +197,8 @@ lint: $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 FUZZ_SECONDS ?= 60
 fuzz:
 	@sh tests/tools/install-deps.sh clang libclang-rt-14-dev
-	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) hcl json lsp
+	sh tests/fuzz/run-lsp-server.sh $(FUZZ_SECONDS)
 	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) plan
 	sh tests/fuzz/run-plan.sh $(FUZZ_SECONDS) check
 

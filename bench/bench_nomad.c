@@ -65,15 +65,12 @@ int main(int argc, char **argv) {
                 if (nomad_is_api_json(root))
                     api = root;
             }
-            const struct gval *generic = NULL;
-            if (!api) {
+            if (!api)
                 file = hcl_parse(arena, srcs[i], &diags);
-                generic = file ? hcl_decode_generic(arena, file, &diags) : NULL;
-            }
             double t1 = now();
             const struct nomad_job *job =
                 api ? nomad_decode_api_json(arena, srcs[i], api, &diags)
-                    : generic ? nomad_decode_hcl_generic(arena, file, generic, &diags) : NULL;
+                    : file ? nomad_decode_hcl(arena, file, &diags) : NULL;
             if (job) {
                 nomad_validate(arena, srcs[i], job, &diags);
                 decoded++;

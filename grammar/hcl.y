@@ -1,7 +1,7 @@
 /* hcl.y — the HCL1 grammar (native syntax), exactly as HashiCorp's HCL1
  * parser (the revision Nomad 0.11/0.12 vendor) accepts it.
  *
- * Beyond the textbook grammar (hcl1.md §4) it reproduces two behaviours of
+ * Beyond the textbook grammar (docs/hcl1.md §3) it reproduces two behaviours of
  * the reference that make it accept odd input, because Nomad accepts it:
  *  - inside a block, an attribute whose value runs into a `}` where a value,
  *    a list element, `,` or `]` is expected is dropped, that `}` is

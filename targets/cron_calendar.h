@@ -1,5 +1,5 @@
 /* cron_calendar.h — a parsed cron spec as systemd OnCalendar= lines
- * (spec/targets.md §2.5), with a verdict on how faithful they are.
+ * (docs/targets.md §6.2), with a verdict on how faithful they are.
  *
  * Contract: cron_calendar renders one or more OnCalendar= values whose
  * union fires exactly when cronexpr v1.1.1 fires (years up to 2099),
@@ -17,13 +17,14 @@
  * it under (GEN rules of rules.def). Quirks of cronexpr that the lines
  * keep (zero-padded weekdays, weekday ranges ending in Sunday) are notes
  * too, with an info rule. The DST check needs the zone's current rule
- * (tz_rule_parse of the POSIX TZ string at the end of a TZif file); pass
- * NULL when the zone has no DST or is unknown. Pure; no I/O. */
+ * (rkt/time_zone.h, as the plan holds it); pass NULL when the zone has no
+ * DST or is unknown. Pure; no I/O. */
 #ifndef RKTC_TARGETS_CRON_CALENDAR_H
 #define RKTC_TARGETS_CRON_CALENDAR_H
 
 #include "diag/diag.h"
-#include "targets/cron.h"
+#include "rkt/cron.h"
+#include "rkt/time_zone.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -49,21 +50,6 @@ struct cron_calendar {
     struct cron_note *notes;
     size_t note_count;
 };
-
-/* A clock turned back once a year: wall-clock seconds of the local day in
- * [repeat_start, repeat_end) happen twice, in month (1-12; 0 = unknown). */
-struct tz_fall_back {
-    int month;
-    int repeat_start, repeat_end;
-};
-
-struct tz_rule {
-    bool has_dst;
-    struct tz_fall_back fall_back;
-};
-
-/* Parses a POSIX TZ string ("EST5EDT,M3.2.0,M11.1.0"); false if malformed. */
-bool tz_rule_parse(const char *posix_tz, struct tz_rule *rule);
 
 void cron_calendar(struct arena *arena, const struct cron_spec *spec,
                    const char *time_zone, const struct tz_rule *zone,

@@ -2,14 +2,16 @@
  *
  * Contract: for every allocation of the plan (a group with count = N gives
  * N) writes one `.service` per rkt task Nomad would start, one `.target`
- * per allocation and one per job (conventions.md §8.3, targets.md §3):
- * ExecStart= runs `rkt run` as the unit's main process with exactly the
- * planned flags (rkt path, global flags, `run`, `--uuid-file-save=PATH`,
- * the run-prepared flags, the prepare flags); ExecStartPre= creates the
- * allocation directories with Nomad's modes and runs the planned trust;
- * ExecStopPost= removes the pod by its saved UUID. Restart, kill, leader
- * and lifecycle come from unit_policy; a periodic job gets a `.timer` from
- * cron_calendar (and its job target is not wanted at boot), a
+ * per allocation and one per job (docs/targets.md §3-§6):
+ * ExecStart= is the plan's `rkt run` (PLAN_RUN: rkt path, global flags,
+ * `run`, `--uuid-file-save=PATH`, the run-prepared flags, the prepare
+ * flags) as the unit's main process; ExecStartPre= sets up the planned
+ * allocation directories (modes, owner, secrets tmpfs) and runs the
+ * planned trust; ExecStopPost= is the plan's `rkt rm` of the saved UUID.
+ * Restart, kill, shutdown delay, leader and lifecycle come from the plan
+ * through unit_policy; a periodic job gets a `.timer` from cron_calendar
+ * of the plan's parsed spec and zone (and its job target is not wanted at
+ * boot), a
  * parameterized job is not started on its own, other jobs' job target is
  * WantedBy=multi-user.target. Every Exec line goes through
  * systemd_exec_line, every unit name through unit_name. Findings (GEN):
@@ -37,7 +39,7 @@ void systemd_build_init(struct systemd_build *build);
 void systemd_build_free(struct systemd_build *build);
 
 void systemd_target_build(struct arena *arena, struct systemd_build *build,
-                          const struct target_job *job, const struct rkt_plan *plan,
-                          struct target_output *out, struct diag_list *diags);
+                          const struct rkt_plan *plan, struct target_output *out,
+                          struct diag_list *diags);
 
 #endif

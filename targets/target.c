@@ -1,6 +1,6 @@
 /* target.c — shared helpers of the output targets (see target.h). */
 #include "targets/target.h"
-#include "targets/unit_name.h"
+#include "util/unit_name.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -32,16 +32,6 @@ struct buf *target_output_add(struct target_output *out, const char *name,
     buf_init(&f->data);
     f->executable = executable;
     return &f->data;
-}
-
-struct target_task_extra target_job_extra(const struct target_job *job,
-                                          const char *group, const char *task) {
-    for (size_t i = 0; i < job->extra_count; i++)
-        if (strcmp(job->extras[i].group, group) == 0 &&
-            strcmp(job->extras[i].task, task) == 0)
-            return job->extras[i];
-    struct target_task_extra none = {group, task, 0};
-    return none;
 }
 
 char *target_task_name(const struct plan_task *t, const char *suffix) {

@@ -70,20 +70,20 @@ void unit_policy_map(struct arena *arena, const struct policy_input *in,
     memset(out, 0, sizeof *out);
     struct builder b = {arena, out, 0, 0};
 
-    /* lifecycle → Type= (§3.6, §3.7) */
+    /* lifecycle → Type= (docs/targets.md §5) */
     bool hook = in->hook != POLICY_HOOK_MAIN;
     out->oneshot = hook && !in->sidecar;
     if (out->oneshot) {
         directive(&b, "Service", "Type", "oneshot");
         /* a prestart hook stays "active" so that After=/Requires= in the main
-         * units wait for its success; never for timer launches (§2.7) */
+         * units wait for its success; never for timer launches (docs/targets.md §6) */
         if (in->hook == POLICY_HOOK_PRESTART && !in->periodic)
             directive(&b, "Service", "RemainAfterExit", "yes");
     } else {
         directive(&b, "Service", "Type", "exec");
     }
 
-    /* restart (§3.1, §3.2) */
+    /* restart (docs/targets.md §4) */
     out->restarts_on_success =
         hook ? in->sidecar : in->job_type != POLICY_JOB_BATCH;
     if (in->attempts == 0) {
@@ -126,7 +126,7 @@ void unit_policy_map(struct arena *arena, const struct policy_input *in,
                   arena_printf(arena, "%lld", (long long)in->attempts + 1));
     }
 
-    /* stopping (§3.4) */
+    /* stopping (docs/targets.md §4) */
     const char *signal = in->kill_signal && *in->kill_signal ? in->kill_signal : "SIGINT";
     if (in->kill_timeout_ns <= 0)
         signal = "SIGKILL"; /* Nomad kills at once; TimeoutStopSec=0 would never */
@@ -141,7 +141,7 @@ void unit_policy_map(struct arena *arena, const struct policy_input *in,
     if (stop > 0)
         directive(&b, "Service", "TimeoutStopSec", policy_timespan(arena, stop));
 
-    /* leader (§3.5, §3.7): OnSuccess= fires on automatic restarts in
+    /* leader (docs/targets.md §5): OnSuccess= fires on automatic restarts in
      * systemd 252 (systemd/systemd#26903), so only a leader that does not
      * restart after success may stop its group that way */
     if (in->leader) {

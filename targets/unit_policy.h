@@ -1,5 +1,5 @@
 /* unit_policy.h — Nomad's restart, kill, leader and lifecycle settings of
- * one task as systemd 252 unit directives (spec/targets.md §3).
+ * one task as systemd 252 unit directives (docs/targets.md §4-§5).
  *
  * Contract: unit_policy_map turns the settings of one task (after Nomad's
  * defaults: restart merged from job type, group and task; kill_timeout

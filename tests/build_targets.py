@@ -15,7 +15,7 @@ with rkt_path = SHARED/tools/fake-rkt, then
   * systemd-analyze verify on the units: silent.
 Prints one line per check and ends with "N passed, M failed".
 """
-import glob, json, os, shutil, subprocess, sys, tempfile
+import glob, json, os, re, shutil, subprocess, sys, tempfile
 
 FAKE_UUID = "6c1f5a9e-3b2d-4f7a-9c8e-1d2e3f4a5b6c"
 passed, failed = 0, 0
@@ -204,8 +204,89 @@ def check_write_policy(rktc, shared, tmp):
         result(p.returncode == 1 and not os.path.exists(out), "%s: nothing written" % what)
     p = run([rktc, "build", "--target=systemd", "--dry-run", "testdata/build/static-port-a.nomad",
              "testdata/build/static-port-b.nomad"])
-    result(p.returncode == 1 and b"GEN011" in p.stderr and b"==> rktc-cache\\x2db.target" in p.stdout,
-           "static port used by two jobs on one host: GEN011, units still written")
+    result(p.returncode == 1 and b"RKT024" in p.stderr and
+           b"==> rktc-cache\\x2da.target" in p.stdout and b"rktc-cache\\x2db" not in p.stdout,
+           "static port used by two jobs on one host: the second is not placed (RKT024), "
+           "the first is written")
+
+
+def fleet_profiles(case, fake, alloc_dir, tmp):
+    """The host profiles of testdata/fleet/CASE, pointed at fake-rkt."""
+    paths = []
+    for src in sorted(glob.glob(os.path.join(case, "*.hcl"))):
+        text = open(src).read().replace(
+            "node {", 'node {\n  rkt_path = "%s"\n  alloc_dir = "%s"' % (fake, alloc_dir), 1)
+        dst = os.path.join(tmp, os.path.basename(src))
+        with open(dst, "w") as f:
+            f.write(text)
+        paths.append(dst)
+    args = []
+    for pth in paths:
+        args += ["--node", pth]
+    return args
+
+
+def check_fleet(rktc, shared, tmp):
+    """Fleets: DIR/<node> per host, jobs written whole (partial builds),
+    INSTALL, units that systemd reads, launchers shellcheck accepts, and no
+    host port used twice on a host."""
+    fake = os.path.join(shared, "tools", "fake-rkt")
+    alloc = os.path.join(tmp, "alloc")
+    os.makedirs(alloc, exist_ok=True)
+    nodes = fleet_profiles("testdata/fleet/basic", fake, alloc, tmp)
+    jobs = [os.path.join("testdata/fleet/basic", j + ".nomad") for j in ("web", "api", "db", "big")]
+    for target in ("systemd", "sh"):
+        out = os.path.join(tmp, "fleet-" + target)
+        p = run([rktc, "build", "--target=" + target, "-o", out] + nodes + jobs)
+        err = p.stderr.decode(errors="replace")
+        hosts = sorted(os.listdir(out)) if os.path.isdir(out) else []
+        result(p.returncode == 1 and hosts == ["a", "b", "c"],
+               "fleet %s: exit 1 (unplaceable job), one directory per host" % target, err)
+        written = " ".join(sorted(sum((os.listdir(os.path.join(out, h)) for h in hosts), [])))
+        result("rktc-db" not in written and "rktc-big" not in written and
+               "rktc-web" in written and "rktc-api" in written and
+               "not written: testdata/fleet/basic/db.nomad" in err,
+               "fleet %s: jobs with an unplaced allocation are not written, the others are" % target,
+               written + "\n" + err)
+        for h in hosts:
+            d = os.path.join(out, h)
+            result(os.path.isfile(os.path.join(d, "INSTALL")), "fleet %s: %s/INSTALL" % (target, h))
+            if target == "systemd":
+                units = sorted(f for f in os.listdir(d) if f.endswith((".service", ".target", ".timer")))
+                va = run(["systemd-analyze", "verify", "--man=no"] + units, cwd=d)
+                msg = (va.stdout + va.stderr).decode(errors="replace")
+                result(va.returncode == 0 and not msg.strip(),
+                       "fleet: systemd-analyze verify is silent on %s" % h, msg)
+                install = open(os.path.join(d, "INSTALL")).read()
+                result("systemctl daemon-reload" in install and
+                       "systemctl enable --now rktc-web.target" in install,
+                       "fleet: %s/INSTALL enables the job targets" % h, install)
+            else:
+                launchers = sorted(glob.glob(os.path.join(glob.escape(d), "*.sh")))
+                sc = run(["shellcheck", "-s", "sh", "-S", "style"] + launchers)
+                result(sc.returncode == 0 and not sc.stdout,
+                       "fleet: shellcheck clean on %s" % h, sc.stdout.decode(errors="replace"))
+    # partial builds: what can be built is written, exit 2 when an input is unreadable
+    out = os.path.join(tmp, "partial")
+    p = run([rktc, "build", "--target=systemd", "-o", out, "examples/web.nomad",
+             os.path.join(tmp, "missing.nomad")])
+    err = p.stderr.decode(errors="replace")
+    result(p.returncode == 2 and os.path.isfile(os.path.join(out, "rktc-web.target")) and
+           "not written: %s" % os.path.join(tmp, "missing.nomad") in err,
+           "partial build: the readable job is written, the unreadable one listed, exit 2", err)
+    # two jobs built into one directory for one host: no shared host port
+    nodes = fleet_profiles("testdata/fleet/one-host", fake, alloc, tmp)
+    out = os.path.join(tmp, "one-host")
+    jobs = sorted(glob.glob("testdata/fleet/one-host/*.nomad"))
+    p = run([rktc, "build", "--target=systemd", "-o", out] + nodes + jobs)
+    ports = {}
+    for f in sorted(glob.glob(os.path.join(glob.escape(out), "*.service"))):
+        for port in re.findall(r"--port=[^:\s]+:(\d+)", open(f).read()):
+            ports.setdefault(port, []).append(os.path.basename(f))
+    shared_ports = {k: v for k, v in ports.items() if len(v) > 1}
+    result(p.returncode == 0 and len(ports) == 8 and not shared_ports,
+           "two jobs in one directory for one host never share a host port",
+           "%r %s" % (shared_ports or ports, p.stderr.decode(errors="replace")))
 
 
 def check_golden(rktc, job, update):
@@ -270,6 +351,12 @@ def run_all(rktc, shared, jobs):
     tmp = tempfile.mkdtemp()
     try:
         check_write_policy(rktc, shared, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    tmp = tempfile.mkdtemp()
+    os.chmod(tmp, 0o755)
+    try:
+        check_fleet(rktc, shared, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("%d passed, %d failed" % (passed, failed))

@@ -37,6 +37,23 @@ for c in $("$rktc" --help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p'); do
 done
 "$rktc" frobnicate 2>&1 | head -1 | grep -q "^rktc: unknown command 'frobnicate'$" ||
     { fail=$((fail + 1)); echo "FAIL unknown command message"; }
+# findings true of every rkt job or task come once per run, also in build
+# (issue 12.4): three rkt jobs, one RKT023 and one RKT021
+jobs=testdata/check/rkt023-once-per-run/jobs
+out=$(mktemp -d)
+"$rktc" build --target=sh -o "$out" "$jobs/a.nomad" "$jobs/b.nomad" "$jobs/c.nomad" \
+    >/dev/null 2>/tmp/rktc-cli.$$
+[ "$(grep -c 'RKT023' /tmp/rktc-cli.$$)" -eq 1 ] && [ "$(grep -c 'RKT021' /tmp/rktc-cli.$$)" -eq 1 ] ||
+    { fail=$((fail + 1)); echo "FAIL build: RKT023/RKT021 not once per run"; }
+rm -rf "$out"
+# a --port override that no task has: exit 3, one message for plan and build
+for c in plan build; do
+    set -- "$c"
+    [ "$c" = build ] && set -- build --target=sh --dry-run
+    expect 3 "$c --port that no task has" "$rktc" "$@" --port nope=31001 examples/web.nomad
+    grep -q '^rktc: --port nope=31001: no task has a port "nope"$' /tmp/rktc-cli.$$ ||
+        { fail=$((fail + 1)); echo "FAIL $c --port that no task has: message"; }
+done
 rm -f /tmp/rktc-cli.$$
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

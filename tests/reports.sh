@@ -5,7 +5,9 @@
 # SARIF and checkstyle together; then: the JUnit validates against all three
 # XSDs (xmllint), the SARIF against the 2.1.0 JSON schema (Debian's
 # python3-jsonschema), python3-junitparser reads the JUnit back with suite
-# counts equal to its cases, and the totals of JUnit, SARIF and JSON agree.
+# counts equal to its cases, and the totals of JUnit, SARIF and JSON agree:
+# JUnit failures are the findings at or above the failure threshold (a run
+# with --failure-threshold=error too), at most files + findings cases.
 # A second run with the same SOURCE_DATE_EPOCH must give identical bytes,
 # and `rktc report` must render the saved JSON into the bytes check wrote.
 # The committed golden JUnit/SARIF samples (testdata/check) are validated
@@ -70,17 +72,35 @@ for path in sys.argv[2:]:
 sys.exit(0 if ok else 1)
 PY
 
-$py - "$tmp/a/out.xml" "$tmp/a/out.json" "$tmp/a/out.sarif" <<'PY' || fail=1
+# the same corpus with --failure-threshold=error: warnings must not fail
+mkdir -p "$tmp/e"
+SOURCE_DATE_EPOCH=1767323045 "$rktc" check --no-config --failure-threshold=error \
+    --format=json:"$tmp/e/out.json" --format=junit:"$tmp/e/out.xml" \
+    --format=sarif:"$tmp/e/out.sarif" "$shared/corpus/files" >/dev/null
+for xsd in "$shared"/schemas/junit/*.xsd; do
+    xmllint --noout --schema "$xsd" "$tmp/e/out.xml" 2>/dev/null ||
+        bad "threshold=error JUnit does not validate against $(basename "$xsd")"
+done
+
+# JUnit counts what fails the run: one testcase per finding at or above
+# the threshold (failure, error for input problems, skipped when
+# suppressed), one passing testcase per file without one, the findings
+# below the threshold in <system-out>; SARIF levels agree
+for set in "a warning" "e error"; do
+    dir=${set%% *} threshold=${set#* }
+    $py - "$tmp/$dir/out.xml" "$tmp/$dir/out.json" "$tmp/$dir/out.sarif" "$threshold" <<'PY' || fail=1
 import json, sys
 from junitparser import JUnitXml, Failure, Error, Skipped
 xml = JUnitXml.fromfile(sys.argv[1])
 report = json.load(open(sys.argv[2]))
 sarif = json.load(open(sys.argv[3]))
+order = ["error", "warning", "info", "style"]
+threshold = order.index(sys.argv[4])
 ok = True
 def check(cond, what):
     global ok
     if not cond:
-        print("FAIL reports:", what)
+        print(f"FAIL reports (threshold {sys.argv[4]}):", what)
         ok = False
 suites = list(xml)
 check(len(suites) == len(report["files"]), f"{len(suites)} suites for {len(report['files'])} files")
@@ -94,6 +114,8 @@ for suite in suites:
     check(suite.tests == len(cases), f"{suite.name}: tests={suite.tests}, {len(cases)} cases")
     check((suite.failures, suite.errors, suite.skipped) == (f, e, s),
           f"{suite.name}: counts {(suite.failures, suite.errors, suite.skipped)} != {(f, e, s)}")
+    passing = sum(1 for c in cases if not c.result)
+    check(passing == (1 if f + e == 0 else 0), f"{suite.name}: {passing} passing cases")
     for c in cases:
         key = (c.classname, c.name)
         check(key not in names, f"duplicate testcase {key}")
@@ -101,19 +123,28 @@ for suite in suites:
     tests += len(cases); failures += f; errors += e; skipped += s
 summary = report["summary"]
 active = summary["errors"] + summary["warnings"] + summary["info"] + summary["style"]
-check(failures + errors == active, f"JUnit {failures}+{errors} findings, JSON {active}")
-check(skipped == summary["suppressed"], "suppressed counts differ")
+failing = sum(1 for f in report["files"] for d in f["diagnostics"]
+              if order.index(d["severity"]) <= threshold)
+failing_suppressed = sum(1 for f in report["files"] for d in f["suppressed"]
+                         if order.index(d["severity"]) <= threshold)
+check(failures + errors == failing, f"JUnit {failures}+{errors} failures, JSON {failing} at or above the threshold")
+check(skipped == failing_suppressed, "suppressed counts differ")
+check(tests <= len(report["files"]) + active + summary["suppressed"],
+      f"{tests} JUnit cases for {len(report['files'])} files and {active} findings")
 results = sarif["runs"][0]["results"]
 check(len(results) == active + summary["suppressed"], "SARIF result count differs")
 for r in results:
     region = r["locations"][0]["physicalLocation"].get("region")
     if region:
         check(min(region.values()) >= 1, f"SARIF region below 1: {region}")
-print(f"reports: corpus {len(suites)} files, {tests} JUnit cases "
+shouting = sum(1 for r in results if r["level"] in ("error", "warning") and "suppressions" not in r)
+check(shouting == failing, f"{shouting} SARIF errors/warnings, {failing} findings fail the run")
+print(f"reports: corpus {len(suites)} files, threshold {sys.argv[4]}: {tests} JUnit cases "
       f"({failures} failures, {errors} errors, {skipped} skipped), "
       f"{len(results)} SARIF results")
 sys.exit(0 if ok else 1)
 PY
+done
 
 run "$tmp/b" >/dev/null
 for f in out.txt out.json out.xml out.sarif out.checkstyle; do

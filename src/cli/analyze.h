@@ -1,22 +1,18 @@
 /* analyze.h — the checking pipeline for one input file.
  *
- * Contract: analyze_file runs the pipeline stages on one loaded source, in
- * order, each adding its findings to diags: the HCL front end (hcl_parse),
- * HCL's generic decode (hcl_decode_generic), and later the Nomad job and rkt
- * checks. Later stages run only when the earlier ones produced their
- * structure. It returns the parsed tree (for inline suppressions), or NULL
- * when there is none; *parse_failed tells whether a front-end error
- * (HCL001, HCL002, HCL003) occurred, which makes `check` exit 2.
- * Everything it builds lives in arena. Never prints. */
+ * Contract: analyze_source loads one source through the front end
+ * (unit_load, up to Nomad's validation) and then runs the rkt driver's
+ * checks on the job, each stage adding its findings to the unit's diags.
+ * Later stages run only when the earlier ones produced their structure.
+ * u->unreadable (the bytes are not HCL or JSON) makes `check` exit 2; the
+ * caller frees the unit. Never prints. */
 #ifndef RKTC_CLI_ANALYZE_H
 #define RKTC_CLI_ANALYZE_H
 
 #include "diag/diag.h"
-#include "hcl/tree.h"
+#include "nomad/unit.h"
 
 #include <stdbool.h>
-
-struct arena;
 
 struct node_profile;
 struct plan_options;
@@ -29,9 +25,8 @@ struct analyze_options {
     const struct plan_options *plan;  /* rkt stage: --alloc-id, --port */
 };
 
-const struct hcl_file *analyze_file(struct arena *arena, const struct source *src,
-                                    const struct analyze_options *options,
-                                    struct diag_list *diags, bool *parse_failed);
+void analyze_source(struct unit *u, const struct source *src,
+                    const struct analyze_options *options);
 
 /* True when d is a front-end error that stops a file from being checked. */
 bool analyze_is_parse_failure(const struct diag *d);

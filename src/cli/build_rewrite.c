@@ -4,7 +4,7 @@
 #include "cli/build_write.h"
 #include "cli/cli.h"
 #include "cli/inputs.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "migrate/hcl2_print.h"
 #include "migrate/inventory.h"
 #include "migrate/job_input.h"
@@ -15,18 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* the --target value, or NULL */
-static const char *target_of(int argc, char **argv) {
-    const char *target = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strncmp(argv[i], "--target=", 9) == 0)
-            target = argv[i] + 9;
-        else if (strcmp(argv[i], "--target") == 0 && i + 1 < argc)
-            target = argv[++i];
-    }
-    return target;
-}
 
 static const char *base_name(const char *path) {
     const char *slash = strrchr(path, '/');
@@ -102,44 +90,16 @@ static struct target_output *out_for(struct out_dir **dirs, size_t *count, const
 }
 
 /* `build --target=nomad-hcl2`: every job file rewritten for HCL1 and HCL2 */
-static int hcl2_run(int argc, char **argv) {
-    const char *dir = ".";
-    bool strict = false, force = false, dry_run = false;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    size_t file_count = 0;
-    if (!files)
-        return EXIT_INPUT;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strncmp(a, "--target=", 9) == 0) {
-            continue;
-        } else if (strcmp(a, "--target") == 0) {
-            i++;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (i + 1 >= argc) {
-                free(files);
-                return cli_usage_error("build", "%s needs a directory", a);
-            }
-            dir = argv[++i];
-        } else if (strncmp(a, "--output=", 9) == 0) {
-            dir = a + 9;
-        } else if (strcmp(a, "--strict") == 0) {
-            strict = true;
-        } else if (strcmp(a, "--force") == 0) {
-            force = true;
-        } else if (strcmp(a, "--dry-run") == 0) {
-            dry_run = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            free(files);
-            return cli_usage_error("build", "unknown option '%s' for --target=nomad-hcl2", a);
-        } else {
-            files[file_count++] = argv[i];
-        }
-    }
-    if (file_count == 0 || !*dir) {
-        free(files);
+static int hcl2_run(const struct build_request *request) {
+    const char *dir = request->dir;
+    bool strict = request->strict, force = request->force, dry_run = request->dry_run;
+    char **files = request->files;
+    size_t file_count = request->file_count;
+    if (request->rkt_options)
+        return cli_usage_error("build", "--node, --alloc-id and --port are for the sh and "
+                               "systemd targets, not --target=nomad-hcl2");
+    if (file_count == 0 || !*dir)
         return cli_usage_error("build", file_count ? "-o needs a directory" : "no input file");
-    }
     struct inputs inputs = {0};
     inputs_collect(&inputs, files, file_count);
     struct out_dir *dirs = NULL;
@@ -190,13 +150,13 @@ static int hcl2_run(int argc, char **argv) {
                 if (found.items[i].rule->family == FAMILY_MIG &&
                     found.items[i].severity <= SEVERITY_WARNING)
                     findings = true;
-            render_plain(stderr, &found);
+            cli_print_findings(stderr, &found);
             diag_list_free(&found);
         }
         if (stops(&diags, strict))
             stop = true;
         if (in.not_hcl || !in.job)
-            render_plain(stderr, &diags);
+            cli_print_findings(stderr, &diags);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);
@@ -220,7 +180,6 @@ static int hcl2_run(int argc, char **argv) {
     }
     free(dirs);
     inputs_free(&inputs);
-    free(files);
     return status;
 }
 
@@ -306,54 +265,26 @@ static bool driver_rewrite(struct arena *arena, const struct job_input *in, enum
     return ok;
 }
 
-int build_rewrite_run(int argc, char **argv) {
-    const char *target = target_of(argc, argv);
+int build_rewrite_run(const struct build_request *request) {
+    const char *target = request->target;
     enum mig_dest dest;
     if (target && strcmp(target, "nomad-hcl2") == 0)
-        return hcl2_run(argc, argv);
+        return hcl2_run(request);
     if (target && strcmp(target, "nomad-docker") == 0)
         dest = MIG_DOCKER;
     else if (target && strcmp(target, "nomad-podman") == 0)
         dest = MIG_PODMAN;
     else
         return -1;
-    const char *dir = ".";
-    bool strict = false, force = false, dry_run = false;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    size_t file_count = 0;
-    if (!files)
-        return EXIT_INPUT;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strncmp(a, "--target=", 9) == 0) {
-            continue;
-        } else if (strcmp(a, "--target") == 0) {
-            i++;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (i + 1 >= argc) {
-                free(files);
-                return cli_usage_error("build", "%s needs a directory", a);
-            }
-            dir = argv[++i];
-        } else if (strncmp(a, "--output=", 9) == 0) {
-            dir = a + 9;
-        } else if (strcmp(a, "--strict") == 0) {
-            strict = true;
-        } else if (strcmp(a, "--force") == 0) {
-            force = true;
-        } else if (strcmp(a, "--dry-run") == 0) {
-            dry_run = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            free(files);
-            return cli_usage_error("build", "unknown option '%s' for --target=%s", a, target);
-        } else {
-            files[file_count++] = argv[i];
-        }
-    }
-    if (file_count == 0 || !*dir) {
-        free(files);
+    const char *dir = request->dir;
+    bool strict = request->strict, force = request->force, dry_run = request->dry_run;
+    char **files = request->files;
+    size_t file_count = request->file_count;
+    if (request->rkt_options)
+        return cli_usage_error("build", "--node, --alloc-id and --port are for the sh and "
+                               "systemd targets, not --target=%s", target);
+    if (file_count == 0 || !*dir)
         return cli_usage_error("build", file_count ? "-o needs a directory" : "no input file");
-    }
     struct inputs inputs = {0};
     inputs_collect(&inputs, files, file_count); /* directories are walked */
     struct target_output out;
@@ -400,7 +331,7 @@ int build_rewrite_run(int argc, char **argv) {
             stop = true;
         if (has_blocker(&diags))
             blockers = true;
-        render_plain(stderr, &diags);
+        cli_print_findings(stderr, &diags);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);
@@ -408,6 +339,5 @@ int build_rewrite_run(int argc, char **argv) {
     int status = build_finish(dir, &out, force, dry_run, unreadable, refused || stop, blockers);
     target_output_free(&out);
     inputs_free(&inputs);
-    free(files);
     return status;
 }

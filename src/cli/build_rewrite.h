@@ -1,8 +1,9 @@
 /* build_rewrite.h — `rktc build --target=nomad-docker|nomad-podman`.
  *
- * Contract: build_rewrite_run handles a whole `build` command line whose
- * --target names a migration target and returns its exit status; for any
- * other target it returns -1 without side effects (cmd_build goes on).
+ * Contract: build_rewrite_run carries out a parsed `build` command line
+ * whose --target names a migration target and returns its exit status;
+ * for any other target it returns -1 without side effects (cmd_build goes
+ * on).
  * Each input job is rewritten (targets/nomad_rewrite.h) into a file of the
  * same base name in -o DIR (API JSON inputs stay API JSON and get a
  * `<name>.migration.txt` with the notes JSON cannot carry as comments),
@@ -14,6 +15,19 @@
 #ifndef RKTC_CLI_BUILD_REWRITE_H
 #define RKTC_CLI_BUILD_REWRITE_H
 
-int build_rewrite_run(int argc, char **argv);
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A parsed `rktc build` command line. */
+struct build_request {
+    const char *target;  /* the --target value */
+    const char *dir;     /* -o DIR */
+    bool strict, force, dry_run;
+    bool rkt_options;    /* --node, --alloc-id or --port was given */
+    char **files;
+    size_t file_count;
+};
+
+int build_rewrite_run(const struct build_request *request);
 
 #endif

@@ -1,6 +1,7 @@
 #include "cli/check_options.h"
+#include "cli/args.h"
 #include "cli/cli.h"
-#include "diag/suppress.h"
+#include "hcl/suppress.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -22,27 +23,6 @@ bool check_format_split(const char *spec, enum report_format *format,
             *file = colon + 1;
     }
     return ok;
-}
-
-/* The value of an option: "--name=value" or "--name value". */
-static const char *value_of(int argc, char **argv, int *i, const char *name,
-                            bool *missing) {
-    const char *arg = argv[*i];
-    size_t n = strlen(name);
-    *missing = false;
-    if (arg[n] == '=')
-        return arg + n + 1;
-    if (*i + 1 >= argc) {
-        *missing = true;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
-/* Does argv[i] name option `name` (alone or as name=value)? */
-static bool is_option(const char *arg, const char *name) {
-    size_t n = strlen(name);
-    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
 static bool add_overrides(struct check_options *o, const char *list, bool disable,
@@ -71,116 +51,105 @@ static bool add_overrides(struct check_options *o, const char *list, bool disabl
     return ok;
 }
 
-static const char *const severity_flags[] = {"--error", "--warning", "--info",
-                                             "--style"};
+/* Adds the comma-separated globs of an --include / --exclude value. */
+static void add_globs(struct check_options *o, const char *list, bool include) {
+    char *copy = xstrdup(list);
+    o->glob_copies = xreallocarray(o->glob_copies, o->glob_copy_count + 1,
+                                   sizeof *o->glob_copies);
+    o->glob_copies[o->glob_copy_count++] = copy;
+    char ***globs = include ? &o->include : &o->exclude;
+    size_t *count = include ? &o->include_count : &o->exclude_count;
+    for (char *tok = copy; tok;) {
+        char *comma = strchr(tok, ',');
+        if (comma)
+            *comma = '\0';
+        if (tok[0]) {
+            *globs = xreallocarray(*globs, *count + 1, sizeof **globs);
+            (*globs)[(*count)++] = tok;
+        }
+        tok = comma ? comma + 1 : NULL;
+    }
+}
 
 bool check_options_parse(struct check_options *o, int argc, char **argv) {
     memset(o, 0, sizeof *o);
     o->threshold = SEVERITY_WARNING;
-    o->inputs = xcalloc((size_t)argc + 1, sizeof *o->inputs);
-    bool only_inputs = false;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        bool missing = false;
-        const char *v = NULL;
-        if (only_inputs || arg[0] != '-' || strcmp(arg, "-") == 0) {
-            o->inputs[o->input_count++] = argv[i];
+    struct cli_args args;
+    bool ok = cli_args_parse("check", argc, argv, &args);
+    o->inputs = args.operands; /* the options now own the operand array */
+    o->input_count = args.operand_count;
+    args.operands = NULL;
+    for (size_t k = 0; ok && k < args.count; k++) {
+        const struct cli_arg *a = &args.items[k];
+        const char *v = a->value;
+        int took = rkt_options_take(&o->rkt, "check", a);
+        if (took != 0) {
+            ok = took > 0;
             continue;
         }
-        int took = rkt_options_take(&o->rkt, "check", argc, argv, &i);
-        if (took < 0)
-            return false;
-        if (took)
-            continue;
-        if (strcmp(arg, "--") == 0) {
-            only_inputs = true;
-        } else if (is_option(arg, "--format") || strcmp(arg, "-f") == 0) {
-            v = value_of(argc, argv, &i, arg[1] == 'f' ? "-f" : "--format", &missing);
-            if (v) {
-                enum report_format f;
-                const char *file;
-                size_t len;
-                if (!check_format_split(v, &f, &file, &len)) {
-                    cli_usage_error("check", "unknown format '%s' (text, gcc, json, "
-                                    "junit, sarif, github, checkstyle, codeclimate; NAME:FILE "
-                                    "writes FILE)", v);
-                    return false;
-                }
-                o->formats = xreallocarray(o->formats, o->format_count + 1,
-                                           sizeof *o->formats);
-                o->formats[o->format_count++] = (char *)v;
+        switch (a->flag) {
+        case FLAG_FORMAT: {
+            enum report_format f;
+            const char *file;
+            size_t len;
+            if (!check_format_split(v, &f, &file, &len)) {
+                cli_usage_error("check", "unknown format '%s' (text, gcc, json, "
+                                "junit, sarif, github, checkstyle, codeclimate; NAME:FILE "
+                                "writes FILE)", v);
+                ok = false;
+                break;
             }
-        } else if (is_option(arg, "--color")) {
-            v = value_of(argc, argv, &i, "--color", &missing);
-            if (v) {
-                if (strcmp(v, "auto") == 0)
-                    o->color = COLOR_AUTO;
-                else if (strcmp(v, "always") == 0)
-                    o->color = COLOR_ALWAYS;
-                else if (strcmp(v, "never") == 0)
-                    o->color = COLOR_NEVER;
-                else
-                    return cli_usage_error("check", "--color takes auto, always or "
-                                           "never, not '%s'", v), false;
-            }
-        } else if (is_option(arg, "--failure-threshold") || strcmp(arg, "-t") == 0) {
-            v = value_of(argc, argv, &i, arg[1] == 't' ? "-t" : "--failure-threshold",
-                         &missing);
-            if (v) {
-                if (!severity_parse(v, &o->threshold))
-                    return cli_usage_error("check", "--failure-threshold takes error, "
-                                           "warning, info or style, not '%s'", v),
-                           false;
-                o->threshold_given = true;
-            }
-        } else if (is_option(arg, "--junit-profile")) {
-            v = value_of(argc, argv, &i, "--junit-profile", &missing);
-            if (v) {
-                if (strcmp(v, "strict") == 0)
-                    o->junit_profile = JUNIT_STRICT;
-                else if (strcmp(v, "github") == 0)
-                    o->junit_profile = JUNIT_GITHUB;
-                else
-                    return cli_usage_error("check", "--junit-profile takes strict or "
-                                           "github, not '%s'", v), false;
-            }
-        } else if (is_option(arg, "--config") || strcmp(arg, "-c") == 0) {
-            o->config_path = value_of(argc, argv, &i, arg[1] == 'c' ? "-c" : "--config",
-                                      &missing);
-        } else if (is_option(arg, "--stdin-filename")) {
-            o->stdin_filename = value_of(argc, argv, &i, "--stdin-filename", &missing);
-        } else if (is_option(arg, "--disable")) {
-            v = value_of(argc, argv, &i, "--disable", &missing);
-            if (v && !add_overrides(o, v, true, SEVERITY_ERROR))
-                return false;
-        } else if (strcmp(arg, "--no-fail") == 0) {
-            o->no_fail = true;
-        } else if (strcmp(arg, "--allow-empty") == 0) {
-            o->allow_empty = true;
-        } else if (strcmp(arg, "--require-reason") == 0) {
-            o->require_reason = true;
-        } else if (strcmp(arg, "--no-inline-ignore") == 0) {
-            o->no_inline_ignore = true;
-        } else if (strcmp(arg, "--no-config") == 0) {
-            o->no_config = true;
-        } else if (strcmp(arg, "--print-config") == 0) {
-            o->print_config = true;
-        } else {
-            bool known = false;
-            for (int s = 0; s < 4 && !known; s++) {
-                if (!is_option(arg, severity_flags[s]))
-                    continue;
-                known = true;
-                v = value_of(argc, argv, &i, severity_flags[s], &missing);
-                if (v && !add_overrides(o, v, false, (enum severity)s))
-                    return false;
-            }
-            if (!known)
-                return cli_usage_error("check", "unknown option '%s'", arg), false;
+            o->formats = xreallocarray(o->formats, o->format_count + 1, sizeof *o->formats);
+            o->formats[o->format_count++] = (char *)v;
+            break;
         }
-        if (missing)
-            return cli_usage_error("check", "option '%s' needs a value", arg), false;
+        case FLAG_COLOR:
+            if (strcmp(v, "auto") == 0)
+                o->color = COLOR_AUTO;
+            else if (strcmp(v, "always") == 0)
+                o->color = COLOR_ALWAYS;
+            else if (strcmp(v, "never") == 0)
+                o->color = COLOR_NEVER;
+            else
+                ok = cli_usage_error("check", "--color takes auto, always or never, not '%s'",
+                                     v) == EXIT_OK;
+            break;
+        case FLAG_FAILURE_THRESHOLD:
+            if (!severity_parse(v, &o->threshold))
+                ok = cli_usage_error("check", "--failure-threshold takes error, warning, "
+                                     "info or style, not '%s'", v) == EXIT_OK;
+            o->threshold_given = true;
+            break;
+        case FLAG_JUNIT_PROFILE:
+            if (strcmp(v, "strict") == 0)
+                o->junit_profile = JUNIT_STRICT;
+            else if (strcmp(v, "github") == 0)
+                o->junit_profile = JUNIT_GITHUB;
+            else
+                ok = cli_usage_error("check", "--junit-profile takes strict or github, "
+                                     "not '%s'", v) == EXIT_OK;
+            break;
+        case FLAG_CONFIG: o->config_path = v; break;
+        case FLAG_STDIN_FILENAME: o->stdin_filename = v; break;
+        case FLAG_DISABLE: ok = add_overrides(o, v, true, SEVERITY_ERROR); break;
+        case FLAG_ERROR: ok = add_overrides(o, v, false, SEVERITY_ERROR); break;
+        case FLAG_WARNING: ok = add_overrides(o, v, false, SEVERITY_WARNING); break;
+        case FLAG_INFO: ok = add_overrides(o, v, false, SEVERITY_INFO); break;
+        case FLAG_STYLE: ok = add_overrides(o, v, false, SEVERITY_STYLE); break;
+        case FLAG_NO_FAIL: o->no_fail = true; break;
+        case FLAG_ALLOW_EMPTY: o->allow_empty = true; break;
+        case FLAG_REQUIRE_REASON: o->require_reason = true; break;
+        case FLAG_NO_INLINE_IGNORE: o->no_inline_ignore = true; break;
+        case FLAG_NO_CONFIG: o->no_config = true; break;
+        case FLAG_PRINT_CONFIG: o->print_config = true; break;
+        case FLAG_INCLUDE: add_globs(o, v, true); break;
+        case FLAG_EXCLUDE: add_globs(o, v, false); break;
+        default: break; /* the table gives check no other option */
+        }
     }
+    cli_args_free(&args);
+    if (!ok)
+        return false;
     if (o->no_config && o->config_path)
         return cli_usage_error("check", "--config and --no-config contradict "
                                "each other"), false;
@@ -204,5 +173,10 @@ void check_options_free(struct check_options *o) {
     free(o->formats);
     free(o->overrides);
     free(o->inputs);
+    for (size_t i = 0; i < o->glob_copy_count; i++)
+        free(o->glob_copies[i]);
+    free(o->glob_copies);
+    free(o->include);
+    free(o->exclude);
     memset(o, 0, sizeof *o);
 }

@@ -35,6 +35,13 @@ struct check_options {
     struct rule_override *overrides;
     size_t override_count;
     struct rkt_options rkt;    /* --node, --alloc-id, --port */
+    /* --include / --exclude GLOB (repeatable, comma-separated lists): files
+     * a directory walk also takes, or leaves out (as `exclude` in .rktc.hcl,
+     * added to it; globs match the path as walked, `*` crosses `/`) */
+    char **include, **exclude;  /* point into a copy owned by opts */
+    size_t include_count, exclude_count;
+    char **glob_copies;
+    size_t glob_copy_count;
     char **inputs;             /* positional arguments (point into argv) */
     size_t input_count;
 };

@@ -2,14 +2,26 @@
 #include "cli/analyze.h"
 #include "cli/cli.h"
 #include "cli/object_path.h"
-#include "diag/suppress.h"
+#include "hcl/suppress.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* The slot of a finding true of every rkt job (0: RKT023, once per job;
+ * 2: RKT060, no host profile) or task (1: RKT021), or -1. */
+static int run_wide(const struct diag *d) {
+    switch (d->rule->code) {
+    case RULE_RKT023: return 0;
+    case RULE_RKT021: return 1;
+    case RULE_RKT060: return 2;
+    default: return -1;
+    }
+}
 
 void check_run_init(struct check_run *run) {
     memset(run, 0, sizeof *run);
@@ -37,6 +49,8 @@ static void take(struct check_run *run, struct diag_list *from, size_t i,
     from->items[i].fix = NULL;
     from->items[i].notes = NULL;
     from->items[i].note_count = 0;
+    from->items[i].edits = NULL;
+    from->items[i].edit_count = 0;
 }
 
 static double seconds_since(const struct timespec *start) {
@@ -71,6 +85,14 @@ void check_run_add(struct check_run *run, struct source *src,
             free(object);
             continue;
         }
+        /* true of every rkt task: once per run (a suppression of the kept
+         * one silences it for the run) */
+        int wide = run_wide(d);
+        if (wide >= 0 && run->run_wide_seen[wide]++) {
+            free(reason);
+            free(object);
+            continue;
+        }
         if (!diags->items[i].src) { /* about this file, without a place: its start */
             diags->items[i].src = src;
             diags->items[i].span = span_make(0, 0);
@@ -84,51 +106,68 @@ void check_run_add(struct check_run *run, struct source *src,
     run->sources[run->file_count++] = src;
 }
 
+/* The pipeline on one loaded source: findings, inline suppressions, object
+ * paths and configured severities; then the run takes it over. */
+static void check_loaded(struct check_run *run, struct source *src,
+                         const struct config *cfg, struct check_file_facts *facts,
+                         const struct timespec *start) {
+    char **reasons = NULL, **objects = NULL;
+    struct analyze_options options = {0};
+    if (run->analyze)
+        options = *run->analyze;
+    struct unit unit;
+    analyze_source(&unit, src, &options);
+    struct diag_list diags = unit.diags; /* the run takes the findings over */
+    diag_list_init(&unit.diags);
+    facts->unparsable = unit.unreadable;
+    const struct hcl_file *tree = unit.tree;
+    if (cfg->inline_ignore && tree) {
+        struct suppress_options so = {cfg->require_reason};
+        reasons = suppress_apply(tree, &diags, &so);
+    }
+    if (tree) {
+        objects = xcalloc(diags.count + 1, sizeof *objects);
+        for (size_t i = 0; i < diags.count; i++)
+            objects[i] = object_path(tree, diags.items[i].span.start);
+    }
+    unit_free(&unit);
+    config_apply_severities(cfg, &diags);
+    facts->seconds = start ? seconds_since(start) : 0;
+    check_run_add(run, src, facts, cfg, &diags, reasons, objects);
+}
+
+void check_run_source(struct check_run *run, struct source *src,
+                      const struct config *cfg) {
+    struct check_file_facts facts = {false, false, 0};
+    check_loaded(run, src, cfg, &facts, NULL);
+}
+
 void check_run_file(struct check_run *run, const char *path,
                     const char *display_name, const struct config *cfg,
                     bool timed) {
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     struct check_file_facts facts = {false, false, 0};
-    struct diag_list diags;
-    diag_list_init(&diags);
     char *error = NULL;
     struct source *src = source_load(path, display_name, &error);
-    char **reasons = NULL, **objects = NULL;
-    if (!src) {
-        const char *name = display_name ? display_name
-                           : strcmp(path, "-") == 0 ? "<stdin>" : path;
-        src = source_from_memory(name, "", 0);
-        size_t n = strlen(name);
-        /* source_load says "NAME: problem"; the location already names it */
-        const char *message = strncmp(error, name, n) == 0 && error[n] == ':'
-                                  ? error + n + 2 : error;
-        diag_add(&diags, RULE_RKC001, src, span_make(0, 0), "%s", message);
-        free(error);
-        facts.unreadable = true;
-    } else {
-        struct arena *arena = arena_new();
-        struct analyze_options options = {0};
-        if (run->analyze)
-            options = *run->analyze;
-        bool parse_failed;
-        const struct hcl_file *tree = analyze_file(arena, src, &options, &diags,
-                                                   &parse_failed);
-        facts.unparsable = parse_failed;
-        if (cfg->inline_ignore && tree) {
-            struct suppress_options so = {cfg->require_reason};
-            reasons = suppress_apply(tree, &diags, &so);
-        }
-        if (tree) {
-            objects = xcalloc(diags.count + 1, sizeof *objects);
-            for (size_t i = 0; i < diags.count; i++)
-                objects[i] = object_path(tree, diags.items[i].span.start);
-        }
-        arena_free(arena);
-        config_apply_severities(cfg, &diags);
+    if (src) {
+        check_loaded(run, src, cfg, &facts, timed ? &start : NULL);
+        return;
     }
+    struct diag_list diags;
+    diag_list_init(&diags);
+    const char *name = display_name ? display_name
+                       : strcmp(path, "-") == 0 ? "<stdin>" : path;
+    src = source_from_memory(name, "", 0);
+    size_t n = strlen(name);
+    /* source_load says "NAME: problem"; the location already names it */
+    const char *message = strncmp(error, name, n) == 0 && error[n] == ':'
+                              ? error + n + 2 : error;
+    diag_add(&diags, RULE_RKC001, src, span_make(0, 0), "%s", message);
+    free(error);
+    facts.unreadable = true;
     facts.seconds = timed ? seconds_since(&start) : 0;
-    check_run_add(run, src, &facts, cfg, &diags, reasons, objects);
+    check_run_add(run, src, &facts, cfg, &diags, NULL, NULL);
 }
 
 struct keyed {
@@ -161,6 +200,18 @@ void check_run_finish(struct check_run *run) {
         run->objects[i] = hit ? hit->object : NULL;
     }
     free(keyed);
+    for (size_t i = 0; i < list->count; i++) {
+        struct diag *d = &list->items[i];
+        int wide = run_wide(d);
+        if (wide < 0 || run->run_wide_seen[wide] < 2)
+            continue;
+        struct buf message;
+        buf_init(&message);
+        buf_printf(&message, "%s (reported once for the run: true of every rkt %s, %zu here)",
+                   d->message, wide == 1 ? "task" : "job", run->run_wide_seen[wide]);
+        free(d->message);
+        d->message = buf_detach(&message);
+    }
 }
 
 struct report check_run_report(const struct check_run *run,
@@ -178,6 +229,24 @@ int check_run_status(const struct check_run *run, enum severity threshold,
         if (!run->reasons[i] && run->diags.items[i].severity <= threshold)
             return no_fail ? EXIT_OK : EXIT_FINDINGS;
     return EXIT_OK;
+}
+
+void check_run_wide_once(struct diag_list *diags, size_t seen[3]) {
+    size_t kept = 0;
+    for (size_t i = 0; i < diags->count; i++) {
+        struct diag *d = &diags->items[i];
+        int wide = run_wide(d);
+        if (wide >= 0 && seen[wide]++) {
+            free(d->message);
+            free(d->fix);
+            for (size_t n = 0; n < d->note_count; n++)
+                free(d->notes[n].message);
+            free(d->notes);
+            continue;
+        }
+        diags->items[kept++] = *d;
+    }
+    diags->count = kept;
 }
 
 void check_run_free(struct check_run *run) {

@@ -26,6 +26,10 @@ struct check_run {
     char **objects;           /* parallel: object paths (object_path.h) */
     size_t reasons_cap;
     bool input_failed;        /* unreadable or unparsable input */
+    /* findings true of every rkt job or task (RKT023 the retired driver,
+     * RKT021 --cpu without unit, RKT060 no host profile) are kept once per
+     * run: how many were seen */
+    size_t run_wide_seen[3];
     const struct analyze_options *analyze; /* NULL: defaults */
 };
 
@@ -41,6 +45,10 @@ struct check_file_facts {
 void check_run_add(struct check_run *run, struct source *src,
                    const struct check_file_facts *facts, const struct config *cfg,
                    struct diag_list *diags, char **reasons, char **objects);
+/* The same for a source already in memory (an editor's buffer): takes
+ * src; not timed. */
+void check_run_source(struct check_run *run, struct source *src,
+                      const struct config *cfg);
 void check_run_file(struct check_run *run, const char *path,
                     const char *display_name, const struct config *cfg,
                     bool timed);
@@ -52,5 +60,10 @@ struct report check_run_report(const struct check_run *run,
 int check_run_status(const struct check_run *run, enum severity threshold,
                      bool no_fail);
 void check_run_free(struct check_run *run);
+
+/* For commands that print file by file (build): drops from diags the
+ * findings true of every rkt job or task (RKT023, RKT021, RKT060) that
+ * seen[] (zeroed by the caller once per run) says were already shown. */
+void check_run_wide_once(struct diag_list *diags, size_t seen[3]);
 
 #endif

@@ -1,6 +1,8 @@
 /* cli.c — the command table, help and usage errors. */
 #include "cli/cli.h"
+#include "cli/args.h"
 #include "source.h"
+#include "util/buf.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -35,17 +37,6 @@ int cli_usage_error(const char *command, const char *format, ...) {
     return EXIT_USAGE;
 }
 
-static const struct cli_option options[] = {
-#define OPTION(command, flags, description) {command, flags, description},
-#include "cli/options.def"
-#undef OPTION
-};
-
-const struct cli_option *cli_options(size_t *count) {
-    *count = sizeof options / sizeof options[0];
-    return options;
-}
-
 /* text wrapped at width columns, each line indented by indent spaces */
 static void wrapped(FILE *out, const char *text, int indent, int width) {
     int column = indent;
@@ -77,13 +68,19 @@ int cli_help(FILE *out, const char *name) {
                 c->summary[0] >= 'a' && c->summary[0] <= 'z' ? c->summary[0] - 32 : c->summary[0],
                 c->summary + 1);
         bool first = true;
-        for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+        size_t count;
+        const struct cli_option *options = cli_options(&count);
+        for (size_t i = 0; i < count; i++) {
             if (strcmp(options[i].command, name) != 0)
                 continue;
             if (first)
                 fputs("\nOptions:\n", out);
             first = false;
-            fprintf(out, "  %s\n", options[i].flags);
+            struct buf spelling;
+            buf_init(&spelling);
+            cli_option_spelling(&options[i], &spelling);
+            fprintf(out, "  %s\n", spelling.data);
+            buf_free(&spelling);
             wrapped(out, options[i].description, 6, 78);
         }
         fputs("\nExit status:\n", out);
@@ -108,21 +105,19 @@ int cli_help(FILE *out, const char *name) {
 
 int cli_load_single(int argc, char **argv, struct source **out) {
     const char *command = argv[0], *path = NULL, *display = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--stdin-filename") == 0) {
-            if (++i >= argc)
-                return cli_usage_error(command, "--stdin-filename needs a value");
-            display = argv[i];
-        } else if (strncmp(argv[i], "--stdin-filename=", 17) == 0) {
-            display = argv[i] + 17;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return cli_usage_error(command, "unknown option '%s'", argv[i]);
-        } else if (path) {
-            return cli_usage_error(command, "%s takes exactly one file", command);
-        } else {
-            path = argv[i];
-        }
+    struct cli_args args;
+    if (!cli_args_parse(command, argc, argv, &args)) {
+        cli_args_free(&args);
+        return EXIT_USAGE;
     }
+    for (size_t i = 0; i < args.count; i++)
+        if (args.items[i].flag == FLAG_STDIN_FILENAME)
+            display = args.items[i].value;
+    size_t operands = args.operand_count;
+    path = operands ? args.operands[0] : NULL;
+    cli_args_free(&args);
+    if (operands > 1)
+        return cli_usage_error(command, "%s takes exactly one file", command);
     if (!path)
         return cli_usage_error(command, "no input file");
     char *error = NULL;

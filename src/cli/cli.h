@@ -2,10 +2,12 @@
  *
  * Contract: each subcommand is `int cmd_NAME(int argc, char **argv)` with
  * argv[0] the subcommand name; it returns the process exit status
- * (EXIT_OK .. EXIT_CONFIG, as DESIGN.md fixes them). Only code under
+ * (EXIT_OK .. EXIT_CONFIG, as docs/cli.md §1 fixes them). Only code under
  * src/cli and src/main.c writes to stdout/stderr or the file system. */
 #ifndef RKTC_CLI_H
 #define RKTC_CLI_H
+
+#include "version.h"
 
 #include <stdio.h>
 
@@ -17,7 +19,6 @@ enum exit_status {
     EXIT_CONFIG = 4,   /* bad configuration */
 };
 
-#define RKTC_VERSION "0.1.0"
 
 #define COMMAND(name, fn, synopsis, summary) int fn(int argc, char **argv);
 #include "cli/commands.def"
@@ -29,15 +30,6 @@ struct command {
     const char *synopsis;
     const char *summary;
 };
-
-struct cli_option {
-    const char *command; /* the subcommand it belongs to */
-    const char *flags;   /* "--format=NAME[:FILE]" */
-    const char *description;
-};
-
-/* The option table (options.def), for help and the man page. */
-const struct cli_option *cli_options(size_t *count);
 
 /* The subcommand called name, or NULL. */
 const struct command *cli_find_command(const char *name);

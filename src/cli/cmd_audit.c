@@ -7,7 +7,9 @@
  * prints the conversion matrix (docs/migration.md) from the same table.
  * Exit 0 with the report on stdout; 2 when an input cannot be read at all;
  * 3 on a usage error. */
+#include "util/xalloc.h"
 #include "cli/audit_skipped.h"
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/inputs.h"
 #include "diag/diag.h"
@@ -33,30 +35,28 @@ static int print_and_free(struct buf *out) {
 
 int cmd_audit(int argc, char **argv) {
     bool json = false, matrix = false;
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t path_count = 0;
-    if (!paths)
-        return EXIT_INPUT;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--format=json") == 0) {
-            json = true;
-        } else if (strcmp(a, "--format=markdown") == 0 || strcmp(a, "--format=md") == 0) {
-            json = false;
-        } else if (strcmp(a, "--format") == 0 && i + 1 < argc &&
-                   (strcmp(argv[i + 1], "json") == 0 || strcmp(argv[i + 1], "markdown") == 0)) {
-            json = strcmp(argv[++i], "json") == 0;
-        } else if (strncmp(a, "--format", 8) == 0) {
-            free(paths);
-            return cli_usage_error("audit", "--format must be markdown or json");
-        } else if (strcmp(a, "--matrix") == 0) {
+    struct cli_args args;
+    bool ok = cli_args_parse("audit", argc, argv, &args);
+    for (size_t k = 0; ok && k < args.count; k++) {
+        const struct cli_arg *a = &args.items[k];
+        if (a->flag == FLAG_MATRIX) {
             matrix = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            free(paths);
-            return cli_usage_error("audit", "unknown option '%s'", a);
-        } else {
-            paths[path_count++] = argv[i];
+        } else if (a->flag == FLAG_FORMAT) {
+            if (strcmp(a->value, "json") == 0)
+                json = true;
+            else if (strcmp(a->value, "markdown") == 0 || strcmp(a->value, "md") == 0)
+                json = false;
+            else
+                ok = cli_usage_error("audit", "--format must be markdown or json") == EXIT_OK;
         }
+    }
+    char **paths = args.operands;
+    size_t path_count = args.operand_count;
+    args.operands = NULL;
+    cli_args_free(&args);
+    if (!ok) {
+        free(paths);
+        return EXIT_USAGE;
     }
     struct buf out;
     buf_init(&out);
@@ -76,9 +76,9 @@ int cmd_audit(int argc, char **argv) {
     size_t skipped_count = 0;
     char **skipped = audit_skipped_collect(paths, path_count, &skipped_count);
     free(paths);
-    struct audit_input *audits = calloc(in.count + skipped_count + 1, sizeof *audits);
-    struct arena **arenas = calloc(in.count + 1, sizeof *arenas);
-    struct source **sources = calloc(in.count + 1, sizeof *sources);
+    struct audit_input *audits = xcalloc(in.count + skipped_count + 1, sizeof *audits);
+    struct arena **arenas = xcalloc(in.count + 1, sizeof *arenas);
+    struct source **sources = xcalloc(in.count + 1, sizeof *sources);
     int status = EXIT_OK;
     for (size_t i = 0; audits && arenas && sources && i < in.count; i++) {
         struct audit_input *a = &audits[i];

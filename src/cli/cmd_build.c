@@ -1,24 +1,32 @@
 /* cmd_build.c — `rktc build --target=sh|systemd [-o DIR] [--force]
- * [--dry-run] [--strict] [--node F] [--alloc-id U] [--port ...] FILE...`:
+ * [--dry-run] [--strict] [--node F]... [--alloc-id U] [--port ...] FILE...`:
  * launch artifacts for hosts without Nomad (targets/). Every input is
- * planned first; when Nomad would refuse any task of any input (exit 1),
- * an input cannot be read (2) or the command line is wrong (3), nothing is
- * written. --strict also stops on any error or GEN warning. Otherwise the
- * files go into DIR (build_write: atomic, never over a file rktc did not
- * write unless --force, with a manifest) or to stdout with --dry-run.
+ * planned; a job Nomad would refuse (or, with --strict, one with any error
+ * or GEN warning) is not written, nor is one that cannot be read (2); on
+ * a command-line error (3) nothing is written. Otherwise the files go into
+ * DIR (build_write: atomic, never over a file rktc did not write unless
+ * --force, with a manifest) or to stdout with --dry-run.
  * Findings go to stderr; exit 1 when a GEN error remains (files are still
  * written: e.g. a periodic job whose schedule has no OnCalendar= form gets
- * no timer). */
-#include "cli/build_facts.h"
+ * no timer). Each job is written whole or not at all: the jobs that can be
+ * built are written even when others fail (then listed as "not written",
+ * exit 1, or 2 when one cannot be read). The directory gets an INSTALL
+ * file with the commands that install and start it. With --node given
+ * several times, allocations are placed on those hosts (schedule.h) and
+ * each host's files go into DIR/<node name>. */
 #include "cli/build_rewrite.h"
 #include "cli/build_write.h"
+#include "cli/check_run.h"
+#include "cli/args.h"
 #include "cli/cli.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "nomad/load.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
+#include "rkt/schedule.h"
+#include "targets/install_notes.h"
 #include "targets/sh_target.h"
 #include "targets/systemd_target.h"
 #include "util/arena.h"
@@ -61,58 +69,128 @@ static bool has_gen_error(const struct diag_list *diags) {
     return false;
 }
 
+/* ---- fleet: per-host outputs (schedule.h) ------------------------------- */
+
+struct host_output {
+    struct target_output out;
+    struct systemd_build sd;
+    char **job_ids; /* jobs written there (heap) */
+    size_t job_count;
+};
+
+/* The tasks of plan placed on host h (all of them with one host); false
+ * when none are. */
+static bool plan_for_host(struct arena *arena, const struct rkt_plan *plan,
+                          const struct fleet *fleet, size_t h, struct rkt_plan *part) {
+    *part = *plan;
+    if (fleet_host_count(fleet) == 1)
+        return plan->count > 0;
+    const char *name = fleet_host(fleet, h)->name;
+    part->tasks = arena_array(arena, plan->count + 1, sizeof *part->tasks);
+    part->count = 0;
+    for (size_t i = 0; i < plan->count; i++)
+        if (plan->tasks[i].node && strcmp(plan->tasks[i].node, name) == 0)
+            part->tasks[part->count++] = plan->tasks[i];
+    part->cap = part->count;
+    return part->count > 0;
+}
+
+/* moves the files of from to the end of to */
+static void take_files(struct target_output *to, struct target_output *from) {
+    for (size_t i = 0; i < from->count; i++) {
+        struct target_file *f = &from->files[i];
+        struct buf *b = target_output_add(to, f->name, f->executable);
+        buf_add(b, f->data.data ? f->data.data : "", f->data.len);
+    }
+}
+
+/* INSTALL, then the files of every host: into dir itself with one host,
+ * else into dir/<node name> */
+static int finish_hosts(const char *dir, const struct fleet *fleet, struct host_output *hosts,
+                        size_t host_count, bool systemd, bool force, bool dry_run,
+                        bool errors) {
+    int status = EXIT_OK;
+    for (size_t h = 0; h < host_count; h++) {
+        if (hosts[h].out.count == 0)
+            continue;
+        struct buf notes;
+        buf_init(&notes);
+        install_notes(&notes, &hosts[h].out, systemd, (const char *const *)hosts[h].job_ids,
+                      hosts[h].job_count);
+        buf_add(target_output_add(&hosts[h].out, INSTALL_NOTES_FILE, false), notes.data,
+                notes.len);
+        buf_free(&notes);
+        char *host_dir = NULL;
+        if (host_count > 1) {
+            const char *name = fleet_host(fleet, h)->name;
+            size_t len = strlen(dir) + strlen(name) + 2;
+            host_dir = xmalloc(len);
+            snprintf(host_dir, len, "%s/%s", dir, name);
+            if (dry_run)
+                printf("### node %s: %s\n", name, host_dir);
+        }
+        int st = build_finish(host_dir ? host_dir : dir, &hosts[h].out, force, dry_run, false,
+                              false, errors);
+        if (st > status)
+            status = st;
+        free(host_dir);
+    }
+    return status;
+}
+
 int cmd_build(int argc, char **argv) {
-    int rewrite = build_rewrite_run(argc, argv); /* --target=nomad-docker|nomad-podman */
-    if (rewrite >= 0)
-        return rewrite;
     struct rkt_options ropts = {0};
     enum build_target target = TARGET_NONE;
     const char *dir = ".";
     bool strict = false, force = false, dry_run = false;
-    char **files = calloc((size_t)argc, sizeof *files);
-    size_t file_count = 0;
     int status = EXIT_OK;
-    if (!files)
-        return EXIT_INPUT;
-    for (int i = 1; i < argc; i++) {
-        int took = rkt_options_take(&ropts, "build", argc, argv, &i);
-        if (took < 0) {
-            status = EXIT_USAGE;
-            goto done;
-        }
-        if (took)
+    const char *target_name = NULL;
+    struct cli_args args;
+    bool ok = cli_args_parse("build", argc, argv, &args);
+    for (size_t k = 0; ok && k < args.count; k++) {
+        const struct cli_arg *a = &args.items[k];
+        int took = rkt_options_take(&ropts, "build", a);
+        if (took != 0) {
+            ok = took > 0;
             continue;
-        const char *a = argv[i];
-        if (strncmp(a, "--target=", 9) == 0 || strcmp(a, "--target") == 0) {
-            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
-            if (strcmp(v, "sh") == 0)
-                target = TARGET_SH;
-            else if (strcmp(v, "systemd") == 0)
-                target = TARGET_SYSTEMD;
-            else {
-                status = cli_usage_error("build", "--target must be sh or systemd");
-                goto done;
-            }
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (i + 1 >= argc) {
-                status = cli_usage_error("build", "%s needs a directory", a);
-                goto done;
-            }
-            dir = argv[++i];
-        } else if (strncmp(a, "--output=", 9) == 0) {
-            dir = a + 9;
-        } else if (strcmp(a, "--strict") == 0) {
-            strict = true;
-        } else if (strcmp(a, "--force") == 0) {
-            force = true;
-        } else if (strcmp(a, "--dry-run") == 0) {
-            dry_run = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            status = cli_usage_error("build", "unknown option '%s'", a);
-            goto done;
-        } else {
-            files[file_count++] = argv[i];
         }
+        switch (a->flag) {
+        case FLAG_TARGET:
+            target_name = a->value;
+            if (strcmp(a->value, "sh") == 0)
+                target = TARGET_SH;
+            else if (strcmp(a->value, "systemd") == 0)
+                target = TARGET_SYSTEMD;
+            else if (strcmp(a->value, "nomad-docker") != 0 &&
+                     strcmp(a->value, "nomad-podman") != 0 &&
+                     strcmp(a->value, "nomad-hcl2") != 0) {
+                cli_usage_error("build", "--target must be sh, systemd, nomad-docker, "
+                                "nomad-podman or nomad-hcl2");
+                ok = false;
+            }
+            break;
+        case FLAG_OUTPUT: dir = a->value; break;
+        case FLAG_STRICT: strict = true; break;
+        case FLAG_FORCE: force = true; break;
+        case FLAG_DRY_RUN: dry_run = true; break;
+        default: break;
+        }
+    }
+    char **files = args.operands;
+    size_t file_count = args.operand_count;
+    args.operands = NULL;
+    cli_args_free(&args);
+    if (!ok) {
+        status = EXIT_USAGE;
+        goto done;
+    }
+    struct build_request request = {target_name, dir, strict, force, dry_run,
+                                    ropts.node_path || ropts.alloc_id || ropts.port_count,
+                                    files, file_count};
+    int rewrite = build_rewrite_run(&request); /* --target=nomad-docker|nomad-podman */
+    if (rewrite >= 0) {
+        status = rewrite;
+        goto done;
     }
     if (target == TARGET_NONE) {
         status = cli_usage_error("build", "--target=sh or --target=systemd is required");
@@ -127,20 +205,30 @@ int cmd_build(int argc, char **argv) {
         goto done;
     }
 
+    /* fleet: every job is placed on the --node hosts (schedule.h); with
+     * several hosts each gets its own directory DIR/<node name> */
     struct arena *node_arena = arena_new();
-    struct node_profile node;
-    status = rkt_options_node(node_arena, &ropts, &node);
+    struct node_profile *nodes;
+    size_t node_count;
+    status = rkt_options_nodes(node_arena, &ropts, &nodes, &node_count);
     if (status != EXIT_OK) {
         arena_free(node_arena);
         goto done;
     }
-    struct target_output out;
-    target_output_init(&out);
-    struct systemd_build sd;
-    systemd_build_init(&sd);
-    bool stop = false, unreadable = false, errors = false;
+    struct fleet *fleet = fleet_new(nodes, node_count, ropts.node_count > 0);
+    size_t host_count = fleet_host_count(fleet);
+    struct host_output *hosts = xcalloc(host_count, sizeof *hosts);
+    for (size_t h = 0; h < host_count; h++) {
+        target_output_init(&hosts[h].out);
+        systemd_build_init(&hosts[h].sd);
+    }
+    bool failed = false, unreadable = false, errors = false;
+    size_t jobs_written = 0;
     const char *usage = NULL;
     bool *port_used = xcalloc(ropts.port_count + 1, sizeof *port_used);
+    size_t run_wide_seen[3] = {0, 0, 0};
+    struct buf not_written;
+    buf_init(&not_written);
     for (size_t f = 0; f < file_count; f++) {
         char *error = NULL;
         struct source *src = source_load(files[f], NULL, &error);
@@ -148,6 +236,7 @@ int cmd_build(int argc, char **argv) {
             fprintf(stderr, "rktc: %s\n", error);
             free(error);
             unreadable = true;
+            buf_printf(&not_written, "rktc: not written: %s (cannot be read)\n", files[f]);
             continue;
         }
         struct arena *arena = arena_new();
@@ -155,55 +244,111 @@ int cmd_build(int argc, char **argv) {
         diag_list_init(&diags);
         /* HCL, HCL-JSON or Nomad API JSON, decoded and validated as `rktc
          * plan` reads them: nothing is written for a job Nomad refuses */
-        bool unparsable;
+        bool unparsable, stop = false;
         struct nomad_job *job = nomad_load_job(arena, src, &diags, &unparsable);
         if (unparsable)
             unreadable = true;
         else if (!job || has_error(&diags))
             stop = true;
-        if (job && !stop) {
+        struct target_output *job_out = xcalloc(host_count, sizeof *job_out);
+        for (size_t h = 0; h < host_count; h++)
+            target_output_init(&job_out[h]);
+        const char *job_id = NULL;
+        if (job && !stop && !unparsable) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);
+            popts.source_name = files[f];
             struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
             size_t before = diags.count;
+            popts.schedule = fleet_schedule(fleet, arena, input, &popts, &diags);
             struct rkt_plan plan;
-            rkt_plan_job(arena, input, &node, &popts, &plan, &diags);
-            for (size_t i = 0; i < ropts.port_count; i++)
-                port_used[i] |= ropts.ports[i].used;
-            if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
-                usage = strdup(plan.usage_error);
+            rkt_plan_job(arena, input, &nodes[0], &popts, &plan, &diags);
+            for (size_t i = 0; i < plan.port_count; i++)
+                port_used[i] |= plan.port_used[i];
+            if (plan.usage_error && !usage)
+                usage = xstrdup(plan.usage_error);
             if (plan.refused || has_stopper(&diags, before, strict))
                 stop = true;
-            struct target_job facts;
-            build_facts_from_job(arena, src, files[f], job, &facts);
+            job_id = plan.job.id;
             size_t gen_from = diags.count;
-            if (target == TARGET_SH)
-                sh_target_build(&facts, &plan, &out, &diags);
-            else
-                systemd_target_build(arena, &sd, &facts, &plan, &out, &diags);
+            for (size_t h = 0; h < host_count && !stop; h++) {
+                struct rkt_plan part;
+                if (!plan_for_host(arena, &plan, fleet, h, &part))
+                    continue;
+                if (target == TARGET_SH)
+                    sh_target_build(&part, &job_out[h], &diags);
+                else
+                    systemd_target_build(arena, &hosts[h].sd, &part, &job_out[h], &diags);
+            }
             if (has_stopper(&diags, gen_from, strict))
                 stop = true;
         }
         if (has_gen_error(&diags))
             errors = true;
-        render_plain(stderr, &diags);
+        check_run_wide_once(&diags, run_wide_seen); /* RKT023 once per run */
+        /* a job is written whole or not at all */
+        if (job && !stop && !unparsable) {
+            for (size_t h = 0; h < host_count; h++)
+                if (job_out[h].count) {
+                    take_files(&hosts[h].out, &job_out[h]);
+                    hosts[h].job_ids = xreallocarray(hosts[h].job_ids, hosts[h].job_count + 1,
+                                                     sizeof *hosts[h].job_ids);
+                    hosts[h].job_ids[hosts[h].job_count++] = xstrdup(job_id ? job_id : "");
+                }
+            jobs_written++;
+        } else {
+            failed |= !unparsable;
+            buf_printf(&not_written, "rktc: not written: %s (%s)\n", files[f],
+                       unparsable ? "cannot be parsed" : "findings above");
+        }
+        for (size_t h = 0; h < host_count; h++)
+            target_output_free(&job_out[h]);
+        free(job_out);
+        cli_print_findings(stderr, &diags);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);
     }
     for (size_t i = 0; i < ropts.port_count && !usage; i++)
-        if (!port_used[i])
-            usage = strdup("--port names a port no task has");
+        if (!port_used[i]) {
+            struct buf m;
+            buf_init(&m);
+            plan_port_unused_message(&m, &ropts.ports[i]);
+            usage = buf_detach(&m);
+        }
     if (usage) {
         status = cli_usage_error("build", "%s", usage);
+    } else if (jobs_written == 0) {
+        if (not_written.len)
+            fputs(not_written.data, stderr);
+        struct target_output none;
+        target_output_init(&none);
+        status = build_finish(dir, &none, force, dry_run, unreadable, true, errors);
+        target_output_free(&none);
     } else {
-        status = build_finish(dir, &out, force, dry_run, unreadable, stop, errors);
+        status = finish_hosts(dir, fleet, hosts, host_count, target == TARGET_SYSTEMD, force,
+                              dry_run, errors);
+        if (not_written.len)
+            fputs(not_written.data, stderr);
+        if (unreadable)
+            status = EXIT_INPUT;
+        else if (failed && status == EXIT_OK)
+            status = EXIT_FINDINGS;
     }
+    buf_free(&not_written);
     free((char *)usage);
     free(port_used);
-    systemd_build_free(&sd);
-    target_output_free(&out);
+    for (size_t h = 0; h < host_count; h++) {
+        systemd_build_free(&hosts[h].sd);
+        target_output_free(&hosts[h].out);
+        for (size_t j = 0; j < hosts[h].job_count; j++)
+            free(hosts[h].job_ids[j]);
+        free(hosts[h].job_ids);
+    }
+    free(hosts);
+    fleet_free(fleet);
     arena_free(node_arena);
+    /* end fleet */
 done:
     free(files);
     rkt_options_free(&ropts);

@@ -8,13 +8,14 @@
  * report and render every requested format to stdout or, through
  * safe_write_file, to its file. Run-wide values (formats, failure
  * threshold) come from the configuration of the first input. Exit status
- * as DESIGN.md fixes it: 0, 1 findings at or above the threshold, 2 an
+ * as docs/cli.md §1 fixes it: 0, 1 findings at or above the threshold, 2 an
  * input unreadable or unparsable (or none found, or a report not written),
  * 3 usage, 4 configuration. */
 #include "cli/analyze.h"
 #include "cli/check_options.h"
 #include "cli/check_run.h"
 #include "cli/cli.h"
+#include "cli/findings.h"
 #include "cli/config.h"
 #include "cli/inputs.h"
 #include "report/report.h"
@@ -24,6 +25,7 @@
 #include "util/xalloc.h"
 
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -35,19 +37,11 @@ struct output {
 };
 
 static bool stderr_color(enum color_mode mode) {
-    if (mode != COLOR_AUTO)
-        return mode == COLOR_ALWAYS;
-    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
-    return isatty(STDERR_FILENO) && !(no_color && no_color[0]) &&
-           !(term && strcmp(term, "dumb") == 0);
+    return mode != COLOR_AUTO ? mode == COLOR_ALWAYS : cli_stream_color(stderr);
 }
 
 static bool stdout_color(enum color_mode mode) {
-    if (mode != COLOR_AUTO)
-        return mode == COLOR_ALWAYS;
-    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
-    return isatty(STDOUT_FILENO) && !(no_color && no_color[0]) &&
-           !(term && strcmp(term, "dumb") == 0);
+    return mode != COLOR_AUTO ? mode == COLOR_ALWAYS : cli_stream_color(stdout);
 }
 
 /* The layers above the file: environment, then the command line. */
@@ -194,12 +188,26 @@ static int plan_outputs(const struct config *cfg, struct output **outputs) {
     return EXIT_OK;
 }
 
-/* Files that directory walks found and their config excludes are dropped. */
-static void drop_excluded(struct inputs *in, struct config **file_cfg) {
-    size_t kept = 0;
+static bool cli_excludes(const struct check_options *o, const char *path) {
+    const char *bare = path;
+    while (strncmp(bare, "./", 2) == 0)
+        bare += 2;
+    for (size_t i = 0; i < o->exclude_count; i++)
+        if (fnmatch(o->exclude[i], path, 0) == 0 || fnmatch(o->exclude[i], bare, 0) == 0)
+            return true;
+    return false;
+}
+
+/* Files that directory walks found and their config (or --exclude)
+ * excludes are dropped; returns how many. */
+static size_t drop_excluded(struct inputs *in, struct config **file_cfg,
+                            const struct check_options *o) {
+    size_t kept = 0, dropped = 0;
     for (size_t i = 0; i < in->count; i++) {
-        if (in->walked[i] && config_excludes(file_cfg[i], in->paths[i])) {
+        if (in->walked[i] && (config_excludes(file_cfg[i], in->paths[i]) ||
+                              cli_excludes(o, in->paths[i]))) {
             free(in->paths[i]);
+            dropped++;
             continue;
         }
         in->paths[kept] = in->paths[i];
@@ -207,6 +215,7 @@ static void drop_excluded(struct inputs *in, struct config **file_cfg) {
         file_cfg[kept++] = file_cfg[i];
     }
     in->count = kept;
+    return dropped;
 }
 
 static bool reproducible_time(int64_t *timestamp, bool *bad) {
@@ -243,7 +252,7 @@ int cmd_check(int argc, char **argv) {
     configs.shared = o.no_config || o.config_path || (env_config && env_config[0]);
 
     struct inputs inputs;
-    inputs_collect(&inputs, o.inputs, o.input_count);
+    inputs_collect_including(&inputs, o.inputs, o.input_count, o.include, o.include_count);
     bool stdin_input = inputs.count == 1 && strcmp(inputs.paths[0], "-") == 0;
     const char *first = inputs.count ? (stdin_input ? o.stdin_filename : inputs.paths[0])
                                      : (o.input_count ? o.inputs[0] : NULL);
@@ -256,7 +265,8 @@ int cmd_check(int argc, char **argv) {
         file_cfg[i] = configs_get(&configs, stdin_input ? o.stdin_filename
                                                        : inputs.paths[i], &o, &bad);
     if (!bad)
-        drop_excluded(&inputs, file_cfg);
+        ropt.skipped_excluded = drop_excluded(&inputs, file_cfg, &o);
+    ropt.skipped_name = inputs.skipped_name;
     struct output *outputs = NULL;
     if (bad) {
         status = EXIT_CONFIG;
@@ -266,7 +276,11 @@ int cmd_check(int argc, char **argv) {
         /* usage error printed */
     } else if (inputs.count == 0 && !o.allow_empty) {
         fprintf(stderr, "rktc: no input found in %s (looked for *.nomad, *.hcl, "
-                "*.json); --allow-empty accepts that\n", o.inputs[0]);
+                "*.json%s", o.inputs[0], o.include_count ? " and --include" : "");
+        if (ropt.skipped_name || ropt.skipped_excluded)
+            fprintf(stderr, "; skipped %zu by extension, %zu by exclude pattern",
+                    ropt.skipped_name, ropt.skipped_excluded);
+        fputs("); --allow-empty accepts that\n", stderr);
         status = EXIT_INPUT;
     } else {
         struct check_run run;
@@ -291,6 +305,7 @@ int cmd_check(int argc, char **argv) {
         host[sizeof host - 1] = '\0';
         ropt.hostname = host;
         ropt.junit_profile = o.junit_profile;
+        ropt.threshold = run_cfg->failure_threshold;
         struct report report = check_run_report(&run, &ropt);
         bool write_failed = false;
         for (size_t i = 0; i < run_cfg->format_count; i++) {

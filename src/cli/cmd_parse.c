@@ -2,11 +2,10 @@
  * to what HashiCorp's HCL1 library decodes (tools/hcl1json). On a syntax
  * or decode error: FILE:LINE:COL: message on stderr, exit 2. */
 #include "cli/cli.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "diag/diag.h"
 #include "hcl/generic.h"
-#include "hcl/parse.h"
-#include "util/arena.h"
+#include "nomad/unit.h"
 #include "util/buf.h"
 
 #include <stdio.h>
@@ -18,12 +17,11 @@ int cmd_parse(int argc, char **argv) {
     int loaded = cli_load_single(argc, argv, &src);
     if (loaded != EXIT_OK)
         return loaded;
-    struct arena *arena = arena_new();
-    struct diag_list diags;
-    diag_list_init(&diags);
+    struct unit unit;
+    struct unit_options load = {.stage = UNIT_SYNTAX, .generic = true, .as_hcl = true}; /* the HCL1 library's view */
+    unit_load(&unit, src, &load);
     int status = EXIT_OK;
-    struct hcl_file *file = hcl_parse(arena, src, &diags);
-    struct gval *value = file ? hcl_decode_generic(arena, file, &diags) : NULL;
+    const struct gval *value = unit.generic;
     if (!value) {
         status = EXIT_INPUT;
     } else {
@@ -35,9 +33,8 @@ int cmd_parse(int argc, char **argv) {
         fwrite(out.data, 1, out.len, stdout);
         buf_free(&out);
     }
-    render_plain(stderr, &diags);
-    diag_list_free(&diags);
-    arena_free(arena);
+    cli_print_findings(stderr, &unit.diags);
+    unit_free(&unit);
     source_free(src);
     if (fflush(stdout) != 0)
         status = EXIT_INPUT;

@@ -1,19 +1,24 @@
-/* cmd_plan.c — `rktc plan [--format=json|text] [--node F] [--alloc-id U]
+/* cmd_plan.c — `rktc plan [--format=json|text] [--node F]... [--alloc-id U]
  * [--port [TASK.]LABEL=PORT]... [--strict] FILE...`: the launch plan of every
- * rkt task (DESIGN.md, fixed JSON interface). Diagnostics go to stderr;
+ * rkt task (docs/cli.md §2, fixed JSON interface). Diagnostics go to stderr;
  * exit 1 when Nomad would not start a task (or, with --strict, on any
  * error-severity finding), 2 when an input cannot be read or parsed, 3 on
  * a usage error, 4 on an invalid host profile. Nothing is printed on stdout
- * when the plan is refused. */
+ * when the plan is refused. With --node given once or more, every
+ * allocation is placed on those hosts (schedule.h); each task object names
+ * its "node", and allocations no host can take are listed under
+ * "unplaced" (exit 1, the rest of the plan is still printed). */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "util/xalloc.h"
-#include "cli/render_plain.h"
+#include "cli/findings.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
 #include "nomad/load.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
-#include "rkt/plan_render.h"
+#include "rkt/schedule.h"
+#include "targets/plan_render.h"
 #include "util/arena.h"
 #include "util/buf.h"
 
@@ -22,29 +27,33 @@
 #include <string.h>
 
 /* findings shown on stderr: errors and warnings (info is for `check`),
- * and every finding of a file whose plan is refused, so the reason shows
- * even when it is only an info (a placement on the default profile) */
-static void print_findings(struct diag_list *diags, bool all) {
+ * the note that placement was not evaluated (RKT060), and every finding
+ * of a file whose plan is refused */
+static bool shown_in_plan(const struct diag *d) {
+    return d->severity <= SEVERITY_WARNING || d->rule->code == RULE_RKT060;
+}
+
+static void show_findings(struct diag_list *diags, bool all) {
     struct diag_list shown;
     diag_list_init(&shown);
     size_t kept = 0;
     for (size_t i = 0; i < diags->count; i++)
-        if (diags->items[i].severity <= SEVERITY_WARNING)
+        if (shown_in_plan(&diags->items[i]))
             kept++;
     if (all || kept == diags->count) {
-        render_plain(stderr, diags);
+        cli_print_findings(stderr, diags);
         return;
     }
     /* move the shown records into a list of their own (ownership moves) */
-    shown.items = calloc(kept ? kept : 1, sizeof *shown.items);
+    shown.items = xcalloc(kept ? kept : 1, sizeof *shown.items);
     if (!shown.items)
         return;
     shown.cap = kept;
     for (size_t i = 0, j = 0; i < diags->count; i++)
-        if (diags->items[i].severity <= SEVERITY_WARNING)
+        if (shown_in_plan(&diags->items[i]))
             shown.items[j++] = diags->items[i];
     shown.count = kept;
-    render_plain(stderr, &shown);
+    cli_print_findings(stderr, &shown);
     free(shown.items);
 }
 
@@ -59,51 +68,54 @@ int cmd_plan(int argc, char **argv) {
     struct rkt_options ropts = {0};
     const char *format = "text";
     bool strict = false;
-    char **files = calloc((size_t)argc, sizeof *files);
-    size_t file_count = 0;
-    if (!files)
-        return EXIT_INPUT;
-    for (int i = 1; i < argc; i++) {
-        int took = rkt_options_take(&ropts, "plan", argc, argv, &i);
-        if (took < 0) {
-            free(files);
-            rkt_options_free(&ropts);
-            return EXIT_USAGE;
-        }
-        if (took)
-            continue;
-        if (strncmp(argv[i], "--format=", 9) == 0 || strcmp(argv[i], "--format") == 0) {
-            const char *v = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[++i] : "");
-            if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0) {
-                free(files);
-                rkt_options_free(&ropts);
-                return cli_usage_error("plan", "--format must be json or text");
+    struct cli_args args;
+    bool ok = cli_args_parse("plan", argc, argv, &args);
+    for (size_t k = 0; ok && k < args.count; k++) {
+        const struct cli_arg *a = &args.items[k];
+        int took = rkt_options_take(&ropts, "plan", a);
+        if (took != 0) {
+            ok = took > 0;
+        } else if (a->flag == FLAG_FORMAT) {
+            if (strcmp(a->value, "json") != 0 && strcmp(a->value, "text") != 0) {
+                cli_usage_error("plan", "--format must be json or text");
+                ok = false;
             }
-            format = v;
-        } else if (strcmp(argv[i], "--strict") == 0) {
+            format = a->value;
+        } else if (a->flag == FLAG_STRICT) {
             strict = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            free(files);
-            rkt_options_free(&ropts);
-            return cli_usage_error("plan", "unknown option '%s'", argv[i]);
-        } else {
-            files[file_count++] = argv[i];
         }
+    }
+    char **files = args.operands;
+    size_t file_count = args.operand_count;
+    args.operands = NULL;
+    cli_args_free(&args);
+    if (!ok) {
+        free(files);
+        rkt_options_free(&ropts);
+        return EXIT_USAGE;
     }
     if (file_count == 0) {
         free(files);
         rkt_options_free(&ropts);
         return cli_usage_error("plan", "no input file");
     }
+    /* fleet: every job is placed on the --node hosts (schedule.h) */
     struct arena *node_arena = arena_new();
-    struct node_profile node;
-    int status = rkt_options_node(node_arena, &ropts, &node);
+    struct node_profile *nodes;
+    size_t node_count;
+    int status = rkt_options_nodes(node_arena, &ropts, &nodes, &node_count);
     if (status != EXIT_OK) {
         arena_free(node_arena);
         free(files);
         rkt_options_free(&ropts);
         return status;
     }
+    struct fleet *fleet = fleet_new(nodes, node_count, ropts.node_count > 0);
+    struct buf unplaced;
+    buf_init(&unplaced);
+    size_t unplaced_count = 0;
+    bool placement_failed = false;
+    /* end fleet */
     bool json = strcmp(format, "json") == 0;
     struct buf out;
     buf_init(&out);
@@ -135,17 +147,35 @@ int cmd_plan(int argc, char **argv) {
         if (job) {
             struct plan_options popts;
             rkt_options_plan(&ropts, &popts);
+            popts.source_name = files[f];
             struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
             size_t before = diags.count;
             struct rkt_plan plan;
-            rkt_plan_job(arena, input, &node, &popts, &plan, &diags);
-            for (size_t i = 0; i < ropts.port_count; i++)
-                port_used[i] |= ropts.ports[i].used;
-            if (plan.usage_error && !usage && !strstr(plan.usage_error, "no task has"))
-                usage = strdup(plan.usage_error);
+            const struct schedule_job *sched = fleet_schedule(fleet, arena, input, &popts, &diags);
+            popts.schedule = sched;
+            rkt_plan_job(arena, input, &nodes[0], &popts, &plan, &diags);
+            /* fleet: unplaced allocations are listed, not a refused plan */
+            bool other_refusal = false;
+            for (size_t i = 0; i < plan.count; i++)
+                other_refusal |= plan.tasks[i].refused && !plan.tasks[i].unplaced;
+            if (sched->unplaced) {
+                placement_failed = true;
+                if (json)
+                    schedule_json_unplaced(&unplaced, sched, &unplaced_count);
+                else
+                    schedule_text_unplaced(&unplaced, sched);
+                if (!other_refusal)
+                    plan.refused = false;
+            }
+            for (size_t i = 0; i < plan.port_count; i++)
+                port_used[i] |= plan.port_used[i];
+            if (plan.usage_error && !usage)
+                usage = xstrdup(plan.usage_error);
             if (plan.refused || (strict && has_error(&diags, before)))
                 file_refused = true;
             for (size_t i = 0; i < plan.count; i++) {
+                if (plan.tasks[i].unplaced)
+                    continue;
                 if (json) {
                     buf_puts(&out, written ? ",\n" : "\n");
                     plan_json_task(&out, &plan.tasks[i]);
@@ -156,7 +186,7 @@ int cmd_plan(int argc, char **argv) {
             }
         }
         refused |= file_refused;
-        print_findings(&diags, file_refused);
+        show_findings(&diags, file_refused);
         diag_list_free(&diags);
         arena_free(arena);
         source_free(src);
@@ -165,14 +195,20 @@ int cmd_plan(int argc, char **argv) {
         if (!port_used[i]) {
             struct buf m;
             buf_init(&m);
-            buf_printf(&m, "--port %s%s%s=%d: no task has a port \"%s\"",
-                       ropts.ports[i].task ? ropts.ports[i].task : "",
-                       ropts.ports[i].task ? "." : "", ropts.ports[i].label,
-                       ropts.ports[i].port, ropts.ports[i].label);
+            plan_port_unused_message(&m, &ropts.ports[i]);
             usage = buf_detach(&m);
         }
-    if (json)
-        buf_puts(&out, written ? "\n]}\n" : "]}\n");
+    if (json) {
+        buf_puts(&out, written ? "\n]" : "]");
+        if (placement_failed) {
+            buf_puts(&out, ", \"unplaced\": [");
+            buf_add(&out, unplaced.data, unplaced.len);
+            buf_puts(&out, "\n]");
+        }
+        buf_puts(&out, "}\n");
+    } else {
+        buf_add(&out, unplaced.data, unplaced.len);
+    }
     if (usage) {
         status = cli_usage_error("plan", "%s", usage);
     } else if (unreadable) {
@@ -183,10 +219,14 @@ int cmd_plan(int argc, char **argv) {
         fwrite(out.data, 1, out.len, stdout);
         if (fflush(stdout) != 0)
             status = EXIT_INPUT;
+        else if (placement_failed)
+            status = EXIT_FINDINGS;
     }
     free((char *)usage);
     free(port_used);
     buf_free(&out);
+    buf_free(&unplaced);
+    fleet_free(fleet);
     arena_free(node_arena);
     free(files);
     rkt_options_free(&ropts);

@@ -5,9 +5,9 @@
  * Each file of the saved result is read again for its excerpts and to turn
  * line:column back into offsets; a file that is gone (or shorter now) is
  * stood in for by blank lines, so the positions stay right but the text
- * excerpts are empty. The saved result does not say which rules a
- * configuration switched off, so JUnit lists every other rule as passing.
- * With the same SOURCE_DATE_EPOCH, the output equals what check would have
+ * excerpts are empty. --failure-threshold decides, as for check, which
+ * findings the machine formats show as failing the run. With the same
+ * SOURCE_DATE_EPOCH, the output equals what check would have
  * written (tests/reports.sh). The exit status follows check's rules on the saved
  * findings: 2 when a file was unreadable or unparsable, 1 when a finding is
  * at or above --failure-threshold (unless --no-fail), else 0; 2 as well
@@ -15,6 +15,7 @@
 #include "cli/analyze.h"
 #include "cli/check_options.h"
 #include "cli/check_run.h"
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/config.h"
 #include "json/json.h"
@@ -39,61 +40,60 @@ struct report_args {
     const char *input;
 };
 
+static bool parse_one(struct report_args *a, const struct cli_arg *arg) {
+    const char *v = arg->value;
+    switch (arg->flag) {
+    case FLAG_FORMAT: {
+        enum report_format f;
+        const char *file;
+        size_t len;
+        if (!check_format_split(v, &f, &file, &len) ||
+            a->format_count == sizeof a->formats / sizeof a->formats[0])
+            return cli_usage_error("report", "bad format '%s'", v), false;
+        a->formats[a->format_count++] = v;
+        return true;
+    }
+    case FLAG_COLOR:
+        if (strcmp(v, "auto") == 0)
+            a->color = COLOR_AUTO;
+        else if (strcmp(v, "always") == 0)
+            a->color = COLOR_ALWAYS;
+        else if (strcmp(v, "never") == 0)
+            a->color = COLOR_NEVER;
+        else
+            return cli_usage_error("report", "--color takes auto, always or never"), false;
+        return true;
+    case FLAG_JUNIT_PROFILE:
+        if (strcmp(v, "strict") != 0 && strcmp(v, "github") != 0)
+            return cli_usage_error("report", "--junit-profile takes strict or github"), false;
+        a->profile = v[0] == 'g' ? JUNIT_GITHUB : JUNIT_STRICT;
+        return true;
+    case FLAG_FAILURE_THRESHOLD:
+        if (!severity_parse(v, &a->threshold))
+            return cli_usage_error("report", "bad --failure-threshold '%s'", v), false;
+        return true;
+    case FLAG_NO_FAIL:
+        a->no_fail = true;
+        return true;
+    default:
+        return true;
+    }
+}
+
 static bool parse_args(struct report_args *a, int argc, char **argv) {
     memset(a, 0, sizeof *a);
     a->threshold = SEVERITY_WARNING;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        const char *v = NULL;
-        const char *names[] = {"--format", "--color", "--junit-profile",
-                               "--failure-threshold"};
-        int which = -1;
-        for (int k = 0; k < 4 && which < 0; k++) {
-            size_t n = strlen(names[k]);
-            if (strncmp(arg, names[k], n) == 0 && (arg[n] == '=' || !arg[n])) {
-                which = k;
-                v = arg[n] == '=' ? arg + n + 1 : i + 1 < argc ? argv[++i] : NULL;
-            }
-        }
-        if (which >= 0 && !v)
-            return cli_usage_error("report", "option '%s' needs a value", arg), false;
-        if (which == 0) {
-            enum report_format f;
-            const char *file;
-            size_t len;
-            if (!check_format_split(v, &f, &file, &len) ||
-                a->format_count == sizeof a->formats / sizeof a->formats[0])
-                return cli_usage_error("report", "bad format '%s'", v), false;
-            a->formats[a->format_count++] = v;
-        } else if (which == 1) {
-            if (strcmp(v, "auto") == 0)
-                a->color = COLOR_AUTO;
-            else if (strcmp(v, "always") == 0)
-                a->color = COLOR_ALWAYS;
-            else if (strcmp(v, "never") == 0)
-                a->color = COLOR_NEVER;
-            else
-                return cli_usage_error("report", "--color takes auto, always or never"),
-                       false;
-        } else if (which == 2) {
-            if (strcmp(v, "strict") == 0 || strcmp(v, "github") == 0)
-                a->profile = v[0] == 'g' ? JUNIT_GITHUB : JUNIT_STRICT;
-            else
-                return cli_usage_error("report", "--junit-profile takes strict or github"),
-                       false;
-        } else if (which == 3) {
-            if (!severity_parse(v, &a->threshold))
-                return cli_usage_error("report", "bad --failure-threshold '%s'", v), false;
-        } else if (strcmp(arg, "--no-fail") == 0) {
-            a->no_fail = true;
-        } else if (arg[0] == '-' && arg[1]) {
-            return cli_usage_error("report", "unknown option '%s'", arg), false;
-        } else if (a->input) {
-            return cli_usage_error("report", "report reads one saved result"), false;
-        } else {
-            a->input = arg;
-        }
-    }
+    struct cli_args args;
+    bool ok = cli_args_parse("report", argc, argv, &args);
+    for (size_t k = 0; ok && k < args.count; k++)
+        ok = parse_one(a, &args.items[k]);
+    size_t operands = args.operand_count;
+    a->input = operands ? args.operands[0] : NULL;
+    cli_args_free(&args);
+    if (!ok)
+        return false;
+    if (operands > 1)
+        return cli_usage_error("report", "report reads one saved result"), false;
     if (!a->input)
         return cli_usage_error("report", "no saved result given (FILE or '-')"), false;
     if (!a->format_count)
@@ -303,6 +303,14 @@ int cmd_report(int argc, char **argv) {
         host[sizeof host - 1] = '\0';
         ropt.hostname = host;
         ropt.junit_profile = a.profile;
+        ropt.threshold = a.threshold;
+        const struct json_value *skipped =
+            json_object_get(json_object_get(root, "summary"), "skipped");
+        const struct json_value *n;
+        if ((n = json_object_get(skipped, "extension")) && n->kind == JSON_NUMBER)
+            ropt.skipped_name = (size_t)strtoull(n->as.number.text, NULL, 10);
+        if ((n = json_object_get(skipped, "exclude")) && n->kind == JSON_NUMBER)
+            ropt.skipped_excluded = (size_t)strtoull(n->as.number.text, NULL, 10);
         struct report report = check_run_report(&run, &ropt);
         size_t on_stdout = 0;
         for (size_t i = 0; i < a.format_count; i++) {

@@ -1,5 +1,6 @@
 /* cmd_rules.c — `rktc rules` lists the rule table; `--format=man` writes
  * the rktc(1) man page (manpage.c), `--format=json` the table as JSON. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/manpage.h"
 #include "diag/diag.h"
@@ -30,14 +31,16 @@ static void rules_json(struct buf *out) {
 
 int cmd_rules(int argc, char **argv) {
     const char *format = "text";
-    for (int i = 1; i < argc; i++) {
-        if (strncmp(argv[i], "--format=", 9) == 0)
-            format = argv[i] + 9;
-        else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
-            format = argv[++i];
-        else
-            return cli_usage_error("rules", "unexpected argument '%s'", argv[i]);
-    }
+    struct cli_args args;
+    bool ok = cli_args_parse("rules", argc, argv, &args);
+    for (size_t k = 0; ok && k < args.count; k++)
+        if (args.items[k].flag == FLAG_FORMAT)
+            format = args.items[k].value;
+    if (ok && args.operand_count)
+        ok = cli_usage_error("rules", "unexpected argument '%s'", args.operands[0]) == EXIT_OK;
+    cli_args_free(&args);
+    if (!ok)
+        return EXIT_USAGE;
     struct buf out;
     buf_init(&out);
     if (strcmp(format, "text") == 0) {

@@ -2,7 +2,7 @@
 #define _XOPEN_SOURCE 700
 #include "cli/config.h"
 #include "cli/check_options.h"
-#include "diag/suppress.h"
+#include "hcl/suppress.h"
 #include "hcl/parse.h"
 #include "util/arena.h"
 #include "util/buf.h"

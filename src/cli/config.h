@@ -6,7 +6,7 @@
  * command line by the caller (setting the fields and their origin), in
  * that order, so later layers win. Every value remembers where it came
  * from for --print-config. config_find picks the file for an input as
- * spec/conventions.md §2.5 says. Errors in a config file are located
+ * docs/cli.md §3 says. Errors in a config file are located
  * RKC005 diagnostics in the caller's list (the config's source must
  * outlive them); config_read_file then returns false. Never prints except
  * config_print, which writes to the given stream. */

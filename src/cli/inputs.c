@@ -3,6 +3,7 @@
 #include "util/xalloc.h"
 
 #include <dirent.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -45,6 +46,13 @@ static char *join(const char *dir, const char *name) {
     return buf_detach(&b);
 }
 
+static bool included(const struct inputs *in, const char *name, const char *path) {
+    for (size_t i = 0; i < in->include_count; i++)
+        if (fnmatch(in->include[i], name, 0) == 0 || fnmatch(in->include[i], path, 0) == 0)
+            return true;
+    return false;
+}
+
 static void walk(struct inputs *in, const char *dir, int depth) {
     if (depth > MAX_DEPTH)
         return;
@@ -71,9 +79,13 @@ static void walk(struct inputs *in, const char *dir, int depth) {
         if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
             walk(in, path, depth + 1);
             free(path);
-        } else if (inputs_wanted_name(names[i]) &&
-                   stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-            add(in, path, true);
+        } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+            if (inputs_wanted_name(names[i]) || included(in, names[i], path)) {
+                add(in, path, true);
+            } else {
+                in->skipped_name++;
+                free(path);
+            }
         } else {
             free(path);
         }
@@ -83,7 +95,14 @@ static void walk(struct inputs *in, const char *dir, int depth) {
 }
 
 void inputs_collect(struct inputs *out, char *const *args, size_t count) {
+    inputs_collect_including(out, args, count, NULL, 0);
+}
+
+void inputs_collect_including(struct inputs *out, char *const *args, size_t count,
+                              char *const *include, size_t include_count) {
     memset(out, 0, sizeof *out);
+    out->include = include;
+    out->include_count = include_count;
     for (size_t i = 0; i < count; i++) {
         struct stat st;
         if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {

@@ -17,9 +17,15 @@ struct inputs {
     char **paths;
     bool *walked;  /* parallel: found by a directory walk (not named) */
     size_t count, cap;
+    size_t skipped_name; /* regular files a walk left out by their name */
+    char *const *include; /* extra globs a walk takes (file name or path) */
+    size_t include_count;
 };
 
 void inputs_collect(struct inputs *out, char *const *args, size_t count);
+/* The same, a walk also taking the files that match one of include. */
+void inputs_collect_including(struct inputs *out, char *const *args, size_t count,
+                              char *const *include, size_t include_count);
 void inputs_free(struct inputs *in);
 /* True when a file name has one of the extensions a directory walk takes. */
 int inputs_wanted_name(const char *name);

@@ -1,4 +1,5 @@
 #include "cli/manpage.h"
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "diag/diag.h"
 
@@ -21,6 +22,48 @@ static void roff(struct buf *out, const char *text) {
     }
 }
 
+/* The value list ("A|B|C") of command's option NAME, e.g. "--target", from
+ * the option table (options.def), or NULL: the build synopsis takes its
+ * targets from there, so a target added to the table shows up in it. */
+static const char *option_values(const char *command, const char *name, size_t *len) {
+    size_t count;
+    const struct cli_option *options = cli_options(&count);
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(options[i].command, command) != 0 || !options[i].metavar)
+            continue;
+        struct buf spelling;
+        buf_init(&spelling);
+        cli_option_spelling(&options[i], &spelling);
+        bool match = strncmp(spelling.data, name, strlen(name)) == 0 &&
+                     spelling.data[strlen(name)] == '=';
+        buf_free(&spelling);
+        if (match) {
+            *len = strlen(options[i].metavar);
+            return options[i].metavar;
+        }
+    }
+    return NULL;
+}
+
+/* A synopsis line, with "--target=..." replaced by the option table's list. */
+static void synopsis(struct buf *out, const char *command, const char *text) {
+    size_t values_len;
+    const char *values = option_values(command, "--target", &values_len);
+    const char *at = values ? strstr(text, "--target=") : NULL;
+    if (!at) {
+        roff(out, text);
+        return;
+    }
+    struct buf line;
+    buf_init(&line);
+    buf_add(&line, text, (size_t)(at - text) + 9);
+    buf_add(&line, values, values_len);
+    const char *rest = at + 9;
+    buf_puts(&line, rest + strcspn(rest, " ]"));
+    roff(out, line.data);
+    buf_free(&line);
+}
+
 static const struct {
     const char *name, *synopsis, *summary;
 } commands[] = {
@@ -36,7 +79,7 @@ void manpage_write(struct buf *out) {
                   ".SH SYNOPSIS\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         buf_puts(out, ".B ");
-        roff(out, commands[i].synopsis);
+        synopsis(out, commands[i].name, commands[i].synopsis);
         buf_puts(out, "\n.br\n");
     }
     buf_puts(out, ".SH DESCRIPTION\n"
@@ -66,7 +109,11 @@ void manpage_write(struct buf *out) {
             }
             first = false;
             buf_puts(out, ".TP\n.B ");
-            roff(out, options[i].flags);
+            struct buf spelling;
+            buf_init(&spelling);
+            cli_option_spelling(&options[i], &spelling);
+            roff(out, spelling.data);
+            buf_free(&spelling);
             buf_putc(out, '\n');
             roff(out, options[i].description);
             buf_putc(out, '\n');
@@ -80,14 +127,49 @@ void manpage_write(struct buf *out) {
              ".RE\nsilences them in the whole file. Suppressions that silence nothing "
              "are reported (RKC002).\n"
              ".SH CONFIGURATION\n"
-             "The file named by \\-\\-config, else by RKTC_CONFIG, else the first "
-             ".I .rktc.hcl\nfound walking up from each input's directory, else "
-             ".IR $XDG_CONFIG_HOME/rktc/config.hcl .\nIt is HCL:\n.PP\n.nf\n"
+             "The file named by \\-\\-config, else by RKTC_CONFIG, else the first\n"
+             ".I \\&.rktc.hcl\nfound walking up from each input's directory, else\n"
+             ".IR $XDG_CONFIG_HOME/rktc/config.hcl ,\n"
+             "else\n.IR ~/.config/rktc/config.hcl .\n"
+             "It is HCL:\n.PP\n.nf\n"
              "failure_threshold = \"warning\"\nformat = [\"text\", \"sarif:rktc.sarif\"]\n"
              "require_reason = true\ninline_ignore = true\nexclude = [\"vendor/*\"]\n"
              "rule \"HCL004\" {\n  severity = \"error\"   # or: enabled = false\n}\n.fi\n"
+             ".PP\nKeys:\n"
+             ".TP\nfailure_threshold\nThe least severity that makes the exit status 1 "
+             "(default warning).\n"
+             ".TP\nformat\nReport formats, each NAME or NAME:FILE (default text).\n"
+             ".TP\nrequire_reason\nInline suppressions must give a reason (default false).\n"
+             ".TP\ninline_ignore\nHonour inline suppressions (default true).\n"
+             ".TP\nexclude\nGlobs of files a directory walk skips, relative to the "
+             "directory of the configuration file; * also matches / (default none).\n"
+             ".TP\nrule \"ID\" { severity = \"LEVEL\" } or { enabled = false }\n"
+             "Another severity for a rule, or the rule turned off.\n"
              ".PP\nThe command line wins over the environment (RKTC_*), which wins over "
              "the file.\n"
+             ".SH HOST PROFILE\n"
+             "The \\-\\-node FILE of check, plan and build describes what a Nomad client "
+             "would know. It is HCL with one node block; every key is optional and "
+             "defaults to the value shown:\n.PP\n.nf\n"
+             "node {\n"
+             "  name            = \"node\\-1\"\n"
+             "  datacenter      = \"dc1\"\n"
+             "  region          = \"global\"\n"
+             "  class           = \"\"\n"
+             "  address         = \"127.0.0.1\"\n"
+             "  alloc_dir       = \"/var/lib/nomad/alloc\"\n"
+             "  rkt_path        = \"/usr/bin/rkt\"\n"
+             "  volumes_enabled = true\n"
+             "  dynamic_ports   = [20000, 32000]\n"
+             "  attributes { \"kernel.name\" = \"linux\"  \"driver.rkt.version\" = \"1.30.0\" }\n"
+             "  meta { rack = \"r1\" }\n"
+             "  host_volume \"shared\" {\n"
+             "    path      = \"/srv/shared\"\n"
+             "    read_only = false\n"
+             "  }\n"
+             "}\n.fi\n"
+             ".PP\nattributes, meta and host_volume blocks add to the defaults; docs/host-profile.md "
+             "in the source tree describes every key.\n"
              ".SH EXIT STATUS\n.TP\n0\nNo finding at or above the failure threshold.\n"
              ".TP\n1\nFindings at or above the threshold.\n"
              ".TP\n2\nAn input could not be read or parsed, or no input was found.\n"

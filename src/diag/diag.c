@@ -52,6 +52,9 @@ void diag_list_free(struct diag_list *list) {
         struct diag *d = &list->items[i];
         free(d->message);
         free(d->fix);
+        for (size_t j = 0; j < d->edit_count; j++)
+            free(d->edits[j].text);
+        free(d->edits);
         for (size_t j = 0; j < d->note_count; j++)
             free(d->notes[j].message);
         free(d->notes);
@@ -134,6 +137,51 @@ void diag_fix(struct diag *d, const char *format, ...) {
     free(d->fix);
     d->fix = vformat(format, ap);
     va_end(ap);
+}
+
+void diag_edit(struct diag *d, struct span span, const char *text) {
+    if (!d)
+        return;
+    d->edits = xreallocarray(d->edits, d->edit_count + 1, sizeof *d->edits);
+    d->edits[d->edit_count].span = span;
+    d->edits[d->edit_count].text = xstrdup(text);
+    d->edit_count++;
+}
+
+void diag_edit_key(struct diag *d, const struct source *src, struct span span,
+                   const char *key) {
+    if (!d || !src || span.end <= span.start || span.end > src->len)
+        return;
+    for (const char *p = key; *p; p++)
+        if (*p == '"' || *p == '\\' || (unsigned char)*p < 0x20 || *p == '$' || *p == '%')
+            return;
+    bool quoted = src->text[span.start] == '"';
+    if (quoted && (span.end - span.start < 2 || src->text[span.end - 1] != '"'))
+        return;
+    struct buf b;
+    buf_init(&b);
+    buf_printf(&b, quoted ? "\"%s\"" : "%s", key);
+    diag_edit(d, span, b.data);
+    buf_free(&b);
+}
+
+void diag_list_take(struct diag_list *to, struct diag_list *from) {
+    size_t limit = to->limit ? to->limit : DIAG_MAX_PER_FILE;
+    for (size_t i = 0; i < from->count; i++) {
+        struct diag *d = &from->items[i];
+        if (to->truncated || to->count >= limit) {
+            to->truncated = true;
+            continue; /* freed with from below */
+        }
+        if (to->count == to->cap) {
+            to->cap = to->cap ? to->cap * 2 : 16;
+            to->items = xreallocarray(to->items, to->cap, sizeof *to->items);
+        }
+        to->items[to->count++] = *d;
+        memset(d, 0, sizeof *d); /* now owned by to */
+    }
+    to->truncated |= from->truncated;
+    diag_list_free(from);
 }
 
 size_t diag_count(const struct diag_list *list, enum severity at_least) {

@@ -59,6 +59,13 @@ struct diag_note {
     char *message;
 };
 
+/* A concrete replacement in the finding's source: the bytes of span become
+ * text (an empty span inserts). */
+struct diag_edit {
+    struct span span;
+    char *text;
+};
+
 struct diag {
     const struct rule *rule;
     enum severity severity;
@@ -68,6 +75,11 @@ struct diag {
     struct diag_note *notes;
     size_t note_count;
     char *fix; /* NULL or a hint ("write `=` here") */
+    /* Optional: the fix as edits to apply together (non-overlapping, in
+     * source order), for editors' quick fixes; only where the fix is a
+     * concrete replacement. */
+    struct diag_edit *edits;
+    size_t edit_count;
 };
 
 struct diag_list {
@@ -100,6 +112,17 @@ void diag_note(struct diag *d, struct span span, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 void diag_fix(struct diag *d, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
+/* Adds one edit of d's fix: replace the bytes of span with text. */
+void diag_edit(struct diag *d, struct span span, const char *text);
+/* The usual edit of a did-you-mean key: the key at span becomes `key`,
+ * keeping the quotes when the key is written as a string ("imgae"). Keys
+ * that need escaping are left alone. */
+void diag_edit_key(struct diag *d, const struct source *src, struct span span,
+                   const char *key);
+
+/* Moves every record of from to the end of to (the cap of `to` applies);
+ * from is left empty. */
+void diag_list_take(struct diag_list *to, struct diag_list *from);
 
 /* Number of records at severity `at_least` or more severe. */
 size_t diag_count(const struct diag_list *list, enum severity at_least);

@@ -9,6 +9,7 @@
 #include "hcl/generic.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/str_index.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -149,7 +150,23 @@ static void list_push(struct decoder *d, struct gval *list, struct gval *elem) {
     list->as.list.elems[list->as.list.count++] = elem;
 }
 
-static struct gval_entry *map_find(struct gval *map, const char *key, size_t len) {
+/* small maps are scanned; from MAP_INDEX_MIN keys on, a hash index finds
+ * a key in constant time, so an object of n keys decodes in O(n) */
+#define MAP_INDEX_MIN 16
+
+static struct gval_entry *map_find(struct decoder *d, struct gval *map, const char *key,
+                                   size_t len) {
+    if (map->as.map.count >= MAP_INDEX_MIN) {
+        if (!map->as.map.index) {
+            map->as.map.index = arena_alloc(d->arena, sizeof *map->as.map.index);
+            for (size_t i = 0; i < map->as.map.count; i++)
+                str_index_put(d->arena, map->as.map.index, map->as.map.entries[i].key,
+                              map->as.map.entries[i].key_len, i);
+        }
+        size_t at;
+        return str_index_get(map->as.map.index, key, len, &at) ? &map->as.map.entries[at]
+                                                               : NULL;
+    }
     for (size_t i = 0; i < map->as.map.count; i++) {
         struct gval_entry *e = &map->as.map.entries[i];
         if (e->key_len == len && memcmp(e->key, key, len) == 0)
@@ -160,7 +177,7 @@ static struct gval_entry *map_find(struct gval *map, const char *key, size_t len
 
 static struct gval_entry *map_put(struct decoder *d, struct gval *map, const char *key,
                                   size_t len, const struct hcl_item *item) {
-    struct gval_entry *e = map_find(map, key, len);
+    struct gval_entry *e = map_find(d, map, key, len);
     if (e)
         return e;
     if (map->as.map.count == map->as.map.cap) {
@@ -169,6 +186,8 @@ static struct gval_entry *map_put(struct decoder *d, struct gval *map, const cha
                                          cap, sizeof *map->as.map.entries);
         map->as.map.cap = cap;
     }
+    if (map->as.map.index)
+        str_index_put(d->arena, map->as.map.index, key, len, map->as.map.count);
     e = &map->as.map.entries[map->as.map.count++];
     e->key = key;
     e->key_len = len;
@@ -315,33 +334,71 @@ static bool decode_interface(struct decoder *d, const struct path *name, const s
     return decode(d, name, n, SLOT_IFACE, slot);
 }
 
-static struct node filter(struct decoder *d, const struct node *list, const char *key,
+/* ObjectList.Filter(key) for every key of a list at once: the items whose
+ * next key equals key (ASCII case folded, as HCL1 compares), with that key
+ * stripped, in list order. Built once per list, so a block of n labelled
+ * items is filtered in O(n) rather than n scans of the whole list. */
+struct filter_groups {
+    struct str_index by_key;   /* folded key -> group */
+    size_t *first, *count;     /* each group's run in views */
+    struct item_view *views;
+};
+
+static char *fold_key(struct decoder *d, const char *key, size_t len) {
+    char *f = arena_strndup(d->arena, key, len);
+    for (size_t i = 0; i < len; i++)
+        if (f[i] >= 'A' && f[i] <= 'Z')
+            f[i] = (char)(f[i] + 32);
+    return f;
+}
+
+static struct filter_groups *filter_groups(struct decoder *d, const struct node *list) {
+    struct filter_groups *g = arena_alloc(d->arena, sizeof *g);
+    size_t *group_of = arena_array(d->arena, list->count, sizeof *group_of);
+    g->count = arena_array(d->arena, list->count, sizeof *g->count);
+    g->first = arena_array(d->arena, list->count, sizeof *g->first);
+    size_t groups = 0, members = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        struct item_view v = item_at(list, i);
+        if (view_keys(&v) < 1)
+            continue;
+        const struct hcl_key *k = &v.item->keys[v.key_off];
+        char *folded = fold_key(d, k->text, k->len);
+        size_t at;
+        if (!str_index_get(&g->by_key, folded, k->len, &at)) {
+            at = groups++;
+            str_index_put(d->arena, &g->by_key, folded, k->len, at);
+        }
+        group_of[i] = at;
+        g->count[at]++;
+        members++;
+    }
+    g->views = arena_array(d->arena, members, sizeof *g->views);
+    for (size_t at = 0, next = 0; at < groups; at++) {
+        g->first[at] = next;
+        next += g->count[at];
+        g->count[at] = 0;
+    }
+    for (size_t i = 0; i < list->count; i++) {
+        struct item_view v = item_at(list, i);
+        if (view_keys(&v) < 1)
+            continue;
+        size_t at = group_of[i];
+        struct item_view *out = &g->views[g->first[at] + g->count[at]++];
+        out->item = v.item;
+        out->key_off = v.key_off + 1;
+    }
+    return g;
+}
+
+static struct node filter(struct decoder *d, const struct filter_groups *g, const char *key,
                           size_t key_len) {
     struct node out = {0};
     out.type = N_LIST_OF_ITEMS;
-    out.items = arena_array(d->arena, list->count, sizeof *out.items);
-    for (size_t i = 0; i < list->count; i++) {
-        struct item_view view = item_at(list, i);
-        const struct item_view *v = &view;
-        if (view_keys(v) < 1)
-            continue;
-        const struct hcl_key *k = &v->item->keys[v->key_off];
-        if (k->len != key_len)
-            continue;
-        bool match = true;
-        for (size_t j = 0; j < key_len && match; j++) {
-            unsigned char a = (unsigned char)k->text[j], b = (unsigned char)key[j];
-            if (a >= 'A' && a <= 'Z')
-                a = (unsigned char)(a + 32);
-            if (b >= 'A' && b <= 'Z')
-                b = (unsigned char)(b + 32);
-            match = a == b;
-        }
-        if (!match)
-            continue;
-        out.items[out.count].item = v->item;
-        out.items[out.count].key_off = v->key_off + 1;
-        out.count++;
+    size_t at;
+    if (str_index_get(&g->by_key, fold_key(d, key, key_len), key_len, &at)) {
+        out.items = &g->views[g->first[at]];
+        out.count = g->count[at];
     }
     return out;
 }
@@ -369,11 +426,10 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
         map = new_gval(d, GVAL_MAP, node->type == N_OBJECT ? node->value : NULL);
         *slot = map;
     }
-    /* keys already merged through Filter */
-    /* allocated when the first labelled item is merged */
-    const char **done = NULL;
-    size_t *done_len = NULL;
-    size_t done_count = 0;
+    /* keys already merged through Filter (compared exactly, as HCL1 does),
+     * and the Filter of every key, built when the first labelled item comes */
+    struct str_index done = {0};
+    struct filter_groups *groups = NULL;
     if (!map->as.map.cap && list.count) {
         map->as.map.cap = list.count;
         map->as.map.entries = arena_array(d->arena, list.count, sizeof *map->as.map.entries);
@@ -391,20 +447,15 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
                         "have labels (HCL1: map must have string keys)", path_string(d, name));
         }
         const struct hcl_key *key = &v->item->keys[v->key_off];
-        bool seen = false;
-        for (size_t j = 0; j < done_count && !seen; j++)
-            seen = done_len[j] == key->len && memcmp(done[j], key->text, key->len) == 0;
-        if (seen)
+        size_t seen;
+        if (str_index_get(&done, key->text, key->len, &seen))
             continue;
         struct node value;
         if (view_keys(v) > 1) {
-            value = filter(d, &list, key->text, key->len);
-            if (!done) {
-                done = arena_array(d->arena, list.count, sizeof *done);
-                done_len = arena_array(d->arena, list.count, sizeof *done_len);
-            }
-            done[done_count] = key->text;
-            done_len[done_count++] = key->len;
+            if (!groups)
+                groups = filter_groups(d, &list);
+            value = filter(d, groups, key->text, key->len);
+            str_index_put(d->arena, &done, key->text, key->len, 0);
         } else {
             value = value_node(v->item->value);
         }
@@ -413,7 +464,7 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
         struct gval *val = e->value;
         if (!decode(d, &field, &value, SLOT_IFACE, &val))
             return false;
-        e = map_find(map, key->text, key->len);
+        e = map_find(d, map, key->text, key->len);
         e->value = val;
     }
     return true;

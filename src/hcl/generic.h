@@ -16,6 +16,7 @@
 #include "diag/diag.h"
 #include "hcl/tree.h"
 #include "util/buf.h"
+#include "util/json_quote.h" /* json_write_string, for the users of generic values */
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -31,6 +32,7 @@ enum gval_kind {
 };
 
 struct gval;
+struct str_index;
 
 struct gval_entry {
     const char *key;
@@ -46,6 +48,7 @@ struct gval {
         struct {
             struct gval_entry *entries; /* in first-written order */
             size_t count, cap;
+            struct str_index *index; /* key -> position, once the map is large */
         } map;
         struct {
             struct gval **elems;
@@ -72,7 +75,5 @@ struct gval *hcl_decode_object(struct arena *arena, const struct source *src,
 
 const struct gval *gval_map_get(const struct gval *map, const char *key);
 void gval_write_json(struct buf *out, const struct gval *v, int indent);
-/* JSON string literal of len bytes (invalid UTF-8 becomes U+FFFD). */
-void json_write_string(struct buf *out, const char *text, size_t len);
 
 #endif

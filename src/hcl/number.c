@@ -145,11 +145,6 @@ bool hcl_number_int(struct arena *arena, const struct hcl_value *v, int64_t *out
     return strconv_parse_int(arena, v->as.number.text, v->as.number.len, out, error);
 }
 
-bool hcl_number_float(struct arena *arena, const struct hcl_value *v, double *out,
-                      const char **error) {
-    return strconv_parse_float(arena, v->as.number.text, v->as.number.len, out, error);
-}
-
 static bool key_equal_fold(const char *a, size_t alen, const char *b) {
     size_t blen = strlen(b);
     if (alen != blen)

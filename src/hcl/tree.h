@@ -96,9 +96,6 @@ struct hcl_file {
  * syntax") in *error (arena) when it does not convert. */
 bool hcl_number_int(struct arena *arena, const struct hcl_value *v,
                     int64_t *out, const char **error);
-/* Float value as Go's strconv.ParseFloat(text, 64). */
-bool hcl_number_float(struct arena *arena, const struct hcl_value *v,
-                      double *out, const char **error);
 
 /* Go's strconv.ParseInt(text, 0, 64) / ParseFloat(text, 64) on raw text. */
 bool strconv_parse_int(struct arena *arena, const char *text, size_t len,

@@ -1,4 +1,5 @@
 /* audit_render.c — Markdown and JSON audit reports (see audit_render.h). */
+#include "util/xalloc.h"
 #include "migrate/audit_render.h"
 
 #include "hcl/generic.h"
@@ -52,7 +53,7 @@ static void tally_inputs(const struct audit_input *inputs, size_t count, struct 
     size_t ncases;
     const struct mig_case *cases = mig_cases(&ncases);
     memset(t, 0, sizeof *t);
-    t->case_tasks = calloc(ncases + 1, sizeof *t->case_tasks);
+    t->case_tasks = xcalloc(ncases + 1, sizeof *t->case_tasks);
     for (size_t i = 0; i < count; i++) {
         const struct mig_job *job = inputs[i].job;
         if (!job) {
@@ -81,7 +82,7 @@ static void tally_inputs(const struct audit_input *inputs, size_t count, struct 
 
 /* case indexes ordered by task count (descending), then table order */
 static size_t *by_frequency(const struct tally *t, size_t ncases) {
-    size_t *order = calloc(ncases + 1, sizeof *order);
+    size_t *order = xcalloc(ncases + 1, sizeof *order);
     if (!order || !t->case_tasks)
         return order;
     for (size_t i = 0; i < ncases; i++)
@@ -108,7 +109,7 @@ static size_t subjects_by_frequency(const struct audit_input *inputs, size_t cou
                                     struct subject_count **out) {
     size_t ncases, n = 0;
     const struct mig_case *cases = mig_cases(&ncases);
-    struct subject_count *s = calloc(ncases + 1, sizeof *s);
+    struct subject_count *s = xcalloc(ncases + 1, sizeof *s);
     *out = s;
     if (!s)
         return 0;
@@ -553,8 +554,9 @@ void audit_render_matrix(struct buf *b) {
                 "what to do instead). `rktc audit` reports each use in a job with these "
                 "words, and `rktc build --target=nomad-docker|nomad-podman` applies them "
                 "(MIG001 blocker, MIG002 changed, MIG003 dropped).\n\n"
-                "Sources: `targets.md` §4 (docker and podman driver schemas, conversion "
-                "table, image references), `rkt-driver.md`, `rkt-cli.md`.\n\n"
+                "Sources: the task `config` schemas of Nomad 0.12.12's docker driver and of "
+                "nomad-driver-podman v0.1.0; `docs/rkt-driver.md` (the rkt driver's argv "
+                "and rkt's own rules); `docs/targets.md` (allocation directory and units).\n\n"
                 "Use:\n\n"
                 "- `rktc audit FILE|DIR...` lists, per job, group and task, every rkt option "
                 "and migration-relevant feature a job uses, with its value, its location and "

@@ -242,7 +242,7 @@ static void port_map_entry(struct walker *w, const struct cfg_entry *pe, bool ho
     use(w, id, option, show(w, v), pe->span);
 }
 
-/* net = ["host"]: rkt emits no --port and ignores port_map (rkt-driver.md §4.1) */
+/* net = ["host"]: rkt emits no --port and ignores port_map (docs/rkt-driver.md §11) */
 static bool host_network(const struct cfg_node *cfg) {
     const struct cfg_entry *net = cfg_get(cfg, "net");
     return net && net->value->kind == CFG_LIST && net->value->count == 1 &&

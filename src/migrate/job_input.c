@@ -1,9 +1,7 @@
 /* job_input.c — read one job file for the migration (see job_input.h). */
 #include "migrate/job_input.h"
 
-#include "hcl/parse.h"
-#include "nomad/api_json.h"
-#include "nomad/decode.h"
+#include "nomad/unit.h"
 #include "util/arena.h"
 
 #include <string.h>
@@ -25,23 +23,16 @@ void job_input_read(struct arena *arena, const struct source *src, struct job_in
     memset(out, 0, sizeof *out);
     out->src = src;
     size_t from = diags->count;
-    if (hcl_is_json(src->text, src->len)) {
-        struct diag_list json_diags;
-        diag_list_init(&json_diags);
-        const struct json_value *root = json_parse(arena, src, &json_diags);
-        diag_list_free(&json_diags);
-        if (root && nomad_is_api_json(root))
-            out->api = root;
-    }
-    if (out->api) {
-        out->job = nomad_decode_api_json(arena, src, out->api, diags);
-    } else {
-        out->hcl = hcl_parse(arena, src, diags);
-        if (!out->hcl)
-            out->not_hcl = true;
-        else
-            out->job = nomad_decode_hcl(arena, out->hcl, diags);
-    }
+    struct unit unit;
+    /* migration converts the job Nomad reads: templates Nomad accepts too */
+    struct unit_options load = {.stage = UNIT_JOB, .arena = arena, .nomad_exact = true};
+    unit_load(&unit, src, &load);
+    out->job = unit.job;
+    out->hcl = unit.tree;
+    out->api = unit.json;
+    out->not_hcl = unit.unreadable;
+    diag_list_take(diags, &unit.diags);
+    unit_free(&unit);
     if (!out->job)
         first_error(arena, diags, from, out);
 }

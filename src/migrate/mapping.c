@@ -1,4 +1,4 @@
-/* mapping.c — the migration table (targets.md §4.5, §4.6). */
+/* mapping.c — the migration table (docs/migration.md is its output). */
 #include "migrate/mapping.h"
 
 #include <string.h>
@@ -55,7 +55,7 @@ static const struct mig_case cases[] = {
       SAME("kept as written: the tool that fills it in must now produce an OCI reference"),
       SAME("kept as written: fill it in before `rktc build`, or rkt fetches the literal "
            "name")}},
-    {"image.unparsed", "`image`", "a value rkt itself refuses (`rkt-cli.md` §6.4)",
+    {"image.unparsed", "`image`", "a value rkt itself refuses (`docs/rkt-driver.md` §17.4)",
      {BLOCKER("no image to carry over: fix the value first"),
       BLOCKER("no image to carry over: fix the value first"),
       SAME("the units pass the value to rkt as written, which fails as before")}},
@@ -112,7 +112,7 @@ static const struct mig_case cases[] = {
       CHANGED("`cap_add = [\"ALL\"]` only: seccomp and masked paths stay on"),
       RKT_SAME}},
     {"insecure_options.unknown", "`insecure_options`", "a value rkt does not know",
-     {DROP("dropped: rkt refuses it at prepare (`rkt-cli.md` §2.1), so it never took effect"),
+     {DROP("dropped: rkt refuses it at prepare (`docs/rkt-driver.md` §17.2), so it never took effect"),
       DROP("dropped: rkt refuses it at prepare, so it never took effect"),
       SAME("passed to rkt as written, which refuses it as before")}},
     /* ---- DNS ------------------------------------------------------------ */
@@ -258,7 +258,7 @@ static const struct mig_case cases[] = {
      {SAME("Docker's `User`, unchanged"), SAME("unchanged"), SAME("`--user=` as before")}},
     {"resources.cpu", "`resources.cpu`", "any (default 100 MHz)",
      {SAME("CPU shares = MHz, a soft share as before. rkt's own `--cpu=<MHz>` flag was a "
-           "no-op (read as whole CPUs, `rkt-driver.md` §7); the executor's `cpu.shares` was "
+           "no-op (read as whole CPUs, `docs/rkt-driver.md` §15); the executor's `cpu.shares` was "
            "the real limit, and Docker sets the same figure"),
       SAME("CPU shares = MHz (v0.3.0 skips them when rootless)"),
       SAME("`CPUShares=` on the unit; the replayed `--cpu=` stays a no-op")}},
@@ -302,7 +302,7 @@ static const struct mig_case cases[] = {
       CHANGED("v0.1.0 mounts them at their host paths; the rewrite adds `volumes = "
               "[\"${NOMAD_ALLOC_DIR}:/alloc\", \"${NOMAD_TASK_DIR}:/local\", "
               "\"${NOMAD_SECRETS_DIR}:/secrets\"]` (inside the allocation, so allowed)"),
-      SAME("the units create the same directories (`targets.md` §1)")}},
+      SAME("the units create the same directories (`docs/targets.md` §1)")}},
     {"volume_mount", "`volume_mount`", "host volumes",
      {SAME("Docker mounts Nomad host volumes"),
       BLOCKER("not mounted by nomad-driver-podman v0.1.0 – v0.3.0: use a `volumes` bind of "
@@ -337,7 +337,7 @@ static const struct mig_case cases[] = {
            "placement preferences do not apply; the units leave them out (`GEN` findings)")}},
     {"periodic", "`periodic`", "a periodic job",
      {SAME("unchanged"), SAME("unchanged"),
-      CHANGED("a systemd timer (`OnCalendar=`), exact or approximate (`targets.md` §2.5)")}},
+      CHANGED("a systemd timer (`OnCalendar=`), exact or approximate (`docs/targets.md` §6.2)")}},
 };
 
 const struct mig_case *mig_cases(size_t *count) {

@@ -2,7 +2,7 @@
  * that matters to a migration fares on the three destinations.
  *
  * Contract: mig_cases() is the single source of the migration facts
- * (targets.md §4.5/§4.6, rkt-driver.md, rkt-cli.md): per case an id
+ * (docs/migration.md, docs/rkt-driver.md, docs/targets.md): per case an id
  * ("image.docker", "port_map.appc-name", ...), the rkt option or Nomad
  * feature it is about, when it applies, and per destination (Nomad's docker
  * driver, nomad-driver-podman v0.1.0, rktc's systemd units) a verdict with

@@ -4,6 +4,7 @@
 
 #include "nomad/schema.h"
 #include "util/arena.h"
+#include "util/str_index.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -117,20 +118,18 @@ static struct gval *to_gval(struct reader *r, const struct json_value *v) {
         g->as.map.entries = arena_array(r->arena, v->as.object.count + 1,
                                         sizeof *g->as.map.entries);
         g->as.map.cap = v->as.object.count + 1;
+        struct str_index keys = {0}; /* a repeated key keeps its first place */
         for (size_t i = 0; i < v->as.object.count; i++) {
             const struct json_member *m = &v->as.object.members[i];
             if (m->value->kind == JSON_NULL)
                 continue;
             struct gval *value = to_gval(r, m->value);
-            size_t k = 0;
-            while (k < g->as.map.count && !(g->as.map.entries[k].key_len == m->key_len &&
-                                            memcmp(g->as.map.entries[k].key, m->key,
-                                                   m->key_len) == 0))
-                k++;
-            if (k == g->as.map.count) {
+            size_t k;
+            if (!str_index_get(&keys, m->key, m->key_len, &k)) {
+                k = g->as.map.count++;
                 g->as.map.entries[k].key = m->key;
                 g->as.map.entries[k].key_len = m->key_len;
-                g->as.map.count++;
+                str_index_put(r->arena, &keys, m->key, m->key_len, k);
             }
             g->as.map.entries[k].value = value;
             g->as.map.entries[k].item = member_item(r, m, value->node);
@@ -304,6 +303,8 @@ static void read_field(struct reader *r, const struct nomad_schema *s,
         struct nomad_map *m = (struct nomad_map *)at;
         m->entries = arena_array(r->arena, v->as.object.count + 1, sizeof *m->entries);
         m->count = 0;
+        m->cap = v->as.object.count + 1;
+        struct str_index keys = {0};
         for (size_t i = 0; i < v->as.object.count; i++) {
             const struct json_member *mem = &v->as.object.members[i];
             const struct json_value *e = mem->value;
@@ -312,14 +313,13 @@ static void read_field(struct reader *r, const struct nomad_schema *s,
             type_error(r, e, s->name, f->name, "an object of strings");
             return;
         }
-            size_t k = 0;
-            while (k < m->count && !(m->entries[k].key.len == mem->key_len &&
-                                     memcmp(m->entries[k].key.text, mem->key,
-                                            mem->key_len) == 0))
-                k++;
-            if (k == m->count)
+            size_t k;
+            if (!str_index_get(&keys, mem->key, mem->key_len, &k)) {
+                k = m->count;
                 m->entries[m->count++].key = make_string(r, mem->key, mem->key_len,
                                                          mem->key_span);
+                str_index_put(r->arena, &keys, mem->key, mem->key_len, k);
+            }
             m->entries[k].value = e->kind == JSON_STRING
                                       ? make_string(r, e->as.string.text, e->as.string.len,
                                                     e->span)
@@ -428,8 +428,10 @@ static void read_struct(struct reader *r, const struct nomad_schema *s,
                                       "Nomad 0.12 ignores `%s`: its API %s has no field of that name%s%s%s",
                                       key, s->name, hint ? " (did you mean `" : "",
                                       hint ? hint : "", hint ? "`?)" : "");
-            if (d && hint)
+            if (d && hint) {
                 diag_fix(d, "write `%s`", hint);
+                diag_edit_key(d, r->src, m->key_span, hint);
+            }
             continue;
         }
         read_field(r, s, f, m->value, (char *)out + f->offset);

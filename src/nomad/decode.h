@@ -23,11 +23,5 @@ struct arena;
 struct nomad_job *nomad_decode_hcl(struct arena *arena,
                                    const struct hcl_file *file,
                                    struct diag_list *diags);
-/* The same, reusing generic = hcl_decode_generic(arena, file, ...) when the
- * caller has it already (the job's bodies are then not decoded again). */
-struct nomad_job *nomad_decode_hcl_generic(struct arena *arena,
-                                           const struct hcl_file *file,
-                                           const struct gval *generic,
-                                           struct diag_list *diags);
 
 #endif

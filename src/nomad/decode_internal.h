@@ -49,9 +49,8 @@ struct item_set body_filter(struct decode_ctx *c, const struct hcl_object *body,
                             const char *key);
 /* Number of labels (keys after the first). */
 static inline size_t item_labels(const struct hcl_item *it) { return it->key_count - 1; }
-/* Items without labels / with at least one label. */
+/* Items without labels. */
 struct item_set items_plain(struct decode_ctx *c, struct item_set s);
-struct item_set items_labelled(struct decode_ctx *c, struct item_set s);
 
 /* The object body of a stanza item, or an NMD010 error naming `what`. */
 const struct hcl_object *item_body(struct decode_ctx *c, const struct hcl_item *it,

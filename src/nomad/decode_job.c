@@ -160,15 +160,6 @@ struct nomad_job *nomad_decode_hcl(struct arena *arena, const struct hcl_file *f
     return decode_file(&ctx, file);
 }
 
-struct nomad_job *nomad_decode_hcl_generic(struct arena *arena, const struct hcl_file *file,
-                                           const struct gval *generic,
-                                           struct diag_list *diags) {
-    struct decode_ctx ctx = {arena, file->src, diags, {NULL, NULL, 0, 0}};
-    if (generic)
-        body_cache_fill(&ctx, (struct gval *)generic); /* read only */
-    return decode_file(&ctx, file);
-}
-
 static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file *file) {
     const struct hcl_object *root = &file->root->as.object;
     bool ok = true;
@@ -180,8 +171,10 @@ static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file
         struct diag *d = decode_error(c, RULE_NMD001, it->keys[0].span,
                                       "unknown top-level key `%s`: a job file holds only "
                                       "`job \"<id>\" { ... }`", it->keys[0].text);
-        if (d && strcasecmp(it->keys[0].text, "job") == 0)
+        if (d && strcasecmp(it->keys[0].text, "job") == 0) {
             diag_fix(d, "write `job` (keys are case-sensitive)");
+            diag_edit_key(d, c->src, it->keys[0].span, "job");
+        }
     }
     if (!ok)
         return NULL;

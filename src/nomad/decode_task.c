@@ -1,6 +1,7 @@
 /* decode_task.c — task bodies, artifacts, templates, volume mounts and the
  * other task sub-stanzas (Nomad 0.12.12 jobspec rules and order). */
 #include "nomad/decode_internal.h"
+#include "nomad/name_set.h"
 
 #include "util/arena.h"
 
@@ -246,6 +247,8 @@ static const char *const task_keys[] = {
     "kind", "volume_mount", "csi_plugin", NULL};
 
 bool decode_tasks(struct decode_ctx *c, struct item_set s, struct nomad_list *out) {
+    struct name_set seen;
+    name_set_init(&seen, c->arena);
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) == 0) {
@@ -255,15 +258,14 @@ bool decode_tasks(struct decode_ctx *c, struct item_set s, struct nomad_list *ou
             continue;
         }
         const char *name = key_text(it, 1);
-        for (size_t p = 0; p < i; p++)
-            if (item_labels(s.items[p]) > 0 && strcmp(key_text(s.items[p], 1), name) == 0) {
-                struct diag *d = decode_error(c, RULE_NMD006, it->keys[1].span,
-                                              "task \"%s\" is defined twice in this group",
-                                              name);
-                if (d)
-                    diag_note(d, s.items[p]->keys[1].span, "first defined here");
-                return false;
-            }
+        const struct hcl_item *first = name_set_add(&seen, name, it);
+        if (first) {
+            struct diag *d = decode_error(c, RULE_NMD006, it->keys[1].span,
+                                          "task \"%s\" is defined twice in this group", name);
+            if (d)
+                diag_note(d, first->keys[1].span, "first defined here");
+            return false;
+        }
         struct nomad_task *t = decode_task_body(c, it, task_keys, "task");
         if (!t)
             return false;

@@ -1,8 +1,10 @@
 /* decode_util.c — shared helpers of the jobspec decoder: filtering, the
  * invalid-key check, generic decode of bodies, weak field decoding. */
 #include "nomad/decode_internal.h"
+#include "util/str_index.h"
 
 #include "util/arena.h"
+#include "util/distance.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -59,10 +61,6 @@ struct item_set items_plain(struct decode_ctx *c, struct item_set s) {
     return items_where(c, s, false);
 }
 
-struct item_set items_labelled(struct decode_ctx *c, struct item_set s) {
-    return items_where(c, s, true);
-}
-
 static const char *value_kind_words(const struct hcl_value *v) {
     switch (v->kind) {
     case HCL_LIST: return "a list";
@@ -85,38 +83,13 @@ const struct hcl_object *item_body(struct decode_ctx *c, const struct hcl_item *
     return NULL;
 }
 
-static size_t edit_distance(const char *a, const char *b) {
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return 99;
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t prev = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cur = row[j];
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = prev + cost;
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            prev = cur;
-        }
-    }
-    return row[lb];
-}
-
 static const char *suggest(const char *key, const char *const *valid) {
     const char *best = NULL;
     size_t best_distance = 99;
     for (size_t i = 0; valid[i]; i++) {
         if (strcasecmp(key, valid[i]) == 0)
             return valid[i];
-        size_t d = edit_distance(key, valid[i]);
+        size_t d = edit_distance(key, valid[i], 3); /* hints go at most 3 edits far */
         if (d < best_distance) {
             best_distance = d;
             best = valid[i];
@@ -127,7 +100,7 @@ static const char *suggest(const char *key, const char *const *valid) {
     return best_distance <= limit ? best : NULL;
 }
 
-/* Keys that later Nomad releases accept (jobspec.md §3 "since" columns):
+/* Keys that later Nomad releases accept (docs/nomad.md):
  * the usual reason a key is unknown to Nomad 0.12. */
 static const struct {
     const char *where, *key, *since;
@@ -208,8 +181,10 @@ bool check_keys(struct decode_ctx *c, const struct hcl_object *body,
                 diag_note(d, it->keys[0].span, "%s accepts: %s", where, list);
             else
                 diag_note(d, it->keys[0].span, "%s accepts no keys", where);
-            if (hint && !since)
+            if (hint && !since) {
                 diag_fix(d, "write `%s`", hint);
+                diag_edit_key(d, c->src, it->keys[0].span, hint);
+            }
         }
     }
     return ok;
@@ -484,6 +459,10 @@ bool decode_string_map(struct decode_ctx *c, const struct gval *map,
                        struct nomad_map *out, const char *where) {
     if (!map || map->kind != GVAL_MAP)
         return true;
+    /* keys already in out (an earlier block), found by hash: n keys take O(n) */
+    struct str_index keys = {0};
+    for (size_t k = 0; k < out->count; k++)
+        str_index_put(c->arena, &keys, out->entries[k].key.text, out->entries[k].key.len, k);
     for (size_t i = 0; i < map->as.map.count; i++) {
         const struct gval_entry *e = &map->as.map.entries[i];
         const char *text, *why;
@@ -495,16 +474,18 @@ bool decode_string_map(struct decode_ctx *c, const struct gval *map,
             return false;
         }
         struct span ks = e->item ? e->item->keys[0].span : vs;
-        size_t k = 0;
-        while (k < out->count &&
-               !(out->entries[k].key.len == e->key_len &&
-                 memcmp(out->entries[k].key.text, e->key, e->key_len) == 0))
-            k++;
-        if (k == out->count) {
-            out->entries = arena_grow(c->arena, out->entries, out->count, out->count + 1,
-                                      sizeof *out->entries);
+        size_t k;
+        if (!str_index_get(&keys, e->key, e->key_len, &k)) {
+            k = out->count;
+            if (out->count >= out->cap) {
+                size_t cap = out->count < 4 ? 8 : 2 * out->count;
+                out->entries = arena_grow(c->arena, out->entries, out->count, cap,
+                                          sizeof *out->entries);
+                out->cap = cap;
+            }
             out->entries[k].key = nomad_string_make(c, e->key, e->key_len, ks);
             out->count++;
+            str_index_put(c->arena, &keys, out->entries[k].key.text, e->key_len, k);
         }
         out->entries[k].value = nomad_string_make(c, text, len, vs);
     }

@@ -66,6 +66,7 @@ struct nomad_map_entry {
 struct nomad_map { /* map[string]string; keys unique, first-written order */
     struct nomad_map_entry *entries;
     size_t count;
+    size_t cap; /* room in entries (0: exactly count) */
     bool set;
     struct span span;
 };

@@ -1,10 +1,11 @@
-/* validate.c — Nomad 0.12.12's job-level validation (§5.1) and the helpers
+/* validate.c — Nomad 0.12.12's job-level validation and the helpers
  * shared by the validator: constraints, affinities, spreads. */
 #include "nomad/validate.h"
 #include "nomad/validate_internal.h"
 #include "nomad/name_set.h"
 
 #include "util/arena.h"
+#include "util/go_regexp.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -135,36 +136,16 @@ static bool version_constraint_ok(const char *text, bool strict_semver) {
     }
 }
 
-/* RE2 (Go regexp) syntax is not POSIX: only what no regexp dialect accepts
- * is refused here, unbalanced groups and classes and dangling escapes. */
-static bool regexp_ok(const char *text) {
-    int depth = 0;
-    for (const char *p = text; *p; p++) {
-        if (*p == '\\') {
-            if (!p[1])
-                return false;
-            p++;
-        } else if (*p == '[') {
-            p++;
-            if (*p == '^')
-                p++;
-            if (*p == ']')
-                p++;
-            while (*p && *p != ']') {
-                if (*p == '\\' && p[1])
-                    p++;
-                p++;
-            }
-            if (!*p)
-                return false;
-        } else if (*p == '(') {
-            depth++;
-        } else if (*p == ')') {
-            if (--depth < 0)
-                return false;
-        }
-    }
-    return depth == 0;
+/* Go's regexp.Compile, as Nomad's validation applies it: NULL when the
+ * pattern compiles, else RE2's message (arena). */
+static const char *regexp_error(struct validate_ctx *v, const struct nomad_string *pattern) {
+    const char *text = pattern->set ? pattern->text : "";
+    char *error = go_regexp_error(text, pattern->set ? pattern->len : 0);
+    if (!error)
+        return NULL;
+    const char *copy = arena_strdup(v->arena, error);
+    free(error);
+    return copy;
 }
 
 static bool is_comparison(const char *op) {
@@ -195,9 +176,11 @@ void validate_constraints(struct validate_ctx *v, const struct nomad_list *l, bo
             if (!rt[0])
                 verr(v, RULE_NMD025, at, "a `%s` constraint needs a value (RTarget)", op);
         } else if (strcmp(op, "regexp") == 0) {
-            if (!regexp_ok(rt))
+            const char *why = regexp_error(v, &c->rtarget);
+            if (why)
                 verr(v, RULE_NMD025, c->rtarget.set ? c->rtarget.span : at,
-                     "the regular expression \"%s\" of this constraint does not compile", rt);
+                     "the regular expression \"%s\" of this constraint does not compile: %s",
+                     rt, why);
         } else if (strcmp(op, "version") == 0 || strcmp(op, "semver") == 0) {
             if (!version_constraint_ok(rt, strcmp(op, "semver") == 0))
                 verr(v, RULE_NMD025, c->rtarget.set ? c->rtarget.span : at,
@@ -256,8 +239,10 @@ void validate_affinities(struct validate_ctx *v, const struct nomad_list *l,
             if (!rt[0])
                 verr(v, RULE_NMD026, at, "a `%s` affinity needs a value", op);
         } else if (strcmp(op, "regexp") == 0) {
-            if (!regexp_ok(rt))
-                verr(v, RULE_NMD026, at, "the regular expression \"%s\" does not compile", rt);
+            const char *why = regexp_error(v, &a->rtarget);
+            if (why)
+                verr(v, RULE_NMD026, a->rtarget.set ? a->rtarget.span : at,
+                     "the regular expression \"%s\" does not compile: %s", rt, why);
         } else if (strcmp(op, "version") == 0 || strcmp(op, "semver") == 0) {
             if (!version_constraint_ok(rt, strcmp(op, "semver") == 0))
                 verr(v, RULE_NMD026, at, "\"%s\" is not a valid %s constraint", rt, op);

@@ -1,11 +1,11 @@
 /* validate.h — Nomad 0.12.12's defaults and validation, with locations.
  *
  * Contract: nomad_validate reproduces the local path of `nomad job
- * validate`: it works out Nomad's canonical values (§4 of jobspec.md: type
+ * validate`: it works out Nomad's canonical values (docs/nomad.md, Defaults: type
  * service, priority 50, group count, restart/reschedule/update/migrate
  * policies merged from job and group and completed from the type's
  * defaults, task resources and logs, ...) without changing the job, then
- * applies every validation rule and warning of §5.1–§5.6, each as an NMD
+ * applies every validation rule and warning of `nomad job validate`, each as an NMD
  * diagnostic located at the key or block that causes it (for a default,
  * the block that lacks the key). Unlike Nomad it does not stop at the first
  * failing check of a group. Never prints; allocations come from arena. */

@@ -1,6 +1,7 @@
-/* validate_group.c — Nomad 0.12.12's task-group validation (§5.2) on the
+/* validate_group.c — Nomad 0.12.12's task-group validation on the
  * canonical group: restart, reschedule, update, migrate policies merged from
  * job and group and completed from the job type's defaults. */
+#include "nomad/name_set.h"
 #include "nomad/validate_internal.h"
 
 #include "util/arena.h"
@@ -367,7 +368,7 @@ static void validate_scaling(struct validate_ctx *v, const struct nomad_group *g
              (long long)min);
 }
 
-/* Admission checks of a Nomad server (§5.7): warnings, since `nomad job
+/* Admission checks of a Nomad server: warnings, since `nomad job
  * validate` without an agent does not run them. */
 static void validate_admission(struct validate_ctx *v, const struct nomad_group *g) {
     const struct nomad_network *net = g->networks.count ? g->networks.items[0] : NULL;
@@ -445,22 +446,21 @@ void validate_group(struct validate_ctx *v, const struct nomad_group *g, size_t 
     if (!g->name.set || g->name.len == 0)
         verr(v, RULE_NMD020, g->span, "task group %zu has no name", index + 1);
     const struct nomad_task *leader = NULL;
+    struct name_set task_names;
+    name_set_init(&task_names, v->arena);
     for (size_t t = 0; t < g->tasks.count; t++) {
         const struct nomad_task *task = g->tasks.items[t];
         if (!task->name.set || task->name.len == 0) {
             verr(v, RULE_NMD038, task->span, "task %zu of group \"%s\" has no name", t + 1,
                  g->name.text ? g->name.text : "");
         } else {
-            for (size_t p = 0; p < t; p++) {
-                const struct nomad_task *prev = g->tasks.items[p];
-                if (prev->name.set && strcmp(prev->name.text, task->name.text) == 0) {
-                    struct diag *d = verr(v, RULE_NMD038, task->name.span,
-                                          "task \"%s\" is defined twice in group \"%s\"",
-                                          task->name.text, g->name.text ? g->name.text : "");
-                    if (d)
-                        diag_note(d, prev->name.span, "first defined here");
-                    break;
-                }
+            const struct nomad_task *prev = name_set_add(&task_names, task->name.text, task);
+            if (prev) {
+                struct diag *d = verr(v, RULE_NMD038, task->name.span,
+                                      "task \"%s\" is defined twice in group \"%s\"",
+                                      task->name.text, g->name.text ? g->name.text : "");
+                if (d)
+                    diag_note(d, prev->name.span, "first defined here");
             }
         }
         if (task->leader.set && task->leader.value) {

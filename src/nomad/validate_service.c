@@ -1,5 +1,5 @@
 /* validate_service.c — Nomad 0.12.12's service, check and Connect
- * validation (§5.4) for task and group services, with canonical names
+ * validation for task and group services, with canonical names
  * (<job>-<group>-<task> / <job>-<group>; checks `service: "<svc>" check`). */
 #include "nomad/validate_internal.h"
 
@@ -302,11 +302,9 @@ static bool is_number(const char *text, long *out) {
     return *end == '\0';
 }
 
-static bool task_has_label(const struct nomad_task *t, const char *label) {
-    if (!t->resources)
-        return false;
-    for (size_t i = 0; i < t->resources->networks.count; i++) {
-        const struct nomad_network *n = t->resources->networks.items[i];
+static bool networks_have_label(const struct nomad_list *networks, const char *label) {
+    for (size_t i = 0; i < networks->count; i++) {
+        const struct nomad_network *n = networks->items[i];
         const struct nomad_list *lists[2] = {&n->reserved_ports, &n->dynamic_ports};
         for (int l = 0; l < 2; l++)
             for (size_t k = 0; k < lists[l]->count; k++)
@@ -317,16 +315,58 @@ static bool task_has_label(const struct nomad_task *t, const char *label) {
     return false;
 }
 
-static void port_must_exist(struct validate_ctx *v, const struct nomad_task *t,
-                            const char *label, struct span at, const char *who) {
+static bool task_has_label(const struct nomad_task *t, const char *label) {
+    return t->resources && networks_have_label(&t->resources->networks, label);
+}
+
+/* The first port label of the group's networks, or NULL. */
+static const char *group_port(const struct nomad_group *g) {
+    for (size_t i = 0; i < g->networks.count; i++) {
+        const struct nomad_network *n = g->networks.items[i];
+        const struct nomad_list *lists[2] = {&n->reserved_ports, &n->dynamic_ports};
+        for (int l = 0; l < 2; l++)
+            if (lists[l]->count)
+                return ((const struct nomad_port *)lists[l]->items[0])->label.text;
+    }
+    return NULL;
+}
+
+/* Reports a task service's or check's port label the task's network lacks
+ * (NMD042); returns false when it did. A label of the group's network is
+ * Nomad 0.12's rule only: 1.0 and later accept it, and the fix uses it. */
+static bool port_must_exist(struct validate_ctx *v, const struct nomad_group *g,
+                            const struct nomad_task *t, const char *label, struct span at,
+                            const char *who) {
     if (task_has_label(t, label))
-        return;
-    struct diag *d = verr(v, RULE_NMD042, at,
-                          "port label \"%s\" used by %s is not a port of task \"%s\"'s "
-                          "network", label, who, t->name.text);
-    if (d)
+        return true;
+    struct diag *d;
+    if (networks_have_label(&g->networks, label)) {
+        d = verr(v, RULE_NMD042, at,
+                 "port label \"%s\" used by %s is a port of group \"%s\"'s network, not "
+                 "of task \"%s\"'s: Nomad 0.12 accepts group ports only in group services "
+                 "(Nomad 1.0 and later accept this)",
+                 label, who, g->name.text, t->name.text);
+        if (d)
+            diag_fix(d, "for Nomad 0.12, move the service to group \"%s\" (`service { "
+                     "port = \"%s\" }` next to the group's network), which uses the port "
+                     "the group declares",
+                     g->name.text, label);
+        return false;
+    }
+    d = verr(v, RULE_NMD042, at,
+             "port label \"%s\" used by %s is not a port of task \"%s\"'s network", label,
+             who, t->name.text);
+    const char *declared = group_port(g);
+    if (d && declared)
+        diag_fix(d, "the group's network declares port \"%s\": use it from a group "
+                 "service (`service { port = \"%s\" }` in group \"%s\"; task services "
+                 "need it in Nomad 1.0+), or declare `port \"%s\" {}` in the task's "
+                 "resources { network { ... } }",
+                 declared, declared, g->name.text, label);
+    else if (d)
         diag_fix(d, "declare `port \"%s\" {}` in the task's resources { network { ... } }",
                  label);
+    return false;
 }
 
 void validate_task_services(struct validate_ctx *v, const struct nomad_group *g,
@@ -345,10 +385,11 @@ void validate_task_services(struct validate_ctx *v, const struct nomad_group *g,
             }
         }
         long number;
+        bool service_port_ok = true;
         if (s->port.set && s->port.len &&
             !(text_is(&s->address_mode, "driver") && is_number(s->port.text, &number)))
-            port_must_exist(v, t, s->port.text, s->port.span,
-                            arena_printf(v->arena, "service \"%s\"", name));
+            service_port_ok = port_must_exist(v, g, t, s->port.text, s->port.span,
+                                              arena_printf(v->arena, "service \"%s\"", name));
         for (size_t k = 0; k < s->checks.count; k++) {
             const struct nomad_check *c = s->checks.items[k];
             const char *cname = check_name(v, name, c);
@@ -368,6 +409,8 @@ void validate_task_services(struct validate_ctx *v, const struct nomad_group *g,
             const struct nomad_string *port = c->port.set && c->port.len ? &c->port : &s->port;
             if (!port->set || !port->len)
                 continue; /* reported by validate_service */
+            if (port == &s->port && !service_port_ok)
+                continue; /* the service's port: reported once, for the service */
             if (is_number(port->text, &number)) {
                 if (text_is(&c->address_mode, "driver")) {
                     if (number <= 0)
@@ -380,7 +423,7 @@ void validate_task_services(struct validate_ctx *v, const struct nomad_group *g,
                 }
                 continue;
             }
-            port_must_exist(v, t, port->text, port->span,
+            port_must_exist(v, g, t, port->text, port->span,
                             arena_printf(v->arena, "%s", cphrase));
         }
     }

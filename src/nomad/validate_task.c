@@ -1,5 +1,5 @@
-/* validate_task.c — Nomad 0.12.12's task validation (§5.3) and its task
- * warnings (§5.6), on canonical values (resources 100 MHz / 300 MB, logs
+/* validate_task.c — Nomad 0.12.12's task validation and its task
+ * warnings, on canonical values (resources 100 MHz / 300 MB, logs
  * 10 x 10 MB, kill_timeout 5s, ...). */
 #include "nomad/validate_internal.h"
 

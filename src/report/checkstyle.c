@@ -1,8 +1,9 @@
 /* checkstyle.c — Checkstyle XML (version 4.3), read by Jenkins' warnings
  * plugin, reviewdog and many CI dashboards: one <file> per input (also the
  * clean ones), one <error line column severity message source="rktc.ID">
- * per active finding. Checkstyle knows error, warning and info: style maps
- * to info. A whole-file finding reads line 1 without a column. */
+ * per active finding. Checkstyle knows error, warning and info: a finding
+ * that fails the run (at or above the failure threshold) is an error or a
+ * warning, one below it is info. A whole-file finding reads line 1 without a column. */
 #include "report/report.h"
 #include "util/xalloc.h"
 
@@ -54,8 +55,8 @@ void report_checkstyle(const struct report *r, struct buf *out) {
                 attr_number(w, "line", p.line);
                 attr_number(w, "column", p.column);
             }
-            attr(w, "severity", d->severity == SEVERITY_STYLE
-                                    ? "info" : severity_name(d->severity));
+            attr(w, "severity", !report_fails(r, i) ? "info"
+                                : d->severity == SEVERITY_ERROR ? "error" : "warning");
             attr(w, "message", d->message);
             struct buf source;
             buf_init(&source);

@@ -1,6 +1,8 @@
 /* codeclimate.c — GitLab's code quality report (a Code Climate subset): a
  * JSON array of issues with check_name (the rule id), description,
- * severity (error → critical, warning → major, info → minor, style → info),
+ * severity (for a finding that fails the run, error → critical and the
+ * others → major; below the failure threshold, style → info, the others
+ * → minor),
  * location {path, lines {begin, end}} and the fingerprint of
  * report_fingerprint, which stays the same when lines move. Suppressed
  * findings are left out. */
@@ -8,9 +10,11 @@
 
 #include <string.h>
 
-static const char *severity(enum severity s) {
-    static const char *const names[] = {"critical", "major", "minor", "info"};
-    return names[s & 3];
+static const char *severity(const struct report *r, size_t i) {
+    enum severity s = r->diags->items[i].severity;
+    if (report_fails(r, i))
+        return s == SEVERITY_ERROR ? "critical" : "major";
+    return s == SEVERITY_STYLE ? "info" : "minor";
 }
 
 void report_codeclimate(const struct report *r, struct buf *out) {
@@ -32,7 +36,7 @@ void report_codeclimate(const struct report *r, struct buf *out) {
         report_json_string(out, d->message);
         buf_printf(out, ", \"severity\": \"%s\",\n   \"categories\": [\"%s\"],\n"
                    "   \"fingerprint\": \"%s\",\n   \"location\": {\"path\": ",
-                   severity(d->severity),
+                   severity(r, i),
                    d->severity == SEVERITY_STYLE ? "Style" : "Bug Risk", fingerprint);
         report_json_string(out, d->src ? d->src->path : "");
         buf_printf(out, ", \"lines\": {\"begin\": %u, \"end\": %u}}}", s.line,

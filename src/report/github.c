@@ -1,6 +1,7 @@
 /* github.c — GitHub Actions workflow commands:
  * `::error file=F,line=L,col=C,endLine=EL,endColumn=EC,title=ID::message`
- * (error → error, warning → warning, info/style → notice), escaped as
+ * (a finding that fails the run, at or above the failure threshold, is an
+ * error (severity error) or a warning; one below it a notice), escaped as
  * actions/toolkit does. GitHub shows about 10 annotations of each kind per
  * step; when a kind would exceed the cap, findings come errors first, then
  * warnings, then notices, at most `cap` of each (one warning slot kept for
@@ -34,14 +35,17 @@ static void escape(struct buf *out, const char *text, bool property) {
     buf_free(&clean);
 }
 
-static int kind(enum severity s) {
-    return s == SEVERITY_ERROR ? 0 : s == SEVERITY_WARNING ? 1 : 2;
+static int kind(const struct report *r, size_t i) {
+    if (!report_fails(r, i))
+        return 2;
+    return r->diags->items[i].severity == SEVERITY_ERROR ? 0 : 1;
 }
 
 static const char *const kind_names[] = {"error", "warning", "notice"};
 
-static void annotation(struct buf *out, const struct diag *d) {
-    buf_printf(out, "::%s file=", kind_names[kind(d->severity)]);
+static void annotation(struct buf *out, const struct report *r, size_t i) {
+    const struct diag *d = &r->diags->items[i];
+    buf_printf(out, "::%s file=", kind_names[kind(r, i)]);
     escape(out, d->src ? d->src->path : "rktc", true);
     if (!report_whole_file(d)) {
         struct position s, e;
@@ -65,22 +69,21 @@ void report_github(const struct report *r, struct buf *out) {
     size_t per_kind[3] = {0};
     for (size_t i = 0; i < r->diags->count; i++)
         if (!report_is_suppressed(r, i))
-            per_kind[kind(r->diags->items[i].severity)]++;
+            per_kind[kind(r, i)]++;
     bool over = per_kind[0] > cap || per_kind[1] > cap || per_kind[2] > cap;
     if (!over) {
         for (size_t i = 0; i < r->diags->count; i++)
             if (!report_is_suppressed(r, i))
-                annotation(out, &r->diags->items[i]);
+                annotation(out, r, i);
         return;
     }
     size_t shown = 0, total = per_kind[0] + per_kind[1] + per_kind[2];
     for (int k = 0; k < 3; k++) {
         size_t limit = k == 1 && cap > 1 ? cap - 1 : cap, n = 0;
         for (size_t i = 0; i < r->diags->count && n < limit; i++) {
-            const struct diag *d = &r->diags->items[i];
-            if (report_is_suppressed(r, i) || kind(d->severity) != k)
+            if (report_is_suppressed(r, i) || kind(r, i) != k)
                 continue;
-            annotation(out, d);
+            annotation(out, r, i);
             n++;
         }
         shown += n;

@@ -1,10 +1,12 @@
-/* json.c — the machine format fixed by DESIGN.md:
+/* json.c — the machine format fixed by docs/cli.md §2:
  * {"version": 1, "files": [{"path", "diagnostics": [{"rule", "severity",
  *  "message", "line", "column", "end_line", "end_column", ...}]}]}
  * (1-based; end exclusive), plus per diagnostic the "object" (enclosing
  * block labels, "web/api/app") when known, the rule "summary", the
  * "fix" hint when known and "notes" at secondary locations; per file the
- * "suppressed" findings with their "justification"; and a run "summary".
+ * "suppressed" findings with their "justification"; and a run "summary"
+ * (with "skipped": {"extension", "exclude"} when the directory walk left
+ * files out).
  * A whole-file finding (unreadable input) has no region and reads 1:1-1:1.
  * Every input file is listed, also those without findings. */
 #include "report/report.h"
@@ -96,6 +98,11 @@ void report_json(const struct report *r, struct buf *out) {
     buf_printf(out,
                "  \"summary\": {\n    \"files\": %zu,\n    \"errors\": %zu,\n"
                "    \"warnings\": %zu,\n    \"info\": %zu,\n    \"style\": %zu,\n"
-               "    \"suppressed\": %zu\n  }\n}\n",
+               "    \"suppressed\": %zu",
                r->file_count, by[0], by[1], by[2], by[3], suppressed);
+    /* present only when the directory walk skipped files */
+    if (r->options.skipped_name || r->options.skipped_excluded)
+        buf_printf(out, ",\n    \"skipped\": {\"extension\": %zu, \"exclude\": %zu}",
+                   r->options.skipped_name, r->options.skipped_excluded);
+    buf_puts(out, "\n  }\n}\n");
 }

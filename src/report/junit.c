@@ -1,15 +1,19 @@
-/* junit.c — JUnit XML in the strict shape of spec/conventions.md §5.3,
- * valid against the windyroad, jenkins-junit and xunit junit-10 schemas:
- * one <testsuite> per input file; one <testcase> per finding (a <failure>,
- * or an <error> for unreadable/unparsable input, or <skipped> (text only:
- * the justification and the finding) when an inline suppression silenced it) and one passing <testcase> per rule that ran on
- * the file without a finding, so CI counts mean something. Suite counts are
+/* junit.c — JUnit XML (docs/cli.md §4), valid against the windyroad, jenkins-junit and
+ * xunit junit-10 schemas, that counts what fails the run and nothing else:
+ * one <testsuite> per input file; one <testcase> per finding at or above
+ * the failure threshold (a <failure>, or an <error> for unreadable or
+ * unparsable input, or <skipped> (text only: the justification and the
+ * finding) when an inline suppression silenced it), and one passing
+ * <testcase> for a file without a failure. Findings below the threshold
+ * do not fail the run, so they are no testcases: their text goes to the
+ * suite's <system-out>. The threshold is the suite property
+ * rktc.failure-threshold. Suite counts are
  * the sums of the cases; names are unique per (classname, name); messages
  * are single-line, details go in the element text. The github profile adds
  * file/line attributes to testcases (outside all three schemas). Written
  * with libxml2's text writer. */
 #include "report/report.h"
-#include "cli/cli.h"
+#include "version.h"
 #include "util/xalloc.h"
 
 #include <libxml/xmlwriter.h>
@@ -59,51 +63,48 @@ static void text(xmlTextWriterPtr w, const char *value) {
     buf_free(&clean);
 }
 
-/* Parse and I/O problems are JUnit errors; rule findings are failures. */
-static bool input_problem(const struct diag *d) {
-    static const enum rule_id ids[] = {RULE_HCL001, RULE_HCL002, RULE_HCL003, RULE_RKC001};
-    if (d->severity != SEVERITY_ERROR)
-        return false;
-    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
-        if (d->rule->code == ids[i])
-            return true;
-    return false;
+/* What finding i of the report becomes in its file's suite. */
+enum junit_role {
+    ROLE_FAILURE,  /* fails the run: <failure>, or <error> for input problems */
+    ROLE_SKIPPED,  /* would fail, but an inline suppression silenced it */
+    ROLE_OUTPUT,   /* below the threshold: a line of <system-out> */
+};
+
+static enum junit_role role(const struct report *r, size_t i) {
+    const struct diag *d = &r->diags->items[i];
+    bool at_threshold = d->severity <= r->options.threshold || report_input_problem(d);
+    if (report_is_suppressed(r, i))
+        return at_threshold ? ROLE_SKIPPED : ROLE_OUTPUT;
+    return report_fails(r, i) ? ROLE_FAILURE : ROLE_OUTPUT;
 }
 
 struct suite_counts {
-    size_t tests, failures, errors, skipped;
+    size_t tests, failures, errors, skipped, output;
 };
 
-static bool rule_passes(const struct report *r, size_t f, size_t first,
-                        size_t count, size_t rule_index) {
-    const struct report_file *file = &r->files[f];
-    if (file->unreadable || file->unparsable)
-        return false;
-    if (file->rule_disabled && file->rule_disabled[rule_index])
-        return false;
-    for (size_t i = first; i < first + count; i++)
-        if (report_rule_index(r->diags->items[i].rule) == rule_index)
-            return false;
-    return true;
-}
-
-static struct suite_counts count_suite(const struct report *r, size_t f,
-                                       size_t first, size_t count) {
-    struct suite_counts c = {0, 0, 0, 0};
-    size_t rules;
-    rule_table(&rules);
-    for (size_t k = 0; k < rules; k++)
-        if (rule_passes(r, f, first, count, k))
-            c.tests++;
+static struct suite_counts count_suite(const struct report *r, size_t first,
+                                       size_t count) {
+    struct suite_counts c = {0, 0, 0, 0, 0};
     for (size_t i = first; i < first + count; i++) {
-        c.tests++;
-        if (report_is_suppressed(r, i))
+        switch (role(r, i)) {
+        case ROLE_FAILURE:
+            c.tests++;
+            if (report_input_problem(&r->diags->items[i]))
+                c.errors++;
+            else
+                c.failures++;
+            break;
+        case ROLE_SKIPPED:
+            c.tests++;
             c.skipped++;
-        else if (input_problem(&r->diags->items[i]))
-            c.errors++;
-        else
-            c.failures++;
+            break;
+        case ROLE_OUTPUT:
+            c.output++;
+            break;
+        }
     }
+    if (c.failures + c.errors == 0)
+        c.tests++; /* the file passes: one passing testcase says so */
     return c;
 }
 
@@ -159,7 +160,7 @@ static void finding_case(xmlTextWriterPtr w, const struct report *r, size_t f,
         text(w, scratch->data);
         xmlTextWriterEndElement(w);
     } else {
-        xmlTextWriterStartElement(w, X(input_problem(d) ? "error" : "failure"));
+        xmlTextWriterStartElement(w, X(report_input_problem(d) ? "error" : "failure"));
         attr_first_line(w, "message", d->message);
         attr(w, "type", severity_name(d->severity));
         buf_clear(scratch);
@@ -173,7 +174,7 @@ static void finding_case(xmlTextWriterPtr w, const struct report *r, size_t f,
 static void suite(xmlTextWriterPtr w, const struct report *r, size_t f,
                   const char *timestamp) {
     size_t count, first = report_file_diags(r, f, &count);
-    struct suite_counts c = count_suite(r, f, first, count);
+    struct suite_counts c = count_suite(r, first, count);
     const char *path = r->files[f].src->path;
     xmlTextWriterStartElement(w, X("testsuite"));
     attr(w, "name", path);
@@ -192,30 +193,50 @@ static void suite(xmlTextWriterPtr w, const struct report *r, size_t f,
     attr(w, "name", "rktc.version");
     attr(w, "value", RKTC_VERSION);
     xmlTextWriterEndElement(w);
+    xmlTextWriterStartElement(w, X("property"));
+    attr(w, "name", "rktc.failure-threshold");
+    attr(w, "value", severity_name(r->options.threshold));
+    xmlTextWriterEndElement(w);
     xmlTextWriterEndElement(w);
     struct buf scratch;
     buf_init(&scratch);
-    /* findings in report order, then the rules that passed in table order */
+    /* the findings that fail the run (or would, but were suppressed), in
+     * report order; a file without any passes one testcase */
     for (size_t i = first; i < first + count; i++)
-        finding_case(w, r, f, first, i, &scratch);
-    size_t rules;
-    const struct rule *table = rule_table(&rules);
-    for (size_t k = 0; k < rules; k++) {
-        if (!rule_passes(r, f, first, count, k))
-            continue;
+        if (role(r, i) != ROLE_OUTPUT)
+            finding_case(w, r, f, first, i, &scratch);
+    if (c.failures + c.errors == 0) {
         xmlTextWriterStartElement(w, X("testcase"));
         attr(w, "classname", path);
         buf_clear(&scratch);
-        buf_printf(&scratch, "%s %s", table[k].id, table[k].name);
+        buf_printf(&scratch, "rktc check: no finding at or above %s",
+                   severity_name(r->options.threshold));
         attr(w, "name", scratch.data);
         attr(w, "time", "0");
         if (r->options.junit_profile == JUNIT_GITHUB)
             attr(w, "file", path);
         xmlTextWriterEndElement(w);
     }
-    buf_free(&scratch);
+    /* findings below the threshold do not fail the run: their text */
     xmlTextWriterStartElement(w, X("system-out"));
+    if (c.output) {
+        buf_clear(&scratch);
+        buf_printf(&scratch, "%zu finding%s below the failure threshold (%s):\n",
+                   c.output, c.output == 1 ? "" : "s",
+                   severity_name(r->options.threshold));
+        for (size_t i = first; i < first + count; i++) {
+            if (role(r, i) != ROLE_OUTPUT)
+                continue;
+            if (report_is_suppressed(r, i))
+                buf_printf(&scratch, r->suppressed[i][0] ? "suppressed in the "
+                           "source (%s): " : "suppressed in the source%s: ",
+                           r->suppressed[i]);
+            report_text_one(r, &r->diags->items[i], false, &scratch);
+        }
+        text(w, scratch.data);
+    }
     xmlTextWriterFullEndElement(w);
+    buf_free(&scratch);
     xmlTextWriterStartElement(w, X("system-err"));
     xmlTextWriterFullEndElement(w);
     xmlTextWriterEndElement(w);

@@ -47,6 +47,24 @@ const char *report_object(const struct report *r, size_t i) {
     return r->objects ? r->objects[i] : NULL;
 }
 
+bool report_input_problem(const struct diag *d) {
+    if (d->severity != SEVERITY_ERROR)
+        return false;
+    switch (d->rule->code) {
+    case RULE_HCL001: case RULE_HCL002: case RULE_HCL003: case RULE_RKC001:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool report_fails(const struct report *r, size_t i) {
+    const struct diag *d = &r->diags->items[i];
+    if (report_is_suppressed(r, i))
+        return false;
+    return d->severity <= r->options.threshold || report_input_problem(d);
+}
+
 bool report_whole_file(const struct diag *d) {
     return !d->src || d->rule->code == RULE_RKC001;
 }

@@ -46,6 +46,13 @@ struct report_options {
     int64_t timestamp;           /* run start (or SOURCE_DATE_EPOCH), UTC seconds */
     const char *hostname;        /* JUnit; "localhost" when reproducible */
     size_t github_cap;           /* annotations per kind (0: GitHub's 10) */
+    /* the run's failure threshold: a finding at or above it fails the run
+     * (SEVERITY_ERROR, the zero value, counts errors only). Every machine
+     * format shows a finding below it as one that does not fail */
+    enum severity threshold;
+    /* files the directory walk skipped: by name (not *.nomad, *.hcl,
+     * *.json or an --include glob) and by an exclude glob */
+    size_t skipped_name, skipped_excluded;
 };
 
 struct report {
@@ -105,6 +112,13 @@ void report_text_one(const struct report *r, const struct diag *d, bool color,
 void report_fingerprint(const struct report *r, size_t i, char out[33]);
 /* The object path of finding i, or NULL. */
 const char *report_object(const struct report *r, size_t i);
+/* True when finding i fails the run: active and at or above the
+ * threshold, or an input problem (unreadable, unparsable), which always
+ * fails. */
+bool report_fails(const struct report *r, size_t i);
+/* True when d is an input problem: the file could not be read or parsed
+ * (HCL001, HCL002, HCL003, RKC001 errors). */
+bool report_input_problem(const struct diag *d);
 /* Index of rule in rule_table(). */
 size_t report_rule_index(const struct rule *rule);
 

@@ -1,6 +1,8 @@
-/* sarif.c — SARIF 2.1.0 (spec/conventions.md §6): one run whose
+/* sarif.c — SARIF 2.1.0 (docs/cli.md §4): one run whose
  * tool.driver.rules[] is the whole rule table; results with ruleId,
- * ruleIndex, level (info and style map to "note"), the message, and a
+ * ruleIndex, level (a finding that fails the run is "error" or "warning",
+ * one below the failure threshold a "note"; rktc's own severity is a
+ * tag of the rule), the message, and a
  * region with 1-based start and exclusive end line/column counted in
  * Unicode code points (columnKind says so). Locations are relative URIs
  * against %SRCROOT% (the directory rktc ran in; absolute inputs become
@@ -11,7 +13,7 @@
  * and findings silenced
  * in the source stay in results[] with suppressions[] of kind "inSource". */
 #include "report/report.h"
-#include "cli/cli.h"
+#include "version.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -22,8 +24,12 @@ static void text_object(struct buf *out, const char *key, const char *text) {
     buf_putc(out, '}');
 }
 
-static const char *level(enum severity s) {
-    return s == SEVERITY_ERROR ? "error" : s == SEVERITY_WARNING ? "warning" : "note";
+/* The SARIF level of a finding of severity s: only what fails the run (at
+ * or above threshold) is an error or a warning. */
+static const char *level(enum severity s, enum severity threshold) {
+    if (s > threshold)
+        return "note";
+    return s == SEVERITY_ERROR ? "error" : "warning";
 }
 
 /* RFC 3986 path encoding: unreserved characters and '/' stay as they are. */
@@ -67,7 +73,7 @@ static void physical(struct buf *out, const struct diag *d, struct span span) {
     buf_putc(out, '}');
 }
 
-static void rules(struct buf *out) {
+static void rules(struct buf *out, enum severity threshold) {
     size_t count;
     const struct rule *table = rule_table(&count);
     for (size_t k = 0; k < count; k++) {
@@ -91,7 +97,7 @@ static void rules(struct buf *out) {
         buf_printf(out,
                    ",\n             \"defaultConfiguration\": {\"level\": \"%s\"},"
                    "\n             \"properties\": {\"tags\": [",
-                   level(rule->severity));
+                   level(rule->severity, threshold));
         struct buf family;
         buf_init(&family);
         for (const char *c = rule->id; *c && isalpha((unsigned char)*c); c++)
@@ -107,7 +113,8 @@ static void result(struct buf *out, const struct report *r, size_t i) {
     buf_puts(out, "        {\"ruleId\": ");
     report_json_string(out, d->rule->id);
     buf_printf(out, ", \"ruleIndex\": %zu, \"level\": \"%s\",\n         ",
-               report_rule_index(d->rule), level(d->severity));
+               report_rule_index(d->rule),
+               level(d->severity, r->options.threshold));
     text_object(out, "message", d->message);
     buf_puts(out, ",\n         \"locations\": [{");
     physical(out, d, d->span);
@@ -158,7 +165,7 @@ void report_sarif(const struct report *r, struct buf *out) {
              "          \"version\": \"" RKTC_VERSION "\",\n"
              "          \"semanticVersion\": \"" RKTC_VERSION "\",\n"
              "          \"rules\": [");
-    rules(out);
+    rules(out, r->options.threshold);
     buf_puts(out,
              "\n          ]\n        }\n      },\n"
              "      \"originalUriBaseIds\": {\"%SRCROOT%\": {\"description\": "

@@ -270,5 +270,13 @@ void report_text(const struct report *r, struct buf *out) {
                r->file_count == 1 ? "" : "s");
     if (suppressed)
         buf_printf(out, ", %zu suppressed", suppressed);
+    size_t by_name = r->options.skipped_name, excluded = r->options.skipped_excluded;
+    if (by_name || excluded) {
+        buf_printf(out, "; %zu skipped:", by_name + excluded);
+        if (by_name)
+            buf_printf(out, " %zu by extension", by_name);
+        if (excluded)
+            buf_printf(out, "%s %zu by exclude pattern", by_name ? "," : "", excluded);
+    }
     buf_printf(out, ")%s\n", p->reset);
 }

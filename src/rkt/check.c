@@ -10,14 +10,8 @@ bool rkt_check_job(struct arena *arena, const struct source *src, const struct n
         node_defaults(arena, &defaults);
         node = &defaults;
     }
-    struct plan_options copy = {0};
-    if (options) {
-        copy = *options;
-        for (size_t i = 0; i < copy.port_count; i++)
-            copy.ports[i].used = false;
-    }
     struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
     struct rkt_plan plan;
-    rkt_plan_job(arena, input, node, &copy, &plan, diags);
+    rkt_plan_job(arena, input, node, options, &plan, diags);
     return !plan.refused;
 }

@@ -2,6 +2,7 @@
 
 #include "rkt/names.h"
 #include "util/arena.h"
+#include "util/distance.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -247,8 +248,11 @@ bool rkt_config_decode(struct arena *arena, const struct source *src,
                 "block type is named \\\"%s\\\".\")",
                 key, key);
             const char *hint = rkt_config_suggest(key);
-            if (hint)
+            if (hint) {
                 diag_fix(diag, "did you mean \"%s\"?", hint);
+                if (e->item)
+                    diag_edit_key(diag, src, span, hint);
+            }
             d.ok = false;
         }
     }

@@ -1,7 +1,7 @@
 /* config.h — the rkt driver's `config` block as the 0.9+ driver decodes it.
  *
  * Contract: rkt_config_decode checks the generic config value against the
- * driver's schema (rkt-driver.md §2.1: image required, typed keys, port_map
+ * driver's schema (docs/rkt-driver.md §2: image required, typed keys, port_map
  * as a list of maps merged left to right), evaluates `${...}` in every
  * string (interp.h), and fills a typed struct. Unknown keys (with a "did
  * you mean"), missing image, wrong types and unknown variables are RKT001-

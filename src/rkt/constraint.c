@@ -3,9 +3,9 @@
 #include "rkt/version.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/go_regexp.h"
 
 #include <ctype.h>
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,185 +127,19 @@ static bool set_contains(const char *lhs, const char *rhs, bool any) {
     }
 }
 
-static void add_class(struct buf *b, char esc, bool in_bracket) {
-    const char *body = NULL;
-    bool negate = false;
-    switch (esc) {
-    case 'd': body = "0-9"; break;
-    case 'D': body = "0-9"; negate = true; break;
-    case 'w': body = "0-9A-Za-z_"; break;
-    case 'W': body = "0-9A-Za-z_"; negate = true; break;
-    case 's': body = "\t\n\f\r "; break;
-    case 'S': body = "\t\n\f\r "; negate = true; break;
-    }
-    if (in_bracket) {
-        buf_puts(b, body);
-        return;
-    }
-    buf_putc(b, '[');
-    if (negate)
-        buf_putc(b, '^');
-    buf_puts(b, body);
-    buf_putc(b, ']');
-}
-
-static bool repeat_at(const char *p, size_t *len) {
-    /* {n}, {n,}, {n,m} */
-    const char *q = p + 1;
-    if (!isdigit((unsigned char)*q))
-        return false;
-    while (isdigit((unsigned char)*q))
-        q++;
-    if (*q == ',') {
-        q++;
-        while (isdigit((unsigned char)*q))
-            q++;
-    }
-    if (*q != '}')
-        return false;
-    *len = (size_t)(q - p) + 1;
-    return true;
-}
-
-const char *regexp_to_posix(struct arena *arena, const char *re, bool *icase,
-                            const char **reason) {
-    struct buf b;
-    buf_init(&b);
-    *icase = false;
-    const char *p = re;
-    if (starts_with(p, "(?i)")) {
-        *icase = true;
-        p += 4;
-    }
-    const char *fail = NULL;
-    while (*p && !fail) {
-        char c = *p;
-        if (c == '\\') {
-            char e = p[1];
-            if (strchr("dDwWsS", e) && e) {
-                add_class(&b, e, false);
-            } else if (e == 'A') {
-                buf_putc(&b, '^');
-            } else if (e == 'z') {
-                buf_putc(&b, '$');
-            } else if (e == 'n' || e == 't' || e == 'r' || e == 'f' || e == 'v') {
-                buf_putc(&b, e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'f' ? '\f' : '\v');
-            } else if (e && ispunct((unsigned char)e)) {
-                buf_putc(&b, '\\');
-                buf_putc(&b, e);
-            } else {
-                fail = "an escape sequence with no POSIX equivalent";
-                break;
-            }
-            p += 2;
-        } else if (c == '[') {
-            buf_putc(&b, '[');
-            p++;
-            if (*p == '^') {
-                buf_putc(&b, '^');
-                p++;
-            }
-            if (*p == ']') {
-                buf_putc(&b, ']');
-                p++;
-            }
-            while (*p && *p != ']') {
-                if (*p == '[' && p[1] == ':') {
-                    const char *end = strstr(p + 2, ":]");
-                    if (!end) {
-                        fail = "an unterminated character class";
-                        break;
-                    }
-                    buf_add(&b, p, (size_t)(end - p) + 2);
-                    p = end + 2;
-                } else if (*p == '\\') {
-                    char e = p[1];
-                    if (e && strchr("dws", e)) {
-                        add_class(&b, e, true);
-                    } else if (e && ispunct((unsigned char)e) && !strchr("]\\-^[", e)) {
-                        buf_putc(&b, e);
-                    } else if (e == 'n' || e == 't') {
-                        buf_putc(&b, e == 'n' ? '\n' : '\t');
-                    } else {
-                        fail = "an escape inside a character class with no POSIX equivalent";
-                        break;
-                    }
-                    p += 2;
-                } else {
-                    buf_putc(&b, *p++);
-                }
-            }
-            if (!fail && *p != ']')
-                fail = "an unterminated character class";
-            if (!fail) {
-                buf_putc(&b, ']');
-                p++;
-            }
-        } else if (c == '(' && p[1] == '?') {
-            if (p[2] == ':') {
-                p += 3;
-            } else if (p[2] == 'P' && p[3] == '<') {
-                const char *end = strchr(p, '>');
-                if (!end) {
-                    fail = "a malformed named group";
-                    break;
-                }
-                p = end + 1;
-            } else {
-                fail = "a flag group";
-                break;
-            }
-            buf_putc(&b, '(');
-        } else if (c == '{') {
-            size_t len;
-            if (repeat_at(p, &len)) {
-                buf_add(&b, p, len);
-                p += len;
-                if (*p == '?')
-                    p++;
-            } else {
-                buf_puts(&b, "\\{");
-                p++;
-            }
-        } else if ((c == '*' || c == '+' || c == '?') && p[1] == '?') {
-            buf_putc(&b, c);
-            p += 2;
-        } else if (c == '}') {
-            buf_puts(&b, "\\}");
-            p++;
-        } else {
-            buf_putc(&b, c);
-            p++;
-        }
-    }
-    if (fail) {
-        *reason = fail;
-        buf_free(&b);
-        return NULL;
-    }
-    const char *out = arena_strndup(arena, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    return out;
-}
-
+/* Go's regexp.MatchString, through RE2: linear time whatever the pattern.
+ * A pattern Go refuses never matches (Nomad's checkRegexpMatch). */
 static enum constraint_result regexp_match(struct arena *arena, const char *subject,
                                            const char *pattern, const char **reason) {
-    bool icase;
-    const char *posix = regexp_to_posix(arena, pattern, &icase, reason);
-    if (!posix)
-        return CONSTRAINT_UNKNOWN;
-    if (strchr(subject, '\n')) {
-        *reason = "the attribute contains a newline, where RE2 and POSIX differ";
-        return CONSTRAINT_UNKNOWN;
-    }
-    regex_t rx;
-    if (regcomp(&rx, posix, REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0)) != 0) {
-        *reason = "the regular expression does not compile";
+    char *error = NULL;
+    int rc = go_regexp_match(pattern, strlen(pattern), subject, strlen(subject), &error);
+    if (rc < 0) {
+        *reason = arena_printf(arena, "the regular expression does not compile: %s",
+                               error ? error : "error");
+        free(error);
         return CONSTRAINT_FALSE;
     }
-    int rc = regexec(&rx, subject, 0, NULL, 0);
-    regfree(&rx);
-    return rc == 0 ? CONSTRAINT_TRUE : CONSTRAINT_FALSE;
+    return rc ? CONSTRAINT_TRUE : CONSTRAINT_FALSE;
 }
 
 enum constraint_result constraint_check(struct arena *arena, const char *op,

@@ -1,12 +1,12 @@
 /* driver_checks.h — what would fail or misbehave when an rkt task starts.
  *
  * Contract: driver_check_start runs the 0.9+ driver's start-time checks of
- * rkt-driver.md §2.3 (volumes disabled, volume format, DNS servers, port_map
+ * docs/rkt-driver.md §3 (volumes disabled, volume format, DNS servers, port_map
  * without network, unmapped port labels) on a decoded config and reports
  * each failure (RKT006-RKT010) at the offending value; it returns false
  * when the driver would refuse the task. driver_check_rkt reports what rkt
- * 1.30.0 itself would reject or silently misread later (rkt-cli.md §10.1)
- * and the surprises of §3/§7 (unverified images, --cpu without unit,
+ * 1.30.0 itself would reject or silently misread later (docs/rkt-driver.md §17.9)
+ * and the surprises of §5/§15 (unverified images, --cpu without unit,
  * debug); these never refuse a task. driver_check_env reports `${...}` in
  * the task's env {} that the client leaves as written (RKT039). */
 #ifndef RKTC_RKT_DRIVER_CHECKS_H

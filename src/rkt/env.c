@@ -2,23 +2,28 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/str_index.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Variables are found by hash and arrays grow geometrically, so a task
+ * with n meta keys and env entries builds its environment in O(n log n). */
 struct env_builder {
     struct arena *arena;
     struct env_var *vars;
     size_t count, cap;
+    struct str_index keys; /* key -> position in vars */
 };
 
 static void put(struct env_builder *b, const char *key, const char *value) {
-    for (size_t i = 0; i < b->count; i++)
-        if (strcmp(b->vars[i].key, key) == 0) {
-            b->vars[i].value = value;
-            return;
-        }
+    size_t at;
+    if (str_index_get(&b->keys, key, strlen(key), &at)) {
+        b->vars[at].value = value;
+        return;
+    }
+    str_index_put(b->arena, &b->keys, key, strlen(key), b->count);
     if (b->count == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 32;
         b->vars = arena_grow(b->arena, b->vars, b->count, cap, sizeof *b->vars);
@@ -54,27 +59,36 @@ static int compare_vars(const void *a, const void *b) {
     return strcmp(x->key, y->key); /* strcmp compares as unsigned char */
 }
 
+struct meta_merge {
+    struct rkt_pairs pairs;
+    size_t cap;
+    struct str_index keys; /* key -> position in pairs */
+};
+
 static void add_meta(struct env_builder *b, const struct rkt_pairs *meta,
-                     struct rkt_pairs *combined) {
+                     struct meta_merge *combined) {
     if (!meta)
         return;
     for (size_t i = 0; i < meta->count; i++) {
+        const char *key = meta->items[i].key;
         size_t j;
-        for (j = 0; j < combined->count; j++)
-            if (strcmp(combined->items[j].key, meta->items[i].key) == 0)
-                break;
-        if (j == combined->count) {
-            combined->items = arena_grow(b->arena, combined->items, combined->count,
-                                         combined->count + 1, sizeof *combined->items);
-            combined->count++;
+        if (!str_index_get(&combined->keys, key, strlen(key), &j)) {
+            j = combined->pairs.count;
+            if (j == combined->cap) {
+                combined->cap = j ? 2 * j : 16;
+                combined->pairs.items = arena_grow(b->arena, combined->pairs.items, j,
+                                                   combined->cap, sizeof *combined->pairs.items);
+            }
+            combined->pairs.count++;
+            str_index_put(b->arena, &combined->keys, key, strlen(key), j);
         }
-        combined->items[j] = meta->items[i];
+        combined->pairs.items[j] = meta->items[i];
     }
 }
 
 void env_build(struct arena *arena, const struct env_params *p,
                const struct node_profile *node, struct task_env *out) {
-    struct env_builder b = {arena, NULL, 0, 0};
+    struct env_builder b = {arena, NULL, 0, 0, {0}};
     put(&b, "NOMAD_ALLOC_DIR", "/alloc");
     put(&b, "NOMAD_TASK_DIR", "/local");
     put(&b, "NOMAD_SECRETS_DIR", "/secrets");
@@ -109,10 +123,11 @@ void env_build(struct arena *arena, const struct env_params *p,
         put(&b, clean_key(arena, arena_printf(arena, "NOMAD_PORT_%s_%s", o->task, o->label)),
             arena_printf(arena, "%d", o->host_port));
     }
-    struct rkt_pairs meta = {NULL, 0};
-    add_meta(&b, p->job_meta, &meta);
-    add_meta(&b, p->group_meta, &meta);
-    add_meta(&b, p->task_meta, &meta);
+    struct meta_merge merged = {{NULL, 0}, 0, {0}};
+    add_meta(&b, p->job_meta, &merged);
+    add_meta(&b, p->group_meta, &merged);
+    add_meta(&b, p->task_meta, &merged);
+    struct rkt_pairs meta = merged.pairs;
     for (size_t i = 0; i < meta.count; i++) {
         const char *k = meta.items[i].key;
         char *upper = arena_strdup(arena, k);
@@ -124,7 +139,7 @@ void env_build(struct arena *arena, const struct env_params *p,
     /* user env: substituted against Nomad's keys plus the raw user values */
     if (p->user_env && p->user_env->count) {
         struct task_env before = {b.vars, b.count};
-        struct env_builder scope = {arena, NULL, 0, 0};
+        struct env_builder scope = {arena, NULL, 0, 0, {0}};
         for (size_t i = 0; i < before.count; i++)
             put(&scope, before.vars[i].key, before.vars[i].value);
         for (size_t i = 0; i < p->user_env->count; i++)

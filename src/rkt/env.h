@@ -1,5 +1,5 @@
 /* env.h — the task environment Nomad 0.10.9 gives an rkt task (the
- * `--set-env` set; rkt-driver.md §4.3, jobspec.md §7.3-§7.4).
+ * `--set-env` set; docs/rkt-driver.md §12, docs/nomad.md).
  *
  * Contract: env_build computes the map from explicit parameters (alloc,
  * names, node facts, ports, meta, the user's env {}), applies the 0.10.9
@@ -11,6 +11,7 @@
 #ifndef RKTC_RKT_ENV_H
 #define RKTC_RKT_ENV_H
 
+#include "rkt/launch.h"
 #include "rkt/node.h"
 #include "rkt/task.h"
 
@@ -19,15 +20,8 @@
 
 struct arena;
 
-struct env_var {
-    const char *key;
-    const char *value;
-};
-
-struct task_env {
-    struct env_var *vars; /* sorted by key, keys unique */
-    size_t count;
-};
+/* struct env_var and struct task_env (the built environment) are plan
+ * data: rkt/launch.h */
 
 struct env_port {
     const char *label;

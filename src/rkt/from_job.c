@@ -52,6 +52,27 @@ static void copy_constraints(struct arena *arena, const struct nomad_list *const
     }
 }
 
+static void copy_spreads(struct arena *arena, const struct nomad_list *spreads,
+                         struct rkt_spreads *out) {
+    out->count = spreads->count;
+    out->items = arena_array(arena, out->count ? out->count : 1, sizeof *out->items);
+    for (size_t i = 0; i < spreads->count; i++) {
+        const struct nomad_spread *s = spreads->items[i];
+        struct rkt_spread *r = &out->items[i];
+        r->attribute = text(&s->attribute, "");
+        r->weight = s->weight.set ? (int)s->weight.value : 50;
+        r->span = s->span;
+        r->target_count = s->targets.count;
+        r->targets = arena_array(arena, r->target_count ? r->target_count : 1,
+                                 sizeof *r->targets);
+        for (size_t t = 0; t < s->targets.count; t++) {
+            const struct nomad_spread_target *st = s->targets.items[t];
+            r->targets[t].value = text(&st->value, "");
+            r->targets[t].percent = st->percent.set ? (int)st->percent.value : 0;
+        }
+    }
+}
+
 static struct rkt_network *copy_network(struct arena *arena, const struct nomad_resources *res) {
     if (!res || res->networks.count == 0)
         return NULL;
@@ -122,6 +143,7 @@ static void copy_task(struct arena *arena, const char *job_type, const struct no
     }
     t->kill_timeout_ns = src->kill_timeout.set ? src->kill_timeout.ns : 5 * SECOND;
     t->kill_signal = text(&src->kill_signal, "");
+    t->shutdown_delay_ns = src->shutdown_delay.ns > 0 ? src->shutdown_delay.ns : 0;
     t->vault_env = src->vault && (!src->vault->env.set || src->vault->env.value);
     for (size_t i = 0; i < src->templates.count; i++) {
         const struct nomad_template *tp = src->templates.items[i];
@@ -143,6 +165,96 @@ static void copy_task(struct arena *arena, const char *job_type, const struct no
         t->lifecycle_hook = "";
     }
     t->leader = src->leader.set && src->leader.value;
+}
+
+/* ---- what only a Nomad agent provides ------------------------------------- */
+
+struct feature_list {
+    struct arena *arena;
+    struct rkt_job_input *job;
+    size_t cap;
+};
+
+static void feature(struct feature_list *d, const char *what, struct span span) {
+    struct rkt_job_input *j = d->job;
+    if (j->agent_feature_count == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 8;
+        j->agent_features = arena_grow(d->arena, j->agent_features, j->agent_feature_count,
+                                       cap, sizeof *j->agent_features);
+        d->cap = cap;
+    }
+    j->agent_features[j->agent_feature_count++] = (struct rkt_feature){what, span};
+}
+
+static void feature_list(struct feature_list *d, const char *what,
+                         const struct nomad_list *list) {
+    for (size_t i = 0; i < list->count; i++)
+        feature(d, what, *(const struct span *)list->items[i]);
+}
+
+static void collect_features(struct arena *arena, const struct nomad_job *job,
+                             struct rkt_job_input *in) {
+    struct feature_list d = {arena, in, 0};
+    if (job->update)
+        feature(&d, "the update stanza (rolling deployments)", job->update->span);
+    if (job->migrate)
+        feature(&d, "the migrate stanza", job->migrate->span);
+    if (job->reschedule)
+        feature(&d, "the reschedule stanza", job->reschedule->span);
+    if (job->vault)
+        feature(&d, "Vault tokens and policies", job->vault->span);
+    feature_list(&d, "affinity (scheduling preference)", &job->affinities);
+    feature_list(&d, "spread (scheduling preference)", &job->spreads);
+    if (job->parameterized)
+        feature(&d, "dispatch of a parameterized job (payloads and meta)",
+                job->parameterized->span);
+    for (size_t g = 0; g < job->groups.count; g++) {
+        const struct nomad_group *group = job->groups.items[g];
+        if (group->update)
+            feature(&d, "the update stanza (rolling deployments)", group->update->span);
+        if (group->migrate)
+            feature(&d, "the migrate stanza", group->migrate->span);
+        if (group->reschedule)
+            feature(&d, "the reschedule stanza", group->reschedule->span);
+        if (group->vault)
+            feature(&d, "Vault tokens and policies", group->vault->span);
+        feature_list(&d, "affinity (scheduling preference)", &group->affinities);
+        feature_list(&d, "spread (scheduling preference)", &group->spreads);
+        feature_list(&d, "service registration and checks (Consul)", &group->services);
+        for (size_t v = 0; v < group->volumes.count; v++) {
+            const struct nomad_volume *vol = group->volumes.items[v];
+            if (vol->type.set && strcmp(vol->type.text, "csi") == 0)
+                feature(&d, "CSI volumes", vol->span);
+        }
+        for (size_t t = 0; t < group->tasks.count; t++) {
+            const struct nomad_task *task = group->tasks.items[t];
+            if (task->driver.set && strcmp(task->driver.text, "rkt") != 0)
+                continue;
+            feature_list(&d, "service registration and checks (Consul)", &task->services);
+            feature_list(&d, "templates (consul-template)", &task->templates);
+            feature_list(&d, "artifacts (go-getter downloads)", &task->artifacts);
+            feature_list(&d, "affinity (scheduling preference)", &task->affinities);
+            if (task->vault && !task->vault_inherited)
+                feature(&d, "Vault tokens and policies", task->vault->span);
+            if (task->dispatch_payload)
+                feature(&d, "dispatch payloads", task->dispatch_payload->span);
+        }
+    }
+}
+
+static const struct rkt_periodic *copy_periodic(struct arena *arena,
+                                                const struct nomad_periodic *p) {
+    if (!p)
+        return NULL;
+    struct rkt_periodic *out = arena_alloc(arena, sizeof *out);
+    out->span = p->span;
+    out->cron = p->spec.set ? p->spec.text : "";
+    out->cron_span = p->spec.set ? p->spec.span : p->span;
+    out->time_zone = p->time_zone.set ? p->time_zone.text : "";
+    out->time_zone_span = p->time_zone.set ? p->time_zone.span : p->span;
+    out->prohibit_overlap = p->prohibit_overlap.set && p->prohibit_overlap.value;
+    out->enabled = !p->enabled.set || p->enabled.value;
+    return out;
 }
 
 struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct source *src,
@@ -168,6 +280,7 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
     in->datacenters_span = job->datacenters.span;
     copy_map(arena, &job->meta, &in->meta);
     copy_constraints(arena, &job->constraints, &job->affinities, &in->constraints);
+    copy_spreads(arena, &job->spreads, &in->spreads);
     in->group_count = job->groups.count;
     in->groups = arena_array(arena, in->group_count ? in->group_count : 1, sizeof *in->groups);
     for (size_t gi = 0; gi < in->group_count; gi++) {
@@ -180,6 +293,7 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
         out->span = g->span;
         copy_map(arena, &g->meta, &out->meta);
         copy_constraints(arena, &g->constraints, &g->affinities, &out->constraints);
+        copy_spreads(arena, &g->spreads, &out->spreads);
         out->volume_count = g->volumes.count;
         out->volumes = arena_array(arena, out->volume_count ? out->volume_count : 1,
                                    sizeof *out->volumes);
@@ -196,5 +310,8 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
         for (size_t ti = 0; ti < out->task_count; ti++)
             copy_task(arena, in->type, g, g->tasks.items[ti], &out->tasks[ti]);
     }
+    in->periodic = copy_periodic(arena, job->periodic);
+    in->parameterized = job->parameterized != NULL;
+    collect_features(arena, job, in);
     return in;
 }

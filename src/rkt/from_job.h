@@ -7,7 +7,13 @@
  * allocation per group for system jobs, the
  * job-type restart policy merged with the group's and the task's. Only the
  * first task network is kept (reserved ports first, then dynamic ones).
- * Never fails; everything lives in the arena. */
+ * It also copies the periodic stanza, whether the job is parameterized,
+ * each task's shutdown_delay, and lists where the job uses a feature only
+ * a Nomad agent provides (services and checks, templates, artifacts,
+ * vault, update/migrate/reschedule, affinities and spreads, CSI volumes,
+ * dispatch payloads; tasks of other drivers are not looked at), so that
+ * the plan carries everything its renderers need. Never fails; everything
+ * lives in the arena. */
 #ifndef RKTC_RKT_FROM_JOB_H
 #define RKTC_RKT_FROM_JOB_H
 

@@ -1,5 +1,5 @@
 /* imageref.h — how rkt 1.30.0 classifies and validates an image argument
- * of `rkt prepare` (rkt-cli.md §6.4), as a pure function.
+ * of `rkt prepare` (docs/rkt-driver.md §17.4), as a pure function.
  *
  * Contract: image_classify never allocates outside the arena; `error` is
  * NULL when rkt would accept the reference (it may still fail to fetch),
@@ -29,7 +29,7 @@ struct image_ref {
 struct image_ref image_classify(struct arena *arena, const char *image);
 /* Docker's reference grammar for REF (without the docker:// prefix). */
 const char *docker_reference_error(struct arena *arena, const char *ref);
-/* rkt trust --prefix rules (rkt-cli.md §8.1): NULL when accepted. */
+/* rkt trust --prefix rules (docs/rkt-driver.md §17.8): NULL when accepted. */
 const char *trust_prefix_error(struct arena *arena, const char *prefix);
 
 #endif

@@ -1,6 +1,6 @@
 /* interp.h — `${...}` in the driver config as Nomad 0.9+ evaluates it
- * (every config string is an HCL2 template; rkt-driver.md §5, jobspec.md
- * §7.2).
+ * (every config string is an HCL2 template; docs/rkt-driver.md
+ * §13).
  *
  * Contract: interp_template evaluates one string. Supported: literal text,
  * `$${` -> `${` and `%%{` -> `%{`, and `${EXPR}` where EXPR is a variable

@@ -3,6 +3,7 @@
 #include "rkt/ident.h"
 #include "util/arena.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void pairs_set(struct arena *arena, struct rkt_pairs *pairs, const char *key,
@@ -13,14 +14,17 @@ static void pairs_set(struct arena *arena, struct rkt_pairs *pairs, const char *
                 pairs->items[i].value = value;
             return;
         }
-    pairs->items = arena_grow(arena, pairs->items, pairs->count, pairs->count + 1,
-                              sizeof *pairs->items);
+    /* pairs here are only ever built by this function, from empty: the room
+     * is the next power of two above count, so growth doubles */
+    size_t n = pairs->count;
+    if (n == 0 || (n & (n - 1)) == 0)
+        pairs->items = arena_grow(arena, pairs->items, n, n ? 2 * n : 4, sizeof *pairs->items);
     struct rkt_pair *p = &pairs->items[pairs->count++];
     p->key = key;
     p->value = value;
 }
 
-/* attributes the client's rkt fingerprint adds (rkt-driver.md §6) */
+/* attributes the client's rkt fingerprint adds (docs/rkt-driver.md §14) */
 static void add_fingerprint(struct arena *arena, struct node_profile *node) {
     if (!node_attribute(node, "driver.rkt.version"))
         return;
@@ -97,6 +101,55 @@ const char *node_resolve_target(const struct node_profile *node, const char *tar
     return NULL;
 }
 
+bool node_parse_ports(struct arena *arena, const char *text, struct node_port_range **out,
+                      size_t *count, const char **error) {
+    *out = NULL;
+    *count = 0;
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p)
+            break;
+        char *end;
+        long low = strtol(p, &end, 10), high;
+        if (end == p || low < 0 || low > 65535) {
+            *error = arena_printf(arena, "\"%s\" is not a port list like \"22,80,8000-8100\"",
+                                  text);
+            return false;
+        }
+        p = end;
+        high = low;
+        if (*p == '-') {
+            high = strtol(p + 1, &end, 10);
+            if (end == p + 1 || high < low || high > 65535) {
+                *error = arena_printf(arena, "bad port range in \"%s\"", text);
+                return false;
+            }
+            p = end;
+        }
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p == ',')
+            p++;
+        else if (*p) {
+            *error = arena_printf(arena, "\"%s\" is not a port list like \"22,80,8000-8100\"",
+                                  text);
+            return false;
+        }
+        *out = arena_grow(arena, *out, *count, *count + 1, sizeof **out);
+        (*out)[(*count)++] = (struct node_port_range){(int)low, (int)high};
+    }
+    return true;
+}
+
+bool node_port_reserved(const struct node_profile *node, int port) {
+    for (size_t i = 0; i < node->reserved_range_count; i++)
+        if (port >= node->reserved_ranges[i].low && port <= node->reserved_ranges[i].high)
+            return true;
+    return false;
+}
+
 /* ---- reading the profile -------------------------------------------- */
 
 struct reader {
@@ -132,6 +185,58 @@ static bool want_bool(struct reader *r, const struct hcl_item *item, bool *out) 
     }
     *out = v->as.boolean;
     return true;
+}
+
+static bool want_count(struct reader *r, const struct hcl_item *item, int64_t *out) {
+    const struct hcl_value *v = item->value;
+    int64_t n;
+    const char *error = NULL;
+    if (v->kind != HCL_NUMBER || !hcl_number_int(r->arena, v, &n, &error) || n < 0) {
+        diag_add(r->diags, RULE_RKT040, r->src, v->span, "`%s` must be a whole number >= 0",
+                 key_text(r, &item->keys[0]));
+        r->ok = false;
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+static void read_reserved(struct reader *r, const struct hcl_item *item,
+                          struct node_profile *node) {
+    if (item->key_count != 1 || item->value->kind != HCL_OBJECT) {
+        diag_add(r->diags, RULE_RKT040, r->src, item->span,
+                 "expected `reserved { cpu = N  memory = N  reserved_ports = \"...\" }`");
+        r->ok = false;
+        return;
+    }
+    const struct hcl_object *body = &item->value->as.object;
+    for (size_t i = 0; i < body->count; i++) {
+        const struct hcl_item *it = body->items[i];
+        const char *k = key_text(r, &it->keys[0]);
+        if (strcmp(k, "cpu") == 0) {
+            want_count(r, it, &node->reserved_cpu);
+        } else if (strcmp(k, "memory") == 0) {
+            want_count(r, it, &node->reserved_memory);
+        } else if (strcmp(k, "reserved_ports") == 0) {
+            const char *text, *error = NULL;
+            if (!want_string(r, it, &text))
+                continue;
+            if (!node_parse_ports(r->arena, text, &node->reserved_ranges,
+                                  &node->reserved_range_count, &error)) {
+                diag_add(r->diags, RULE_RKT040, r->src, it->value->span, "%s", error);
+                r->ok = false;
+                continue;
+            }
+            node->reserved_ports = text;
+        } else if (strcmp(k, "disk") == 0) {
+            int64_t ignored;
+            want_count(r, it, &ignored); /* Nomad's key; rktc does not place by disk */
+        } else {
+            diag_add(r->diags, RULE_RKT040, r->src, it->keys[0].span,
+                     "unknown reserved key `%s` (expected cpu, memory, reserved_ports)", k);
+            r->ok = false;
+        }
+    }
 }
 
 static void read_pairs(struct reader *r, const struct hcl_item *item, struct rkt_pairs *out) {
@@ -229,6 +334,9 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
     struct reader r = {arena, file->src, diags, true};
     const struct hcl_object *root = &file->root->as.object;
     bool seen_node = false;
+    /* a written attributes/meta block or host_volume replaces the defaults:
+     * the profile describes the client's whole fingerprint */
+    bool seen_attributes = false, seen_meta = false, seen_volume = false;
     for (size_t i = 0; i < root->count; i++) {
         const struct hcl_item *item = root->items[i];
         const char *k = key_text(&r, &item->keys[0]);
@@ -245,7 +353,14 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
             const struct hcl_item *it = body->items[j];
             const char *key = key_text(&r, &it->keys[0]);
             if (strcmp(key, "host_volume") == 0) {
+                if (!seen_volume)
+                    node->host_volume_count = 0;
+                seen_volume = true;
                 read_host_volume(&r, it, node);
+                continue;
+            }
+            if (strcmp(key, "reserved") == 0) {
+                read_reserved(&r, it, node);
                 continue;
             }
             if (it->key_count != 1) {
@@ -260,7 +375,7 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
                 want_string(&r, it, &node->datacenter);
             else if (strcmp(key, "region") == 0)
                 want_string(&r, it, &node->region);
-            else if (strcmp(key, "class") == 0)
+            else if (strcmp(key, "class") == 0 || strcmp(key, "node_class") == 0) /* Nomad's name */
                 want_string(&r, it, &node->class_name);
             else if (strcmp(key, "address") == 0)
                 want_string(&r, it, &node->address);
@@ -272,10 +387,21 @@ bool node_read(struct arena *arena, const struct hcl_file *file, struct node_pro
                 want_bool(&r, it, &node->volumes_enabled);
             else if (strcmp(key, "dynamic_ports") == 0)
                 read_ports(&r, it, node);
-            else if (strcmp(key, "attributes") == 0)
+            else if (strcmp(key, "cpu_total_compute") == 0)
+                want_count(&r, it, &node->cpu_total_compute);
+            else if (strcmp(key, "memory_total_mb") == 0)
+                want_count(&r, it, &node->memory_total_mb);
+            else if (strcmp(key, "attributes") == 0) {
+                if (!seen_attributes)
+                    node->attributes.count = 0;
+                seen_attributes = true;
                 read_pairs(&r, it, &node->attributes);
-            else if (strcmp(key, "meta") == 0)
+            } else if (strcmp(key, "meta") == 0) {
+                if (!seen_meta)
+                    node->meta.count = 0;
+                seen_meta = true;
                 read_pairs(&r, it, &node->meta);
+            }
             else {
                 diag_add(diags, RULE_RKT040, file->src, it->keys[0].span,
                          "unknown host profile key `%s`", key);

@@ -4,6 +4,8 @@
 #include "util/arena.h"
 
 #include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +25,23 @@ static bool looks_like_version(const char *s) {
     while (isdigit((unsigned char)*p))
         p++;
     return *p == '.' && isdigit((unsigned char)p[1]);
+}
+
+/* Where the bytes of text occur inside span of src, or UINT32_MAX. */
+static uint32_t find_in_span(const struct source *src, struct span span, const char *text) {
+    size_t n = strlen(text);
+    if (!src || span.end > src->len || span.end < span.start || n == 0)
+        return UINT32_MAX;
+    for (uint32_t at = span.start; at + n <= span.end; at++)
+        if (memcmp(src->text + at, text, n) == 0)
+            return at;
+    return UINT32_MAX;
+}
+
+/* True when span holds a plain double-quoted string literal. */
+static bool quoted_literal(const struct source *src, struct span span) {
+    return src && span.end > span.start + 1 && span.end <= src->len &&
+           src->text[span.start] == '"' && src->text[span.end - 1] == '"';
 }
 
 static bool always_true_when_unresolved(const char *op) {
@@ -53,8 +72,13 @@ static void lint_one(const struct source *src, const struct rkt_constraint *c,
                                   targets[i], kind);
         if (strncmp(targets[i], "${driver.", 9) == 0 || strncmp(targets[i], "${kernel.", 9) == 0 ||
             strncmp(targets[i], "${unique.", 9) == 0 || strncmp(targets[i], "${os.", 5) == 0 ||
-            strncmp(targets[i], "${cpu.", 6) == 0)
+            strncmp(targets[i], "${cpu.", 6) == 0) {
             diag_fix(d, "node attributes are written ${attr.%s", targets[i] + 2);
+            /* as written in the file: insert `attr.` after the `${` */
+            uint32_t at = find_in_span(src, spans[i], targets[i]);
+            if (at != UINT32_MAX)
+                diag_edit(d, span_make(at + 2, at + 2), "attr.");
+        }
         else if (strcmp(targets[i], "${node.region}") == 0)
             diag_fix(d, "the scheduler knows ${node.unique.id}, ${node.unique.name}, "
                         "${node.datacenter} and ${node.class}");
@@ -68,6 +92,21 @@ static void lint_one(const struct source *src, const struct rkt_constraint *c,
                                   "(\"1.10.0\" < \"1.2\")",
                                   op, c->ltarget, c->rtarget);
         diag_fix(d, "use operator = \"version\" with value = \"%s %s\"", op, c->rtarget);
+        /* both written as plain strings: "<" becomes "version", "1.2" becomes "< 1.2" */
+        struct span o = c->operand_span, v = c->rtarget_span;
+        if (quoted_literal(src, o) && quoted_literal(src, v) &&
+            (v.start >= o.end || o.start >= v.end)) {
+            char edited[8];
+            snprintf(edited, sizeof edited, "%s ", op);
+            struct span insert = span_make(v.start + 1, v.start + 1);
+            if (v.start >= o.end) {
+                diag_edit(d, o, "\"version\"");
+                diag_edit(d, insert, edited);
+            } else {
+                diag_edit(d, insert, edited);
+                diag_edit(d, o, "\"version\"");
+            }
+        }
     }
 }
 
@@ -202,60 +241,5 @@ bool placement_check(struct arena *arena, const struct rkt_job_input *job,
                          vol->source, vol->name);
         }
     }
-    return ok;
-}
-
-static bool distinct_limit(struct arena *arena, const struct source *src,
-                           const struct rkt_constraints *list, const struct node_profile *node,
-                           int placed, bool report, struct diag_list *diags) {
-    bool ok = true;
-    for (size_t i = 0; i < list->count; i++) {
-        const struct rkt_constraint *c = &list->items[i];
-        if (c->is_affinity)
-            continue;
-        if (strcmp(c->operand, "distinct_hosts") == 0) {
-            if (placed >= 1) {
-                ok = false;
-                if (report)
-                    diag_add(diags, RULE_RKT024, src, c->span,
-                             "distinct_hosts allows one allocation per node; the host "
-                             "profile describes one node, so allocation %d cannot be placed",
-                             placed);
-            }
-        } else if (strcmp(c->operand, "distinct_property") == 0) {
-            struct target_value l = constraint_resolve(node, c->ltarget);
-            long allowed = 1;
-            if (*c->rtarget) {
-                char *end;
-                allowed = strtol(c->rtarget, &end, 10);
-                if (*end || allowed < 1)
-                    continue; /* Nomad's validation rejects it */
-            }
-            if (!l.found || !l.text) {
-                ok = false;
-                if (report)
-                    diag_add(diags, RULE_RKT024, src, where(c),
-                             "distinct_property: the node has no property %s", c->ltarget);
-            } else if (placed >= allowed) {
-                ok = false;
-                if (report)
-                    diag_add(diags, RULE_RKT024, src, where(c),
-                             "distinct_property allows %ld allocation(s) per value of %s; "
-                             "on this node it is \"%s\" for every allocation, so allocation "
-                             "%d cannot be placed",
-                             allowed, c->ltarget, l.text, placed);
-            }
-        }
-    }
-    (void)arena;
-    return ok;
-}
-
-bool placement_distinct_ok(struct arena *arena, const struct rkt_job_input *job,
-                           const struct rkt_group_input *group,
-                           const struct node_profile *node, int placed_job,
-                           int placed_group, bool report, struct diag_list *diags) {
-    bool ok = distinct_limit(arena, job->src, &job->constraints, node, placed_job, report, diags);
-    ok &= distinct_limit(arena, job->src, &group->constraints, node, placed_group, report, diags);
     return ok;
 }

@@ -7,9 +7,8 @@
  * job/group/task constraint (constraint.h), host volumes, and affinities
  * (RKT035, info); when `report` is set, each failure is an RKT024/RKT034
  * error at its stanza (RKT037 when rktc cannot evaluate a regexp). The
- * distinct_hosts / distinct_property limits depend on how many
- * allocations are already on the node: placement_distinct_ok checks the
- * next allocation against the counts in `placed`. */
+ * distinct_hosts / distinct_property limits depend on the allocations
+ * already placed: the fleet scheduler counts them (schedule.h). */
 #ifndef RKTC_RKT_PLACEMENT_H
 #define RKTC_RKT_PLACEMENT_H
 
@@ -26,11 +25,4 @@ void placement_lint(struct arena *arena, const struct rkt_job_input *job,
 bool placement_check(struct arena *arena, const struct rkt_job_input *job,
                      const struct rkt_group_input *group, const struct node_profile *node,
                      bool report, struct diag_list *diags);
-/* placed_job: allocations of the job already on the node; placed_group:
- * of this group. */
-bool placement_distinct_ok(struct arena *arena, const struct rkt_job_input *job,
-                           const struct rkt_group_input *group,
-                           const struct node_profile *node, int placed_job,
-                           int placed_group, bool report, struct diag_list *diags);
-
 #endif

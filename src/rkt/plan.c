@@ -2,16 +2,20 @@
 
 #include "rkt/config.h"
 #include "rkt/driver_checks.h"
+#include "rkt/placeholders.h"
 #include "rkt/ident.h"
 #include "rkt/names.h"
 #include "rkt/placement.h"
+#include "rkt/schedule.h"
+#include "rkt/time_zone.h"
 #include "rkt/values.h"
 #include "util/arena.h"
 #include "util/buf.h"
-
-#include <stdlib.h>
+#include "util/unit_name.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *plan_cmd_name(enum plan_cmd_kind kind) {
@@ -20,6 +24,10 @@ const char *plan_cmd_name(enum plan_cmd_kind kind) {
         return "trust";
     case PLAN_PREPARE:
         return "prepare";
+    case PLAN_RUN:
+        return "run";
+    case PLAN_RM:
+        return "rm";
     default:
         return "run-prepared";
     }
@@ -59,7 +67,7 @@ static const char *join(struct arena *arena, const struct rkt_strings *list) {
 
 static const char *bool_text(bool b) { return b ? "true" : "false"; }
 
-/* G1/G1'/G2 of rkt-driver.md §3.2 */
+/* G1/G1'/G2 of docs/rkt-driver.md §5 */
 static void push_global(struct argv_builder *b, const struct rkt_config *cfg) {
     if (cfg->insecure_options.count)
         push(b, arena_printf(b->arena, "--insecure-options=%s",
@@ -69,122 +77,28 @@ static void push_global(struct argv_builder *b, const struct rkt_config *cfg) {
     push(b, arena_printf(b->arena, "--debug=%s", bool_text(cfg->debug.value)));
 }
 
-/* ---- ports ------------------------------------------------------------ */
-
-/* Ports in use: a bitmap for 0..65535 (constant-time, so large jobs stay
- * linear), and a list for the out-of-range values validation reports. */
-struct port_pool {
-    uint64_t bits[65536 / 64];
-    int *used;
-    size_t count, cap;
-    int cursor;
-};
-
-static bool pool_has(const struct port_pool *pool, int port) {
-    if (port >= 0 && port < 65536)
-        return (pool->bits[port / 64] >> (port % 64)) & 1;
-    for (size_t i = 0; i < pool->count; i++)
-        if (pool->used[i] == port)
-            return true;
-    return false;
-}
-
-static void pool_add(struct arena *arena, struct port_pool *pool, int port) {
-    if (pool_has(pool, port))
-        return;
-    if (port >= 0 && port < 65536) {
-        pool->bits[port / 64] |= (uint64_t)1 << (port % 64);
-        return;
-    }
-    if (pool->count == pool->cap) {
-        size_t cap = pool->cap ? pool->cap * 2 : 64;
-        pool->used = arena_grow(arena, pool->used, pool->count, cap, sizeof *pool->used);
-        pool->cap = cap;
-    }
-    pool->used[pool->count++] = port;
-}
-
-static struct plan_port_override *find_override(const struct plan_options *opts,
-                                                const char *task, const char *label) {
-    struct plan_port_override *any = NULL;
-    for (size_t i = 0; i < opts->port_count; i++) {
-        struct plan_port_override *o = &opts->ports[i];
-        if (strcmp(o->label, label) != 0)
-            continue;
-        if (o->task && strcmp(o->task, task) == 0)
-            return o;
-        if (!o->task && !any)
-            any = o;
-    }
-    return any;
-}
-
-/* ports of one task for one allocation: statics first, then dynamics */
-static bool assign_ports(struct arena *arena, const struct rkt_task_input *task,
-                         const struct node_profile *node, const struct plan_options *opts,
-                         struct port_pool *pool, struct plan_port **out, size_t *count,
-                         const char **usage_error) {
-    *out = NULL;
-    *count = 0;
-    const struct rkt_network *net = task->network;
-    if (!net || !net->port_count)
-        return true;
-    struct plan_port *ports = arena_array(arena, net->port_count, sizeof *ports);
-    size_t n = 0;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < net->port_count; i++) {
-            const struct rkt_port *p = &net->ports[i];
-            if (p->is_static != (pass == 0))
-                continue;
-            struct plan_port *pp = &ports[n++];
-            pp->label = p->label;
-            pp->is_static = p->is_static;
-            struct plan_port_override *o = opts ? find_override(opts, task->name, p->label) : NULL;
-            if (o)
-                o->used = true;
-            if (p->is_static) {
-                pp->host_port = p->value;
-                if (o && o->port != p->value && !*usage_error)
-                    *usage_error = arena_printf(
-                        arena, "--port %s=%d: port \"%s\" of task \"%s\" is static (%d)",
-                        o->label, o->port, p->label, task->name, p->value);
-                continue;
-            }
-            if (o) {
-                pp->host_port = o->port;
-                pool_add(arena, pool, o->port);
-                continue;
-            }
-            while (pool->cursor <= node->dynamic_max && pool_has(pool, pool->cursor))
-                pool->cursor++;
-            if (pool->cursor > node->dynamic_max) {
-                *count = n;
-                *out = ports;
-                return false;
-            }
-            pp->host_port = pool->cursor;
-            pool_add(arena, pool, pool->cursor);
-        }
-    *out = ports;
-    *count = n;
-    return true;
-}
-
 /* ---- directories -------------------------------------------------------- */
 
+/* Nomad's client layout: A itself is the agent's (0755, not chowned);
+ * everything below it belongs to nobody when the client runs as root, and
+ * secrets is a tmpfs. The client's alloc_dir (A's parent) is made 0711
+ * when it does not exist. */
 static void add_dirs(struct arena *arena, struct plan_task *pt) {
     const char *a = pt->alloc_dir;
     const char *t = pt->task_dir;
+    const char *slash = strrchr(a, '/');
+    pt->client_dir = slash && slash != a ? arena_strndup(arena, a, (size_t)(slash - a)) : "/";
+    pt->client_dir_mode = 0711;
     struct plan_dir dirs[] = {
-        {a, 0755, false},
-        {arena_printf(arena, "%s/alloc", a), 0777, false},
-        {arena_printf(arena, "%s/alloc/logs", a), 0777, false},
-        {arena_printf(arena, "%s/alloc/tmp", a), 0777, false},
-        {arena_printf(arena, "%s/alloc/data", a), 0777, false},
-        {t, 0777, false},
-        {arena_printf(arena, "%s/local", t), 0777, false},
-        {arena_printf(arena, "%s/tmp", t), 01777, false},
-        {arena_printf(arena, "%s/secrets", t), 0777, true},
+        {a, 0755, false, false},
+        {arena_printf(arena, "%s/alloc", a), 0777, false, true},
+        {arena_printf(arena, "%s/alloc/logs", a), 0777, false, true},
+        {arena_printf(arena, "%s/alloc/tmp", a), 0777, false, true},
+        {arena_printf(arena, "%s/alloc/data", a), 0777, false, true},
+        {t, 0777, false, true},
+        {arena_printf(arena, "%s/local", t), 0777, false, true},
+        {arena_printf(arena, "%s/tmp", t), 01777, false, true},
+        {arena_printf(arena, "%s/secrets", t), 0777, true, true},
     };
     pt->dir_count = sizeof dirs / sizeof dirs[0];
     pt->dirs = arena_array(arena, pt->dir_count, sizeof *pt->dirs);
@@ -209,44 +123,42 @@ static const char *host_volume_path(const struct rkt_group_input *group,
     return NULL;
 }
 
-static void build_commands(struct arena *arena, struct plan_task *pt,
-                           const struct rkt_group_input *group,
-                           const struct rkt_task_input *task, const struct rkt_config *cfg,
-                           const struct node_profile *node) {
-    const char *rkt = node->rkt_path;
+static struct plan_command command(enum plan_cmd_kind kind, const struct argv_builder *b) {
+    return (struct plan_command){kind, b->items, b->count};
+}
+
+static void push_all(struct argv_builder *b, const struct argv_builder *from) {
+    for (size_t i = 0; i < from->count; i++)
+        push(b, from->items[i]);
+}
+
+/* The flags of `rkt prepare` after the subcommand: volumes and mounts,
+ * environment, image, app options, arguments. */
+static void prepare_flags(struct argv_builder *b, const struct plan_task *pt,
+                          const struct rkt_group_input *group,
+                          const struct rkt_task_input *task, const struct rkt_config *cfg,
+                          const struct node_profile *node) {
+    struct arena *arena = b->arena;
     const char *s = rkt_volume_task_name(arena, task->name);
     const char *alloc = pt->alloc_id;
-    if (*cfg->trust_prefix.text) {
-        struct argv_builder b = {arena, NULL, 0, 0};
-        push(&b, rkt);
-        push(&b, "trust");
-        push(&b, "--skip-fingerprint-review=true");
-        push(&b, arena_printf(arena, "--prefix=%s", cfg->trust_prefix.text));
-        push(&b, arena_printf(arena, "--debug=%s", bool_text(cfg->debug.value)));
-        pt->commands[pt->command_count++] = (struct plan_command){PLAN_TRUST, b.items, b.count};
-    }
-    struct argv_builder b = {arena, NULL, 0, 0};
-    push(&b, rkt);
-    push_global(&b, cfg);
-    push(&b, "prepare");
     if (cfg->no_overlay.value)
-        push(&b, "--no-overlay=true");
+        push(b, "--no-overlay=true");
     static const char *const fixed[3][2] = {
         {"alloc", "/alloc"}, {"local", "/local"}, {"secrets", "/secrets"}};
     for (int i = 0; i < 3; i++) {
         const char *source = i == 0 ? arena_printf(arena, "%s/alloc", pt->alloc_dir)
                                     : arena_printf(arena, "%s/%s", pt->task_dir, fixed[i][0]);
-        push(&b, arena_printf(arena, "--volume=%s-%s-%s,kind=host,source=%s", alloc, s,
-                              fixed[i][0], source));
-        push(&b, arena_printf(arena, "--mount=volume=%s-%s-%s,target=%s", alloc, s, fixed[i][0],
-                              fixed[i][1]));
+        push(b, arena_printf(arena, "--volume=%s-%s-%s,kind=host,source=%s", alloc, s,
+                             fixed[i][0], source));
+        push(b, arena_printf(arena, "--mount=volume=%s-%s-%s,target=%s", alloc, s, fixed[i][0],
+                             fixed[i][1]));
     }
     for (size_t i = 0; i < cfg->volumes.count; i++) {
         struct volume_parts parts = volume_split(arena, cfg->volumes.items[i].text);
-        push(&b, arena_printf(arena, "--volume=%s-%s-%zu,kind=host,source=%s,readOnly=%s", alloc,
-                              s, i, parts.host, bool_text(parts.read_only)));
-        push(&b, arena_printf(arena, "--mount=volume=%s-%s-%zu,target=%s", alloc, s, i,
-                              parts.container ? parts.container : ""));
+        push(b, arena_printf(arena, "--volume=%s-%s-%zu,kind=host,source=%s,readOnly=%s", alloc,
+                             s, i, parts.host, bool_text(parts.read_only)));
+        push(b, arena_printf(arena, "--mount=volume=%s-%s-%zu,target=%s", alloc, s, i,
+                             parts.container ? parts.container : ""));
     }
     size_t mount_index = 0;
     for (size_t i = 0; i < task->mount_count; i++) {
@@ -254,65 +166,143 @@ static void build_commands(struct arena *arena, struct plan_task *pt,
         const char *path = host_volume_path(group, node, &task->mounts[i], &ro);
         if (!path)
             continue;
-        push(&b, arena_printf(arena,
-                              "--volume=%s-%s-taskmounts-%zu,kind=host,source=%s,readOnly=%s",
-                              alloc, s, mount_index, path, bool_text(ro)));
-        push(&b, arena_printf(arena, "--mount=volume=%s-%s-taskmounts-%zu,target=%s", alloc, s,
-                              mount_index, task->mounts[i].destination));
+        push(b, arena_printf(arena,
+                             "--volume=%s-%s-taskmounts-%zu,kind=host,source=%s,readOnly=%s",
+                             alloc, s, mount_index, path, bool_text(ro)));
+        push(b, arena_printf(arena, "--mount=volume=%s-%s-taskmounts-%zu,target=%s", alloc, s,
+                             mount_index, task->mounts[i].destination));
         mount_index++;
     }
     for (size_t i = 0; i < task->device_count; i++) {
         const struct rkt_device *d = &task->devices[i];
         bool ro = !strchr(d->permissions ? d->permissions : "", 'w');
-        push(&b, arena_printf(arena,
-                              "--volume=%s-%s-taskdevices-%zu,kind=host,source=%s,readOnly=%s",
-                              alloc, s, i, d->host_path, bool_text(ro)));
-        push(&b, arena_printf(arena, "--mount=volume=%s-%s-taskdevices-%zu,target=%s", alloc, s,
-                              i, d->task_path));
+        push(b, arena_printf(arena,
+                             "--volume=%s-%s-taskdevices-%zu,kind=host,source=%s,readOnly=%s",
+                             alloc, s, i, d->host_path, bool_text(ro)));
+        push(b, arena_printf(arena, "--mount=volume=%s-%s-taskdevices-%zu,target=%s", alloc, s,
+                             i, d->task_path));
     }
     for (size_t i = 0; i < pt->env.count; i++)
-        push(&b, arena_printf(arena, "--set-env=%s=%s", pt->env.vars[i].key,
-                              pt->env.vars[i].value));
-    push(&b, cfg->image.text);
+        push(b, arena_printf(arena, "--set-env=%s=%s", pt->env.vars[i].key,
+                             pt->env.vars[i].value));
+    push(b, cfg->image.text);
     if (*cfg->command.text)
-        push(&b, arena_printf(arena, "--exec=%s", cfg->command.text));
-    push(&b, arena_printf(arena, "--memory=%lld", (long long)task->memory * 1048576LL));
-    push(&b, arena_printf(arena, "--cpu=%d", task->cpu));
+        push(b, arena_printf(arena, "--exec=%s", cfg->command.text));
+    push(b, arena_printf(arena, "--memory=%lld", (long long)task->memory * 1048576LL));
+    push(b, arena_printf(arena, "--cpu=%d", task->cpu));
     const char *net = join(arena, &cfg->net);
     if (task->network && strcmp(net, "host") != 0)
         for (size_t i = 0; i < pt->port_count; i++) {
             const struct rkt_port_mapping *m = rkt_config_port(cfg, pt->ports[i].label);
             if (m)
-                push(&b, arena_printf(arena, "--port=%s:%d", m->name.text, pt->ports[i].host_port));
+                push(b, arena_printf(arena, "--port=%s:%d", m->name.text, pt->ports[i].host_port));
         }
     if (*task->user)
-        push(&b, arena_printf(arena, "--user=%s", task->user));
+        push(b, arena_printf(arena, "--user=%s", task->user));
     if (*cfg->group.text)
-        push(&b, arena_printf(arena, "--group=%s", cfg->group.text));
+        push(b, arena_printf(arena, "--group=%s", cfg->group.text));
     if (cfg->args.count) {
-        push(&b, "--");
+        push(b, "--");
         for (size_t i = 0; i < cfg->args.count; i++)
-            push(&b, cfg->args.items[i].text);
+            push(b, cfg->args.items[i].text);
     }
-    pt->commands[pt->command_count++] = (struct plan_command){PLAN_PREPARE, b.items, b.count};
+}
 
-    struct argv_builder r = {arena, NULL, 0, 0};
-    push(&r, rkt);
-    push_global(&r, cfg);
-    push(&r, "run-prepared");
+/* The flags of `rkt run-prepared` between the subcommand and the UUID. */
+static void run_prepared_flags(struct argv_builder *b, const struct rkt_config *cfg) {
+    struct arena *arena = b->arena;
     const struct rkt_strings *dns = &cfg->dns_servers;
     if (dns->count == 1 && (strcmp(dns->items[0].text, "host") == 0 ||
                             strcmp(dns->items[0].text, "none") == 0))
-        push(&r, arena_printf(arena, "--dns=%s", dns->items[0].text));
+        push(b, arena_printf(arena, "--dns=%s", dns->items[0].text));
     else
         for (size_t i = 0; i < dns->count; i++)
-            push(&r, arena_printf(arena, "--dns=%s", dns->items[i].text));
+            push(b, arena_printf(arena, "--dns=%s", dns->items[i].text));
     for (size_t i = 0; i < cfg->dns_search_domains.count; i++)
-        push(&r, arena_printf(arena, "--dns-search=%s", cfg->dns_search_domains.items[i].text));
+        push(b, arena_printf(arena, "--dns-search=%s", cfg->dns_search_domains.items[i].text));
+    const char *net = join(arena, &cfg->net);
     if (*net)
-        push(&r, arena_printf(arena, "--net=%s", net));
-    push(&r, "<UUID>");
-    pt->commands[pt->command_count++] = (struct plan_command){PLAN_RUN_PREPARED, r.items, r.count};
+        push(b, arena_printf(arena, "--net=%s", net));
+}
+
+/* Where `rkt run` saves the pod UUID (PLAN_UUID_DIR). */
+static const char *uuid_file(struct arena *arena, const struct plan_task *pt) {
+    char index[24];
+    snprintf(index, sizeof index, "%d", pt->index);
+    const char *parts[] = {pt->job, pt->group, index, pt->task};
+    char *base = unit_name_join("rktc-", parts, 4, ".uuid");
+    const char *path = arena_printf(arena, "%s/%s", PLAN_UUID_DIR, base);
+    free(base);
+    return path;
+}
+
+/* The variables Nomad's executor removes from the rkt process's
+ * environment (the client's env blacklist, hard-wired in the driver), and
+ * what it sets: the executor's own allocation index is always 0. */
+static const char *const executor_unset[] = {
+    "CONSUL_TOKEN", "VAULT_TOKEN", "ATLAS_TOKEN", "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GOOGLE_APPLICATION_CREDENTIALS",
+};
+static const struct env_var executor_env[] = {{"NOMAD_ALLOC_INDEX", "0"}};
+
+/* trust (when trust_prefix is set), prepare and run-prepared as the driver
+ * runs them; the same launch as `rkt run` (rkt path, global flags, run,
+ * --uuid-file-save, the run-prepared flags, the prepare flags) and the
+ * `rkt rm` of its saved UUID */
+static void build_commands(struct arena *arena, struct plan_task *pt,
+                           const struct rkt_group_input *group,
+                           const struct rkt_task_input *task, const struct rkt_config *cfg,
+                           const struct node_profile *node) {
+    const char *rkt = node->rkt_path;
+    if (*cfg->trust_prefix.text) {
+        struct argv_builder b = {arena, NULL, 0, 0};
+        push(&b, rkt);
+        push(&b, "trust");
+        push(&b, "--skip-fingerprint-review=true");
+        push(&b, arena_printf(arena, "--prefix=%s", cfg->trust_prefix.text));
+        push(&b, arena_printf(arena, "--debug=%s", bool_text(cfg->debug.value)));
+        pt->commands[pt->command_count++] = command(PLAN_TRUST, &b);
+    }
+    struct argv_builder global = {arena, NULL, 0, 0};
+    push(&global, rkt);
+    push_global(&global, cfg);
+    struct argv_builder prepare = {arena, NULL, 0, 0};
+    prepare_flags(&prepare, pt, group, task, cfg, node);
+    struct argv_builder run = {arena, NULL, 0, 0};
+    run_prepared_flags(&run, cfg);
+
+    struct argv_builder b = {arena, NULL, 0, 0};
+    push_all(&b, &global);
+    push(&b, "prepare");
+    push_all(&b, &prepare);
+    pt->commands[pt->command_count++] = command(PLAN_PREPARE, &b);
+
+    struct argv_builder r = {arena, NULL, 0, 0};
+    push_all(&r, &global);
+    push(&r, "run-prepared");
+    push_all(&r, &run);
+    push(&r, PLAN_UUID_PLACEHOLDER);
+    pt->commands[pt->command_count++] = command(PLAN_RUN_PREPARED, &r);
+    pt->exec_dir = pt->task_dir;
+    pt->exec_unset = executor_unset;
+    pt->exec_unset_count = sizeof executor_unset / sizeof executor_unset[0];
+    pt->exec_env = executor_env;
+    pt->exec_env_count = sizeof executor_env / sizeof executor_env[0];
+
+    pt->uuid_file = uuid_file(arena, pt);
+    struct argv_builder one = {arena, NULL, 0, 0};
+    push_all(&one, &global);
+    push(&one, "run");
+    push(&one, arena_printf(arena, "--uuid-file-save=%s", pt->uuid_file));
+    push_all(&one, &run);
+    push_all(&one, &prepare);
+    pt->run = command(PLAN_RUN, &one);
+
+    struct argv_builder rm = {arena, NULL, 0, 0};
+    push(&rm, rkt);
+    push(&rm, "rm");
+    push(&rm, arena_printf(arena, "--uuid-file=%s", pt->uuid_file));
+    pt->rm = command(PLAN_RM, &rm);
 }
 
 /* ---- the job ------------------------------------------------------------ */
@@ -345,28 +335,64 @@ static void add_task(struct arena *arena, struct rkt_plan *plan, const struct pl
     plan->tasks[plan->count++] = *pt;
 }
 
-/* Without --node the profile is only the default one: a failed placement
- * still refuses the plan, but is an info that says so (the job is not
- * wrong for not fitting a made-up node). */
-static void soften_placement(struct diag_list *diags, size_t from) {
-    for (size_t i = from; i < diags->count; i++) {
-        struct diag *d = &diags->items[i];
-        if ((d->rule->code == RULE_RKT024 || d->rule->code == RULE_RKT034) &&
-            d->severity == SEVERITY_ERROR) {
-            d->severity = SEVERITY_INFO;
-            struct buf m;
-            buf_init(&m);
-            buf_printf(&m, "%s (on the default host profile; describe the target node with "
-                           "--node FILE)",
-                       d->message);
-            free(d->message);
-            d->message = buf_detach(&m);
-        }
-    }
-}
-
 static bool is_rkt(const struct rkt_task_input *task) {
     return task->driver && strcmp(task->driver, "rkt") == 0;
+}
+
+static enum plan_hook hook_of(const char *hook) {
+    if (!hook || !*hook)
+        return PLAN_HOOK_NONE;
+    if (strcmp(hook, "prestart") == 0)
+        return PLAN_HOOK_PRESTART;
+    if (strcmp(hook, "poststart") == 0)
+        return PLAN_HOOK_POSTSTART;
+    return PLAN_HOOK_OTHER;
+}
+
+/* the periodic stanza, parsed; the zone's rule from the host's zoneinfo */
+static const struct plan_periodic *plan_periodic(struct arena *arena,
+                                                 const struct rkt_periodic *in) {
+    if (!in)
+        return NULL;
+    struct plan_periodic *p = arena_alloc(arena, sizeof *p);
+    p->span = in->span;
+    p->cron = in->cron;
+    p->cron_span = in->cron_span;
+    const char *error = NULL;
+    p->cron_valid = cron_parse(arena, in->cron, strlen(in->cron), &p->spec, &error);
+    p->time_zone = in->time_zone;
+    p->time_zone_span = in->time_zone_span;
+    const char *rule = tz_zone_footer(arena, in->time_zone);
+    p->zone_known = rule && tz_rule_parse(rule, &p->zone);
+    p->prohibit_overlap = in->prohibit_overlap;
+    p->enabled = in->enabled;
+    return p;
+}
+
+static void plan_job_facts(struct arena *arena, const struct rkt_job_input *job,
+                           const struct plan_options *opts, struct plan_job *out) {
+    out->src = job->src;
+    out->source_name = opts && opts->source_name ? opts->source_name : "";
+    out->id = job->id;
+    out->type = job->type ? job->type : "service";
+    out->kind = strcmp(out->type, "batch") == 0    ? PLAN_JOB_BATCH
+                : strcmp(out->type, "system") == 0 ? PLAN_JOB_SYSTEM
+                                                   : PLAN_JOB_SERVICE;
+    out->span = job->span;
+    out->periodic = plan_periodic(arena, job->periodic);
+    out->parameterized = job->parameterized;
+    struct plan_feature *dropped =
+        arena_array(arena, job->agent_feature_count + 1, sizeof *dropped);
+    for (size_t i = 0; i < job->agent_feature_count; i++)
+        dropped[i] = (struct plan_feature){job->agent_features[i].what,
+                                           job->agent_features[i].span};
+    out->dropped = dropped;
+    out->dropped_count = job->agent_feature_count;
+}
+
+void plan_port_unused_message(struct buf *out, const struct plan_port_override *o) {
+    buf_printf(out, "--port %s%s%s=%d: no task has a port \"%s\"", o->task ? o->task : "",
+               o->task ? "." : "", o->label, o->port, o->label);
 }
 
 void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
@@ -374,7 +400,9 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                   struct rkt_plan *out, struct diag_list *diags) {
     memset(out, 0, sizeof *out);
     const struct source *src = job->src;
-    struct port_pool pool = {.cursor = node->dynamic_min};
+    plan_job_facts(arena, job, opts, &out->job);
+    out->port_count = opts ? opts->port_count : 0;
+    out->port_used = arena_array(arena, out->port_count + 1, sizeof *out->port_used);
     bool retired_noted = false;
     for (size_t g = 0; g < job->group_count; g++)
         for (size_t t = 0; t < job->groups[g].task_count; t++) {
@@ -385,24 +413,24 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                          "abandoned upstream); run `rktc audit` to plan the migration");
                 retired_noted = true;
             }
-            if (task->network)
-                for (size_t p = 0; p < task->network->port_count; p++)
-                    if (task->network->ports[p].is_static)
-                        pool_add(arena, &pool, task->network->ports[p].value);
         }
     placement_lint(arena, job, diags);
-    int placed_job = 0;
-    struct port_pool taken = {.cursor = 0}; /* static ports of placed allocations */
+    /* where each allocation goes and its host ports (schedule.h): the
+     * caller's fleet, or the one node given */
+    const struct schedule_job *sched = opts ? opts->schedule : NULL;
+    struct fleet *own_fleet = NULL;
+    if (!sched) {
+        own_fleet = fleet_new(node, 1, opts && opts->node_given);
+        fleet_note_skipped(own_fleet, false); /* `check`: the plan is not the output */
+        sched = fleet_schedule(own_fleet, arena, job, opts, diags);
+    }
+    if (sched->usage_error)
+        out->usage_error = sched->usage_error;
+    for (size_t i = 0; i < out->port_count; i++)
+        out->port_used[i] |= sched->port_used[i];
+    const struct node_profile *default_node = node;
     for (size_t g = 0; g < job->group_count; g++) {
         const struct rkt_group_input *group = &job->groups[g];
-        bool group_has_rkt = false;
-        for (size_t t = 0; t < group->task_count; t++)
-            group_has_rkt |= is_rkt(&group->tasks[t]);
-        /* the host profile describes an rkt node: other groups are not placed */
-        size_t placement_first = diags->count;
-        bool group_ok = !group_has_rkt || placement_check(arena, job, group, node, true, diags);
-        int placed_group = 0;
-        bool collision_reported = false;
         int count = group->count;
         if (count > PLAN_MAX_ALLOCATIONS) {
             diag_add(diags, RULE_HCL003, src, group->span,
@@ -411,44 +439,18 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
             out->refused = true;
             count = PLAN_MAX_ALLOCATIONS;
         }
-        for (int index = 0; index < count; index++) {
-            bool report = index == 0;
-            /* a static port is one host port: a second allocation on the
-             * same node collides with the first (Nomad's network index) */
-            bool ports_free = true;
-            for (size_t t = 0; group_has_rkt && t < group->task_count; t++) {
-                const struct rkt_network *net = group->tasks[t].network;
-                for (size_t p = 0; net && p < net->port_count; p++) {
-                    const struct rkt_port *port = &net->ports[p];
-                    if (!port->is_static || !pool_has(&taken, port->value))
-                        continue;
-                    ports_free = false;
-                    if (!collision_reported)
-                        diag_add(diags, RULE_RKT024, src, port->span,
-                                 "static port %d is already taken on the node by another "
-                                 "allocation of this job, so allocation %d of group \"%s\" "
-                                 "cannot be placed",
-                                 port->value, index, group->name);
-                    collision_reported = true;
-                }
-            }
-            bool placed = group_ok && ports_free &&
-                          (!group_has_rkt || placement_distinct_ok(arena, job, group, node, placed_job,
-                                                                   placed_group, true, diags));
-            if (placed) {
-                placed_job++;
-                placed_group++;
-                for (size_t t = 0; t < group->task_count; t++) {
-                    const struct rkt_network *net = group->tasks[t].network;
-                    for (size_t p = 0; net && p < net->port_count; p++)
-                        if (net->ports[p].is_static)
-                            pool_add(arena, &taken, net->ports[p].value);
-                }
-            }
-            if (!(opts && opts->node_given))
-                soften_placement(diags, placement_first);
-            placement_first = diags->count;
-            const char *alloc_id = alloc_id_for(arena, job, group, index, opts);
+        (void)count; /* the schedule holds the (capped) allocations */
+        for (int k = 0; k < sched->groups[g].count; k++) {
+            bool report = k == 0;
+            const struct schedule_alloc *sa = &sched->groups[g].allocs[k];
+            int index = sa->index; /* a system job's are all 0, one per host */
+            bool placed = sa->node != NULL;
+            const struct node_profile *node = placed ? sa->node : default_node;
+            const char *alloc_id =
+                sa->alloc_salt ? uuid_derive(arena, arena_printf(arena, "alloc:%s/%s/%s/%d",
+                                                                 sa->alloc_salt, job->id,
+                                                                 group->name, index))
+                               : alloc_id_for(arena, job, group, index, opts);
             const char *alloc_dir = arena_printf(arena, "%s/%s", node->alloc_dir, alloc_id);
             /* ports of every task first: other tasks' ports are in the env */
             struct plan_task *tasks = arena_array(arena, group->task_count ? group->task_count : 1,
@@ -460,22 +462,19 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 pt->group = group->name;
                 pt->task = task->name;
                 pt->index = index;
+                pt->span = task->span;
                 pt->alloc_id = alloc_id;
                 pt->alloc_dir = alloc_dir;
                 pt->task_dir = arena_printf(arena, "%s/%s", alloc_dir, task->name);
                 pt->driver = task->driver;
-                pt->input = task;
                 pt->refused = !placed;
-                if (!assign_ports(arena, task, node, opts, &pool, &pt->ports, &pt->port_count,
-                                  &out->usage_error)) {
-                    pt->refused = true;
-                    if (report)
-                        diag_add(diags, RULE_RKT024, src,
-                                 task->network ? task->network->span : task->span,
-                                 "the node's dynamic port range %d-%d is exhausted",
-                                 node->dynamic_min, node->dynamic_max);
-                }
+                pt->unplaced = !placed;
+                pt->node = placed && sched->fleet_profiled ? node->name : NULL;
+                pt->ports = arena_array(arena, sa->task_port_counts[t] + 1, sizeof *pt->ports);
+                memcpy(pt->ports, sa->task_ports[t], sa->task_port_counts[t] * sizeof *pt->ports);
+                pt->port_count = sa->task_port_counts[t];
             }
+            size_t group_ports = SIZE_MAX;
             for (size_t t = 0; t < group->task_count; t++) {
                 const struct rkt_task_input *task = &group->tasks[t];
                 struct plan_task *pt = &tasks[t];
@@ -484,11 +483,16 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 pt->user = task->user;
                 pt->kill_timeout_ns = task->kill_timeout_ns;
                 pt->kill_signal = task->kill_signal && *task->kill_signal ? task->kill_signal : "SIGINT";
+                pt->shutdown_delay_ns = task->shutdown_delay_ns;
                 pt->restart_attempts = task->restart_attempts;
                 pt->restart_interval_ns = task->restart_interval_ns;
                 pt->restart_delay_ns = task->restart_delay_ns;
                 pt->restart_mode = task->restart_mode;
+                pt->restart = task->restart_mode && strcmp(task->restart_mode, "delay") == 0
+                                  ? PLAN_RESTART_DELAY
+                                  : PLAN_RESTART_FAIL;
                 pt->lifecycle_hook = task->lifecycle_hook;
+                pt->hook = hook_of(task->lifecycle_hook);
                 pt->lifecycle_sidecar = task->lifecycle_sidecar;
                 pt->leader = task->leader;
                 if (!is_rkt(task)) {
@@ -507,13 +511,17 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                     ports[i].label = pt->ports[i].label;
                     ports[i].host_port = pt->ports[i].host_port;
                 }
-                size_t other_count = 0;
-                for (size_t o = 0; o < group->task_count; o++)
-                    if (o != t)
-                        other_count += tasks[o].port_count;
+                /* the other tasks' ports, counted once per group (a group of n
+                 * tasks without ports stays linear) */
+                if (group_ports == SIZE_MAX) {
+                    group_ports = 0;
+                    for (size_t o = 0; o < group->task_count; o++)
+                        group_ports += tasks[o].port_count;
+                }
+                size_t other_count = group_ports - pt->port_count;
                 struct env_other_port *others = arena_array(arena, other_count + 1, sizeof *others);
                 size_t k = 0;
-                for (size_t o = 0; o < group->task_count; o++)
+                for (size_t o = 0; other_count && o < group->task_count; o++)
                     if (o != t)
                         for (size_t i = 0; i < tasks[o].port_count; i++) {
                             others[k].task = group->tasks[o].name;
@@ -542,6 +550,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 bool decoded = rkt_config_decode(arena, src, task->config,
                                                  task->config_span.end ? task->config_span : task->span,
                                                  &scope, &cfg, sink);
+                rkt_check_placeholders(src, task, decoded ? &cfg : NULL, sink);
                 if (!decoded) {
                     pt->refused = true;
                 } else {
@@ -563,11 +572,5 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
             }
         }
     }
-    if (opts)
-        for (size_t i = 0; i < opts->port_count && !out->usage_error; i++)
-            if (!opts->ports[i].used)
-                out->usage_error = arena_printf(arena, "--port %s%s%s=%d: no task has a port \"%s\"",
-                                                opts->ports[i].task ? opts->ports[i].task : "",
-                                                opts->ports[i].task ? "." : "", opts->ports[i].label,
-                                                opts->ports[i].port, opts->ports[i].label);
+    fleet_free(own_fleet);
 }

@@ -49,6 +49,26 @@ struct rkt_constraints {
     size_t count;
 };
 
+/* A spread stanza (job or group level): the scheduler's preference for
+ * spreading allocations over the values of an attribute. */
+struct rkt_spread_target {
+    const char *value;
+    int percent;
+};
+
+struct rkt_spread {
+    const char *attribute;
+    int weight; /* Nomad's default 50 applied */
+    struct rkt_spread_target *targets;
+    size_t target_count;
+    struct span span;
+};
+
+struct rkt_spreads {
+    struct rkt_spread *items;
+    size_t count;
+};
+
 /* A port of the task's first network. */
 struct rkt_port {
     const char *label;
@@ -113,6 +133,7 @@ struct rkt_task_input {
     struct span device_span;
     int64_t kill_timeout_ns;   /* default 5s */
     const char *kill_signal;   /* "" = SIGINT */
+    int64_t shutdown_delay_ns; /* 0 when unset */
     bool vault_env;            /* vault { env = true } (VAULT_TOKEN) */
     bool template_env;         /* some template { env = true } */
     struct rkt_constraints constraints; /* task level, incl. affinities */
@@ -132,10 +153,30 @@ struct rkt_group_input {
     struct span span;
     struct rkt_pairs meta;
     struct rkt_constraints constraints;
+    struct rkt_spreads spreads;
     struct rkt_group_volume *volumes;
     size_t volume_count;
     struct rkt_task_input *tasks;
     size_t task_count;
+};
+
+/* The job's periodic stanza as written. */
+struct rkt_periodic {
+    struct span span;
+    const char *cron;          /* "" when unset */
+    struct span cron_span;     /* the stanza when unset */
+    const char *time_zone;     /* "" = UTC */
+    struct span time_zone_span; /* the stanza when unset */
+    bool prohibit_overlap;
+    bool enabled;              /* default true */
+};
+
+/* A job feature that only a Nomad agent provides (services and checks,
+ * templates, artifacts, vault, update/migrate/reschedule, affinities and
+ * spreads, CSI volumes, dispatch), where it is written. */
+struct rkt_feature {
+    const char *what;
+    struct span span;
 };
 
 struct rkt_job_input {
@@ -152,8 +193,13 @@ struct rkt_job_input {
     struct span datacenters_span;
     struct rkt_pairs meta;
     struct rkt_constraints constraints;
+    struct rkt_spreads spreads;
     struct rkt_group_input *groups;
     size_t group_count;
+    const struct rkt_periodic *periodic; /* NULL when not periodic */
+    bool parameterized;
+    struct rkt_feature *agent_features; /* in job-file order */
+    size_t agent_feature_count;
 };
 
 #endif

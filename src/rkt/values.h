@@ -1,6 +1,6 @@
 /* values.h — the value rules of Nomad's rkt driver and of rkt's own flag
- * parsing, as pure functions over strings (rkt-driver.md §2.3, rkt-cli.md
- * §2, §5.1, §7.1).
+ * parsing, as pure functions over strings (docs/rkt-driver.md §3
+ * and §17).
  *
  * Contract: no allocation except through the arena argument; every
  * *_error function returns NULL when the value is accepted, else the exact

@@ -1,11 +1,18 @@
-/* safe_write.h — replace a file atomically.
+/* safe_write.h — write an output file atomically, or through a special file.
  *
- * Contract: safe_write_file writes len bytes to a new temporary file in the
- * destination's directory, fsyncs it, renames it over path and fsyncs the
- * directory, so readers see either the old file or the complete new one,
- * never a partial write. The new file gets mode 0666 & ~umask (like fopen).
+ * Contract: when path is (or does not yet exist as) a regular file,
+ * safe_write_file writes len bytes to a new temporary file in the
+ * destination's directory, fsyncs it, renames it over the file and fsyncs
+ * the directory, so readers see either the old file or the complete new
+ * one, never a partial write. The new file gets mode 0666 & ~umask (like
+ * fopen). A symbolic link to a regular file stays a link: its target is
+ * replaced. When path names a special file — a character or block device,
+ * a FIFO, a socket, a symbolic link to one of these, or an inherited
+ * descriptor (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N) — the
+ * bytes are written through it and the file itself is never replaced.
  * On failure nothing at path changes, the temporary file is removed, and a
- * message ("PATH: reason") is stored in *error (caller frees). */
+ * message ("PATH: reason") is stored in *error (caller frees). The caller
+ * decides what SIGPIPE does when a FIFO's reader goes away. */
 #ifndef RKTC_SAFE_WRITE_H
 #define RKTC_SAFE_WRITE_H
 

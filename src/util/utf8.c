@@ -94,19 +94,3 @@ bool unicode_is_digit(uint32_t cp) {
     return in_ranges(digit_ranges, sizeof digit_ranges / sizeof digit_ranges[0], cp);
 }
 
-size_t utf8_first_invalid(const char *s, size_t len) {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        if (p[i] < 0x80) {
-            i++;
-            continue;
-        }
-        uint32_t cp;
-        size_t n = utf8_decode(p + i, len - i, &cp);
-        if (cp == UTF8_INVALID)
-            return i;
-        i += n;
-    }
-    return len;
-}

@@ -17,7 +17,5 @@ size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 size_t utf8_encode(uint32_t cp, char out[4]);
 bool unicode_is_letter(uint32_t cp);
 bool unicode_is_digit(uint32_t cp);
-/* Offset of the first invalid UTF-8 sequence in s, or len if none. */
-size_t utf8_first_invalid(const char *s, size_t len);
 
 #endif

@@ -1,6 +1,6 @@
 # Two jobs reserving the same static port (static-port-a and static-port-b):
-# fine each on its own; built together for one host the systemd target
-# reports GEN011 (Nomad's scheduler would put them on different clients).
+# fine each on its own; built together for one host the second cannot be
+# placed (RKT024): Nomad's scheduler would put them on different clients.
 job "cache-a" {
   datacenters = ["dc1"]
   group "g" {

@@ -10,7 +10,7 @@
 #include "nomad/decode.h"
 #include "rkt/from_job.h"
 #include "rkt/plan.h"
-#include "rkt/plan_render.h"
+#include "targets/plan_render.h"
 #include "source.h"
 #include "util/arena.h"
 #include "util/buf.h"

@@ -17,14 +17,15 @@ make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" \
     $out/gen/hcl.tab.o $out/gen/hcl.lex.o >/dev/null
 objs="$out/gen/hcl.tab.o $out/gen/hcl.lex.o"
 for f in src/source.c src/util/*.c src/diag/diag.c src/hcl/*.c src/json/*.c src/nomad/*.c \
-         src/rkt/*.c targets/shell_quote.c; do
+         src/rkt/*.c targets/plan_render.c; do
     objs="$objs $out/${f%.c}.o"
 done
+objs="$objs $out/src/util/go_regexp.o"
 [ "$target" = check ] && objs="$objs $out/src/cli/analyze.o"
-make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" $objs >/dev/null
-clang -std=c11 -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=all \
+make --no-print-directory BUILD=$out CC=clang CXX=clang++ OPT="-O1 -g" SANFLAGS="$flags" $objs >/dev/null
+clang -std=c11 -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=all -fsanitize-link-c++-runtime \
     -Isrc -I. -Igrammar -I$out/gen -o $out/fuzz_$target tests/fuzz/fuzz_$target.c $objs \
-    $(pkg-config --libs libxml-2.0) -lm
+    $(pkg-config --libs libxml-2.0 re2) -lstdc++ -lm
 seeds=$out/seeds_$target
 rm -rf "$seeds"
 mkdir -p "$seeds" "$out/corpus_$target" tests/fuzz/corpus/$target

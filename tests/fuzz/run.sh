@@ -1,6 +1,6 @@
 #!/bin/sh
-# run.sh SECONDS [TARGET...] — builds the libFuzzer harnesses with clang
-# under ASan+UBSan and runs each for SECONDS. The fuzzer's working corpus
+# run.sh SECONDS [TARGET...] — builds the libFuzzer harnesses (hcl, json,
+# lsp) with clang under ASan+UBSan and runs each for SECONDS. The fuzzer's working corpus
 # is build/fuzz/work_TARGET; it starts from the committed regression inputs
 # tests/fuzz/corpus/TARGET (crashers that were fixed) plus the golden and
 # reference inputs. New crashers land in build/fuzz/crash-*; once fixed,
@@ -19,6 +19,13 @@ objs="$out/gen/hcl.tab.o $out/gen/hcl.lex.o"
 for f in src/source.c src/util/*.c src/diag/diag.c src/hcl/*.c src/json/*.c; do
     objs="$objs $out/${f%.c}.o"
 done
+# lsp: the message reader (src/lsp/rpc.c, position.c) and the report
+# helpers its writer uses
+case " $targets " in *" lsp "*)
+    for f in src/lsp/rpc.c src/lsp/position.c src/report/*.c; do
+        objs="$objs $out/${f%.c}.o"
+    done ;;
+esac
 make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" \
     SANFLAGS="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer -fno-sanitize-recover=all" \
     $objs >/dev/null
@@ -35,6 +42,7 @@ for t in $targets; do
          cp ../shared/corpus/files/* "$seeds"/ 2>/dev/null || true ;;
     json) for f in ../shared/corpus/files/*.json testdata/parse/*.json; do
               [ -f "$f" ] && cp "$f" "$seeds"/; done ;;
+    lsp) python3 tests/fuzz/lsp_seeds.py "$seeds" ;;
     esac
     if [ "$seconds" = 0 ]; then
         $out/fuzz_$t -runs=0 tests/fuzz/corpus/$t "$seeds"

@@ -52,6 +52,7 @@ const struct report *fixture_report(struct fixture *f) {
     f->report.suppressed = f->reasons;
     f->report.options.timestamp = 1767323045; /* 2026-01-02T03:04:05 */
     f->report.options.hostname = "localhost";
+    f->report.options.threshold = SEVERITY_WARNING; /* check's default */
     return &f->report;
 }
 

@@ -1,5 +1,7 @@
 #include "rkt_testutil.h"
 
+#include "rkt/schedule.h"
+
 #include "hcl/parse.h"
 #include "nomad/decode.h"
 #include "rkt/from_job.h"
@@ -51,6 +53,10 @@ static void directive(struct rkt_fixture *f, const char *line, size_t len) {
         f->options.node_given = true;
     } else if (strcmp(d, "alloc: derived") == 0) {
         f->options.alloc_id = NULL;
+    } else if (strncmp(d, "alloc: ", 7) == 0) {
+        f->options.alloc_id = d + 7;
+    } else if (strncmp(d, "node: address ", 14) == 0) {
+        f->node.address = d + 14;
     }
 }
 
@@ -76,7 +82,10 @@ void rkt_fixture_plan(struct rkt_fixture *f, const char *name, const char *text)
         return;
     f->decoded = true;
     struct rkt_job_input *input = rkt_input_from_job(f->arena, f->src, job);
+    struct fleet *fleet = fleet_new(&f->node, 1, f->options.node_given);
+    f->options.schedule = fleet_schedule(fleet, f->arena, input, &f->options, &f->diags);
     rkt_plan_job(f->arena, input, &f->node, &f->options, &f->plan, &f->diags);
+    fleet_free(fleet);
 }
 
 void rkt_fixture_free(struct rkt_fixture *f) {

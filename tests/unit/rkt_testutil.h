@@ -26,7 +26,8 @@ struct rkt_fixture {
 /* Parses and decodes text (named name), then plans it. Directives in
  * leading `# ` comment lines: `port: LABEL=N`, `node: volumes_enabled=false`,
  * `node: host_volume NAME=PATH`, `node: meta K=V`, `node: attr K=V`,
- * `node: --node` (placement failures are errors), `alloc: derived`. The node address is 10.0.0.10. */
+ * `node: --node` (placement failures are errors), `node: address IP`,
+ * `alloc: derived`, `alloc: UUID`. The node address is 10.0.0.10 unless set. */
 void rkt_fixture_plan(struct rkt_fixture *f, const char *name, const char *text);
 void rkt_fixture_free(struct rkt_fixture *f);
 bool rkt_fixture_fired(const struct rkt_fixture *f, const char *rule);

@@ -4,7 +4,7 @@
  * (systemd 252): it must be accepted, and for UTC cases the union of the
  * lines' next elapses from several base times must equal the cron spec's
  * own firing times (cron_next, cronexpr's semantics). */
-#include "targets/cron.h"
+#include "rkt/cron.h"
 #include "targets/cron_calendar.h"
 #include "targets_testutil.h"
 #include "util/arena.h"

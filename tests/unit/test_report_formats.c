@@ -168,3 +168,31 @@ Test(report_codeclimate, issues_with_stable_unique_fingerprints) {
     fixture_free(&f);
     fixture_free(&g);
 }
+
+/* A finding below the failure threshold never looks like one that fails
+ * the run: with threshold error, the warning is a SARIF note, a GitHub
+ * notice, checkstyle info and a minor Code Climate issue. */
+Test(report_formats, below_threshold_never_looks_like_a_failure) {
+    struct fixture f;
+    two_findings(&f);
+    f.report.options.threshold = SEVERITY_ERROR;
+    char *github = fixture_render(&f, REPORT_GITHUB);
+    cr_assert(strstr(github, "::notice file=jobs/a b.nomad,line=1,"), "%s", github);
+    cr_assert(strstr(github, "::error file=jobs/a b.nomad,line=2,"), "%s", github);
+    cr_assert_null(strstr(github, "::warning"), "%s", github);
+    char *sarif = fixture_render(&f, REPORT_SARIF);
+    cr_assert(strstr(sarif, "\"ruleId\": \"HCL004\", \"ruleIndex\": 3, \"level\": \"note\""),
+              "%s", sarif);
+    cr_assert(strstr(sarif, "\"ruleId\": \"HCL002\", \"ruleIndex\": 1, \"level\": \"error\""),
+              "%s", sarif);
+    char *checkstyle = fixture_render(&f, REPORT_CHECKSTYLE);
+    cr_assert(strstr(checkstyle, "severity=\"info\" message=\"50% done, a:b\""), "%s", checkstyle);
+    char *cc = fixture_render(&f, REPORT_CODECLIMATE);
+    cr_assert(strstr(cc, "\"check_name\": \"HCL004\", \"description\": \"50% done, a:b\", "
+                         "\"severity\": \"minor\""), "%s", cc);
+    free(github);
+    free(sarif);
+    free(checkstyle);
+    free(cc);
+    fixture_free(&f);
+}

@@ -1,7 +1,9 @@
 /* Tests for src/report/junit.c: the strict shape validates against the
  * three JUnit schemas (../shared/schemas/junit), counts equal the sums of
  * the cases, names are unique, parse problems are <error>, suppressed
- * findings <skipped>, and the github profile adds file/line. */
+ * findings <skipped>, findings below the failure threshold <system-out>,
+ * a file without failures one passing case, and the github profile adds
+ * file/line. */
 #include "report_fixture.h"
 
 #include <criterion/criterion.h>
@@ -103,20 +105,44 @@ Test(report_junit, shape_counts_and_names) {
                           "type=\"error\">"), "%s", xml);
     cr_assert(strstr(xml, "name=\"HCL004 a.nomad:3:3\""));
     cr_assert(strstr(xml, "name=\"HCL004 a.nomad:3:3 (2)\""));
-    /* b.nomad: one skipped finding plus every other rule passing */
-    size_t rules;
-    rule_table(&rules);
-    char expect[128];
-    snprintf(expect, sizeof expect, "<testsuite name=\"b.nomad\" tests=\"%zu\" "
-             "failures=\"0\" errors=\"0\" skipped=\"1\"", rules);
-    cr_assert(strstr(xml, expect), "%s", xml);
+    /* b.nomad: its one finding is suppressed, so it passes */
+    cr_assert(strstr(xml, "<testsuite name=\"b.nomad\" tests=\"2\" "
+                          "failures=\"0\" errors=\"0\" skipped=\"1\""), "%s", xml);
     cr_assert(strstr(xml, "<skipped>suppressed in the source: reviewed \xef\xbf\xbd\n"
                           "b.nomad:1:1: warning[HCL004]: ctl \xef\xbf\xbd and \xef\xbf\xbd\n"),
               "%s", xml);
-    cr_assert(strstr(xml, "name=\"HCL001 syntax-error\""));
-    cr_assert_eq(count(xml, "<testcase "), 3 + rules);
+    cr_assert(strstr(xml, "<testcase classname=\"b.nomad\" name=\"rktc check: no finding "
+                          "at or above warning\" time=\"0\"/>"), "%s", xml);
+    /* at most one testcase per file and per finding: no per-rule cases */
+    cr_assert_null(strstr(xml, "name=\"HCL001 syntax-error\""));
+    cr_assert_eq(count(xml, "<testcase "), 5);
     cr_assert_null(strstr(xml, " file=\""));
     cr_assert_null(strchr(xml, '\x01'));
+    free(xml);
+    fixture_free(&f);
+}
+
+/* Findings below the failure threshold are no failures: with threshold
+ * error, the warnings go to <system-out>, only the parse error fails. */
+Test(report_junit, below_threshold_is_output_not_failure) {
+    struct fixture f;
+    build(&f);
+    f.report.options.threshold = SEVERITY_ERROR;
+    char *xml = fixture_render(&f, REPORT_JUNIT);
+    cr_assert(strstr(xml, "<testsuite name=\"a.nomad\" tests=\"1\" failures=\"0\" "
+                          "errors=\"1\" skipped=\"0\""), "%s", xml);
+    cr_assert(strstr(xml, "<system-out>2 findings below the failure threshold (error):\n"
+                          "a.nomad:3:3: warning[HCL004]: same place\n"), "%s", xml);
+    /* the suppressed warning is below the threshold too: b.nomad passes */
+    cr_assert(strstr(xml, "<testsuite name=\"b.nomad\" tests=\"1\" failures=\"0\" "
+                          "errors=\"0\" skipped=\"0\""), "%s", xml);
+    cr_assert_eq(count(xml, "<failure"), 0);
+    for (size_t i = 0; i < 3; i++) {
+        int rc = validate(xml, schemas[i]);
+        if (rc < 0)
+            cr_skip_test("schemas not found");
+        cr_expect_eq(rc, 0, "%s rejects:\n%s", schemas[i], xml);
+    }
     free(xml);
     fixture_free(&f);
 }

@@ -1,10 +1,12 @@
 /* test_rkt_constraint.c — the scheduler's operators (constraint.h) and
  * version constraints (version.h), as Nomad 0.12 / go-version evaluate them. */
 #include "rkt/constraint.h"
+#include "util/go_regexp.h"
 #include "rkt/version.h"
 #include "util/arena.h"
 
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct version_case {
@@ -122,7 +124,7 @@ Test(rkt_constraint, operators) {
     arena_free(a);
 }
 
-Test(rkt_constraint, regexp_re2_through_posix) {
+Test(rkt_constraint, regexp_is_go_re2) {
     struct arena *a = arena_new();
     struct node_profile n = node(a);
     cr_expect_eq(check(a, &n, "${attr.kernel.name}", "regexp", "^lin"), 1);
@@ -133,11 +135,29 @@ Test(rkt_constraint, regexp_re2_through_posix) {
     cr_expect_eq(check(a, &n, "${attr.kernel.name}", "regexp", "(?:li|lo)n.*?x"), 1);
     cr_expect_eq(check(a, &n, "${attr.kernel.name}", "regexp", "^[\\w]{5}$"), 1);
     cr_expect_eq(check(a, &n, "a{b", "regexp", "a{b"), 1); /* RE2: a literal brace */
-    cr_expect_eq(check(a, &n, "${attr.kernel.name}", "regexp", "\\blinux\\b"), CONSTRAINT_UNKNOWN);
-    cr_expect_eq(check(a, &n, "${attr.kernel.name}", "regexp", "(?s)x"), CONSTRAINT_UNKNOWN);
-    bool icase;
-    const char *reason;
-    cr_expect_str_eq(regexp_to_posix(a, "\\d+\\s\\w", &icase, &reason),
-                     "[0-9]+[\t\n\f\r ][0-9A-Za-z_]");
+    cr_expect_eq(check(a, &n, "${attr.kernel.name}", "regexp", "\\blinux\\b"), 1);
+    cr_expect_eq(check(a, &n, "a\nb", "regexp", "(?s)a.b"), 1);
+    cr_expect_eq(check(a, &n, "a\nb", "regexp", "a.b"), 0);
+    cr_expect_eq(check(a, &n, "a\nb", "regexp", "^b"), 0);
+    cr_expect_eq(check(a, &n, "a\nb", "regexp", "(?m)^b"), 1);
+    cr_expect_eq(check(a, &n, "ab", "regexp", "a|ab"), 1);
+    /* what Go refuses never matches: backreferences, possessive/nested
+     * repetition, \C */
+    cr_expect_eq(check(a, &n, "aa", "regexp", "(a)\\1"), 0);
+    cr_expect_eq(check(a, &n, "aa", "regexp", "a++"), 0);
+    cr_expect_eq(check(a, &n, "aa", "regexp", "a\\C"), 0);
     arena_free(a);
+}
+
+Test(rkt_constraint, exponential_pattern_is_refused_at_once) {
+    const char *bomb = "^l\\w+Reg++++++++++++++++++++++++++++++++++++++++++ionx$";
+    char *error = go_regexp_error(bomb, strlen(bomb));
+    cr_assert_not_null(error);
+    cr_expect(strstr(error, "bad repetition operator"), "%s", error);
+    free(error);
+    const char *fine = "^[a-z]+(?P<n>\\d{1,3})$";
+    cr_expect_null(go_regexp_error(fine, strlen(fine)));
+    error = go_regexp_error("x{1001}", 7);
+    cr_expect_not_null(error);
+    free(error);
 }

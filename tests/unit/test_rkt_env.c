@@ -164,11 +164,48 @@ Test(rkt_node, defaults_and_profile) {
     cr_expect_eq(n.dynamic_min, 30000);
     cr_expect_eq(n.dynamic_max, 30010);
     cr_expect_str_eq(node_attribute(&n, "kernel.name"), "darwin");
-    cr_expect_str_eq(node_attribute(&n, "driver.rkt"), "1");
+    /* a written attributes block is the whole fingerprint: no rkt version,
+     * no rkt driver */
+    cr_expect_null(node_attribute(&n, "driver.rkt.version"));
+    cr_expect_null(node_attribute(&n, "driver.rkt"));
     cr_expect_null(node_attribute(&n, "driver.rkt.volumes.enabled"));
     cr_expect_str_eq(node_meta(&n, "rack"), "r2");
     cr_expect_str_eq(node_host_volume(&n, "pg")->path, "/opt/pg");
-    cr_expect_str_eq(node_host_volume(&n, "shared")->path, "/srv/shared");
+    cr_expect_null(node_host_volume(&n, "shared"));
+    cr_expect_eq(n.cpu_total_compute, 0); /* unlimited */
+    cr_expect_eq(n.memory_total_mb, 0);
+    diag_list_free(&d);
+    source_free(src);
+    arena_free(a);
+}
+
+Test(rkt_node, capacity_keys) {
+    struct arena *a = arena_new();
+    struct diag_list d;
+    diag_list_init(&d);
+    struct node_profile n;
+    struct source *src;
+    cr_expect(read_node(a,
+                        "node {\n  node_class = \"gpu\"\n  cpu_total_compute = 4000\n"
+                        "  memory_total_mb = 2048\n"
+                        "  reserved {\n    cpu = 100\n    memory = 256\n"
+                        "    reserved_ports = \"22, 80,8000-8100\"\n  }\n}\n",
+                        &n, &d, &src));
+    cr_expect_eq(d.count, 0);
+    cr_expect_str_eq(n.class_name, "gpu"); /* Nomad's node_class */
+    cr_expect_eq(n.cpu_total_compute, 4000);
+    cr_expect_eq(n.memory_total_mb, 2048);
+    cr_expect_eq(n.reserved_cpu, 100);
+    cr_expect_eq(n.reserved_memory, 256);
+    cr_expect_eq(n.reserved_range_count, 3);
+    cr_expect(node_port_reserved(&n, 22));
+    cr_expect(node_port_reserved(&n, 80));
+    cr_expect(node_port_reserved(&n, 8000));
+    cr_expect(node_port_reserved(&n, 8100));
+    cr_expect(!node_port_reserved(&n, 8101));
+    cr_expect(!node_port_reserved(&n, 23));
+    /* the defaults stay when only capacity is written */
+    cr_expect_str_eq(node_attribute(&n, "driver.rkt"), "1");
     diag_list_free(&d);
     source_free(src);
     arena_free(a);
@@ -181,6 +218,11 @@ Test(rkt_node, invalid_profiles) {
         "node { nmae = \"x\" }\n",
         "node { volumes_enabled = \"yes\" }\n",
         "host { name = \"x\" }\n",
+        "node { reserved { reserved_ports = \"22,abc\" } }\n",
+        "node { reserved { reserved_ports = \"90-80\" } }\n",
+        "node { reserved { disks = 1 } }\n",
+        "node { memory_total_mb = -1 }\n",
+        "node { cpu_total_compute = \"4000\" }\n",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct arena *a = arena_new();

@@ -2,7 +2,7 @@
  * several allocations, deterministic ids and ports, --port overrides,
  * other tasks' ports in the environment, skipped tasks, placement limits,
  * and the JSON / text renderings. */
-#include "rkt/plan_render.h"
+#include "targets/plan_render.h"
 #include "rkt_testutil.h"
 #include "util/buf.h"
 

@@ -2,6 +2,7 @@
  * values.h, imageref.h) against the texts of rkt-cli.md and rkt-driver.md. */
 #include "rkt/imageref.h"
 #include "rkt/names.h"
+#include "util/distance.h"
 #include "rkt/values.h"
 #include "util/arena.h"
 

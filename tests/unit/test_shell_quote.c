@@ -1,7 +1,7 @@
-/* Tests for targets/shell_quote: differential against real shells — every
+/* Tests for util/shell_quote: differential against real shells — every
  * quoted word must come back byte for byte from sh and dash — and
  * shellcheck must find nothing in a script made of the quoted words. */
-#include "targets/shell_quote.h"
+#include "util/shell_quote.h"
 #include "targets_testutil.h"
 
 #include <criterion/criterion.h>

@@ -1,7 +1,7 @@
 /* Tests for src/diag/suppress.c on trees from the real front end: scope of
  * the next attribute/block (and everything inside it), file scope, reasons,
  * --require-reason, unused/malformed pragmas, fixed rules. */
-#include "diag/suppress.h"
+#include "hcl/suppress.h"
 #include "hcl/parse.h"
 #include "util/arena.h"
 

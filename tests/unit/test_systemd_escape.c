@@ -1,7 +1,7 @@
-/* Tests for targets/systemd_escape: systemd itself (through
+/* Tests for util/systemd_escape: systemd itself (through
  * ../shared/tools/systemd-argv.py, which loads units with `systemd --test`)
  * must read every written Exec line back as the argv it was made from. */
-#include "targets/systemd_escape.h"
+#include "util/systemd_escape.h"
 #include "targets_testutil.h"
 
 #include <criterion/criterion.h>

@@ -1,6 +1,6 @@
-/* Tests for targets/text_safe: names from job files stay on one line in
+/* Tests for util/text_safe: names from job files stay on one line in
  * comments and Description= values. */
-#include "targets/text_safe.h"
+#include "util/text_safe.h"
 
 #include <criterion/criterion.h>
 

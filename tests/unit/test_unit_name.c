@@ -1,7 +1,7 @@
-/* Tests for targets/unit_name: escaping agrees with systemd-escape (apart
+/* Tests for util/unit_name: escaping agrees with systemd-escape (apart
  * from the documented `/`), names never collide, long names are shortened
  * below systemd's limit, and systemd loads units with such names. */
-#include "targets/unit_name.h"
+#include "util/unit_name.h"
 #include "targets_testutil.h"
 
 #include <criterion/criterion.h>

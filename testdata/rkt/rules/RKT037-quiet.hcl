@@ -1,3 +1,4 @@
+# node: --node
 job "web" {
   datacenters = ["dc1"]
   constraint {

@@ -31,8 +31,8 @@ job "w" {
         volumes     = []
         dns_servers = "1.2.3.4"
 
-        # MIG003 insecure_options = "all": dropped: rkt refuses it at prepare (`rkt-cli.md` §2.1), so it
-        #   never took effect
+        # MIG003 insecure_options = "all": dropped: rkt refuses it at prepare (`docs/rkt-driver.md`
+        #   §17.2), so it never took effect
         # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
         #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
         #   `allow_caps`
@@ -68,12 +68,12 @@ job "w" {
         #   read-write)
         volumes = [":", "a:", ":b", "a::b", "/x:/y"]
 
-        # MIG003 insecure_options = ",,": dropped: rkt refuses it at prepare (`rkt-cli.md` §2.1), so it
-        #   never took effect
-        # MIG003 insecure_options = ",,": dropped: rkt refuses it at prepare (`rkt-cli.md` §2.1), so it
-        #   never took effect
-        # MIG003 insecure_options = ",,": dropped: rkt refuses it at prepare (`rkt-cli.md` §2.1), so it
-        #   never took effect
+        # MIG003 insecure_options = ",,": dropped: rkt refuses it at prepare (`docs/rkt-driver.md`
+        #   §17.2), so it never took effect
+        # MIG003 insecure_options = ",,": dropped: rkt refuses it at prepare (`docs/rkt-driver.md`
+        #   §17.2), so it never took effect
+        # MIG003 insecure_options = ",,": dropped: rkt refuses it at prepare (`docs/rkt-driver.md`
+        #   §17.2), so it never took effect
         # MIG003 insecure_options = "all-fetch,capabilities": no per-task equivalent: registry TLS and
         #   plain HTTP are daemon configuration (`insecure-registries` in `daemon.json`); Docker verifies no
         #   image signatures

@@ -1,0 +1,1 @@
+exclude = ["jobs/old/d.nomad"]

@@ -1,0 +1,12 @@
+job "[[ .job_name ]]" {
+  datacenters = [[ .datacenters | toJson ]]
+  group "app" {
+    count = [[ .count ]]
+    task "app" {
+      driver = "rkt"
+      config {
+        image = "[[ .image ]]"
+      }
+    }
+  }
+}

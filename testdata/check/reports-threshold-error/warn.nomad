@@ -1,0 +1,17 @@
+job "web" {
+  datacenters = ["dc1"]
+
+  group "web" {
+    task "app" {
+      driver = "docker"
+
+      config {
+        image = "nginx:1.25"
+      }
+
+      meta "labelled" {
+        owner = "ops"
+      }
+    }
+  }
+}

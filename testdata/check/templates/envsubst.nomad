@@ -1,0 +1,6 @@
+job "x" {
+  datacenters = ["dc1"]
+  group "g" {
+    count = ${COUNT}
+  }
+}

@@ -1,0 +1,13 @@
+job "[[ .job_name ]]" {
+  datacenters = ["[[ .datacenter ]]"]
+
+  group "app" {
+    task "app" {
+      driver = "rkt"
+
+      config {
+        image = "[[ .image ]]"
+      }
+    }
+  }
+}

@@ -1,0 +1,11 @@
+job "app" {
+  datacenters = ["${datacenter}"]
+  group "app" {
+    task "app" {
+      driver = "rkt"
+      config {
+        image = "${image}"
+      }
+    }
+  }
+}
