@@ -93,11 +93,16 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c | $(BUILD)/gen/hcl.tab.h
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -Wno-missing-field-initializers -MMD -MP -c -o $@ $<
 
-tools: build/tools/hcl1json
+tools: build/tools/hcl1json build/tools/hcl2json
 
 build/tools/hcl1json: $(SHARED)/tools/hcl1json/main.go
 	@mkdir -p build/tools
 	sh $(SHARED)/tools/hcl1json/build.sh $(abspath $@) >/dev/null
+
+# HashiCorp's HCL2 library: the nomad-hcl2 rewrites must parse with it
+build/tools/hcl2json: $(SHARED)/tools/hcl2json/main.go
+	@mkdir -p build/tools
+	sh $(SHARED)/tools/hcl2json/build.sh $(abspath $@) >/dev/null
 
 unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests --jobs=2
@@ -148,6 +153,7 @@ lsp-check: $(BUILD)/rktc
 # rktc audit and the nomad-docker/nomad-podman rewrites over the corpus's rkt jobs
 migrate-check: $(BUILD)/rktc tools build/tools/hcl1fmt
 	sh tests/migrate.sh $(BUILD)/rktc $(SHARED) build/tools/hcl1json build/tools/hcl1fmt
+	sh tests/migrate-hcl2.sh $(BUILD)/rktc $(SHARED) build/tools/hcl2json
 
 # HCL1's own printer (hclfmt layout), to check the layout of rewritten blocks
 build/tools/hcl1fmt: tests/tools/hcl1fmt/main.go

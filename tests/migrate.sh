@@ -7,18 +7,20 @@
 #     testdata/migrate/corpus-audit.{md,json}, and reports a job exactly for
 #     the files Nomad reads (corpus/expected/NAME.api.json exists);
 #  3. `rktc build --target=nomad-docker|nomad-podman` of the readable ones
-#     equals testdata/migrate/<target>/NAME; every output parses with the
-#     HCL1 reference (HCL outputs) and with `rktc jobspec`, has no rkt task
-#     left, keeps the rest of the job (jobspec equal outside the rewritten
-#     tasks' Driver, Config and User and the ${driver.*} constraints), and
-#     `rktc check` reports no error rule the input did not have;
+#     equals testdata/migrate/<target>/NAME (JSON inputs: NAME written as
+#     an HCL file, see out_name); every output parses with the HCL1 reference
+#     and with HashiCorp's HCL2 library (hcl2json; $HCL2JSON, default
+#     build/tools/hcl2json) and with `rktc jobspec`, has no rkt task, no
+#     `port_map` and no `${driver.*}` left, keeps the rest of the job
+#     (jobspec equal outside the rewritten tasks' Driver, Config and User,
+#     the driver constraints and the networks, which move to the group with
+#     the same ports), and `rktc check` reports no error rule the input did
+#     not have;
 #  4. the hand-written cases under testdata/migrate/cases: audit, both
-#     rewrites and their findings as golden files, the same re-parsing, and
-#     the rewritten HCL unchanged by HCL1's printer (hclfmt layout);
+#     rewrites and their findings as golden files, the same re-parsing;
 #  5. the rewrites of every readable HCL job of the corpus with its tasks
 #     switched to rkt (many layouts: tabs, comments, repeated blocks) parse,
-#     leave no rkt task and keep the rest of the job; inputs in the HCL1
-#     printer's layout stay in it.
+#     leave no rkt task and keep the rest of the job.
 # --update rewrites the expected files (review the diff before committing).
 rktc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shared=$(cd "${2:-../shared}" && pwd)
@@ -26,6 +28,22 @@ hcl1json=$3
 hcl1fmt=$4
 update=$5
 here=$(pwd)
+hcl2json=${HCL2JSON:-$here/build/tools/hcl2json}
+out_name() { # the output name of an input: JSON inputs become HCL files
+    case $1 in
+    *.hcl.json) echo "${1%.json}" ;;
+    *.json) echo "${1%.json}.hcl" ;;
+    *) echo "$1" ;;
+    esac
+}
+# the ports of each group, wherever the group's tasks declare them
+ports='[.Job.TaskGroups[]? | [(.Networks // []), ([.Tasks[]?.Resources.Networks // []] | add // [])]
+  | add | map((.ReservedPorts // []) + (.DynamicPorts // [])) | add // [] | map({Label, Value}) | sort_by(.Label)]'
+# the rest of a rewritten job: what no rewrite may change
+leftover() { grep -v '^ *#' "$1" | grep -n 'port_map\|\${driver\.'; }
+# the services of each group (task services move to the group): their ports and checks
+services='[.Job.TaskGroups[]? | [(.Services // []), ([.Tasks[]?.Services // []] | add // [])] | add
+  | map({PortLabel, Tags, Checks: ((.Checks // []) | map(del(.TaskName)))}) | sort_by(.PortLabel)]'
 expected=$here/testdata/migrate
 files=$shared/corpus/files
 tmp=$(mktemp -d)
@@ -63,7 +81,11 @@ done
 
 # 3. the rewrites
 normalize='del(.Job.TaskGroups[]?.Tasks[]?.Config, .Job.TaskGroups[]?.Tasks[]?.Driver, .Job.TaskGroups[]?.Tasks[]?.User)
-  | walk(if type == "string" then sub("\\$\\{driver\\.(rkt|docker|podman)\\}"; "${driver.X}") else . end)'
+  | del(.Job.TaskGroups[]?.Networks, .Job.TaskGroups[]?.Tasks[]?.Resources.Networks)
+  | del(.Job.TaskGroups[]?.Services, .Job.TaskGroups[]?.Tasks[]?.Services)
+  | walk(if type == "object" and has("LTarget") and has("Operand") and .Operand == "" then .Operand = "=" else . end)
+  | .Job.Name //= .Job.ID
+  | walk(if type == "string" then sub("\\$\\{(attr\\.)?driver\\.(rkt|docker|podman)\\}"; "${driver.X}") else . end)'
 errors='[.files[].diagnostics[] | select(.severity == "error") | .rule] | unique | .[]'
 for target in nomad-docker nomad-podman; do
     out=$tmp/$target
@@ -71,23 +93,25 @@ for target in nomad-docker nomad-podman; do
     status=$?
     [ $status -le 1 ] || { bad "build --target=$target exit $status"; cat "$tmp/$target.err" | head; }
     for n in $readable; do
+        o=$(out_name "$n")
         if [ "$update" = --update ]; then
-            cp "$out/$n" "$expected/$target/$n"
-            [ -f "$out/$n.migration.txt" ] && cp "$out/$n.migration.txt" "$expected/$target/"
+            cp "$out/$o" "$expected/$target/$o"
         fi
-        if cmp -s "$out/$n" "$expected/$target/$n"; then ok; else
-            bad "$target $n differs from the golden file"; diff "$expected/$target/$n" "$out/$n" | head -8
+        if cmp -s "$out/$o" "$expected/$target/$o"; then ok; else
+            bad "$target $n differs from the golden file"; diff "$expected/$target/$o" "$out/$o" | head -8
         fi
-        if [ -f "$out/$n.migration.txt" ]; then
-            if cmp -s "$out/$n.migration.txt" "$expected/$target/$n.migration.txt"; then ok; else bad "$target $n.migration.txt"; fi
-        fi
-        case $n in
-        *.json) ;;
-        *) if "$hcl1json" "$out/$n" >/dev/null 2>&1; then ok; else bad "$target $n: the HCL1 reference refuses it"; fi ;;
-        esac
-        if "$rktc" jobspec "$out/$n" >"$tmp/out.api" 2>/dev/null; then ok; else bad "$target $n: rktc jobspec refuses it"; continue; fi
+        if "$hcl1json" "$out/$o" >/dev/null 2>&1; then ok; else bad "$target $n: the HCL1 reference refuses it"; fi
+        if "$hcl2json" "$out/$o" >/dev/null 2>"$tmp/h2.err"; then ok; else bad "$target $n: HCL2 refuses it: $(head -1 "$tmp/h2.err")"; fi
+        if leftover "$out/$o" >"$tmp/left"; then bad "$target $n: port_map or \${driver.*} left: $(head -1 "$tmp/left")"; else ok; fi
+        if "$rktc" jobspec "$out/$o" >"$tmp/out.api" 2>/dev/null; then ok; else bad "$target $n: rktc jobspec refuses it"; continue; fi
         (cd "$files" && "$rktc" jobspec "$n") >"$tmp/in.api" 2>/dev/null
         if [ "$(jq -r '[.Job.TaskGroups[]?.Tasks[]?.Driver] | map(select(. == "rkt")) | length' "$tmp/out.api")" = 0 ]; then ok; else bad "$target $n: an rkt task is left"; fi
+        if [ "$(jq -cS "$ports" "$tmp/in.api")" = "$(jq -cS "$ports" "$tmp/out.api")" ]; then ok; else
+            bad "$target $n: the ports changed"; jq -cS "$ports" "$tmp/in.api"; jq -cS "$ports" "$tmp/out.api"
+        fi
+        if [ "$(jq -cS "$services" "$tmp/in.api")" = "$(jq -cS "$services" "$tmp/out.api")" ]; then ok; else
+            bad "$target $n: the services changed"
+        fi
         if [ "$(jq -S "$normalize" "$tmp/in.api")" = "$(jq -S "$normalize" "$tmp/out.api")" ]; then ok; else
             bad "$target $n: the job changed outside the rewritten tasks"
             jq -S "$normalize" "$tmp/in.api" >"$tmp/in.norm"
@@ -95,7 +119,7 @@ for target in nomad-docker nomad-podman; do
             diff "$tmp/in.norm" "$tmp/out.norm" | head -5
         fi
         (cd "$files" && "$rktc" check --format=json "$n") 2>/dev/null | jq -r "$errors" >"$tmp/in.err"
-        "$rktc" check --format=json "$out/$n" 2>/dev/null | jq -r "$errors" >"$tmp/out.err"
+        "$rktc" check --format=json "$out/$o" 2>/dev/null | jq -r "$errors" >"$tmp/out.err"
         new=$(grep -vxF -f "$tmp/in.err" "$tmp/out.err")
         if [ -z "$new" ]; then ok; else bad "$target $n: rktc check reports new errors: $new"; fi
     done
@@ -122,26 +146,19 @@ for target in nomad-docker nomad-podman; do
         rm -rf "$tmp/case"
         (cd "$cases" && "$rktc" build --target=$target -o "$tmp/case" "$n") >/dev/null 2>"$tmp/case.err"
         [ $? -le 1 ] || bad "build $target $n exit status"
-        for f in "$n" "$n.migration.txt"; do
-            [ -f "$tmp/case/$f" ] || continue
-            if [ "$update" = --update ]; then cp "$tmp/case/$f" "$cases/$target/$f"; fi
-            if cmp -s "$tmp/case/$f" "$cases/$target/$f"; then ok; else
-                bad "case $target $f"; diff "$cases/$target/$f" "$tmp/case/$f" | head -8
-            fi
-        done
+        o=$(out_name "$n")
+        if [ "$update" = --update ]; then cp "$tmp/case/$o" "$cases/$target/$o"; fi
+        if cmp -s "$tmp/case/$o" "$cases/$target/$o"; then ok; else
+            bad "case $target $o"; diff "$cases/$target/$o" "$tmp/case/$o" | head -8
+        fi
         if [ "$update" = --update ]; then cp "$tmp/case.err" "$cases/$target/$n.err"; fi
         if cmp -s "$tmp/case.err" "$cases/$target/$n.err"; then ok; else
             bad "case $target $n findings"; diff "$cases/$target/$n.err" "$tmp/case.err" | head -8
         fi
-        case $n in
-        *.json) ;;
-        *) if "$hcl1json" "$tmp/case/$n" >/dev/null 2>&1; then ok; else bad "case $target $n: the HCL1 reference refuses it"; fi
-           "$hcl1fmt" "$tmp/case/$n" >"$tmp/case.fmt" 2>&1
-           if cmp -s "$tmp/case.fmt" "$tmp/case/$n"; then ok; else
-               bad "case $target $n: not in the HCL1 printer's layout"; diff "$tmp/case/$n" "$tmp/case.fmt" | head -6
-           fi ;;
-        esac
-        if "$rktc" jobspec "$tmp/case/$n" >"$tmp/out.api" 2>/dev/null; then ok; else bad "case $target $n: rktc jobspec refuses it"; fi
+        if "$hcl1json" "$tmp/case/$o" >/dev/null 2>&1; then ok; else bad "case $target $n: the HCL1 reference refuses it"; fi
+        if "$hcl2json" "$tmp/case/$o" >/dev/null 2>&1; then ok; else bad "case $target $n: HCL2 refuses it"; fi
+        if leftover "$tmp/case/$o" >/dev/null; then bad "case $target $n: port_map or \${driver.*} left"; else ok; fi
+        if "$rktc" jobspec "$tmp/case/$o" >"$tmp/out.api" 2>/dev/null; then ok; else bad "case $target $n: rktc jobspec refuses it"; fi
         (cd "$cases" && "$rktc" jobspec "$n") >"$tmp/in.api" 2>/dev/null
         jq -S "$normalize" "$tmp/in.api" >"$tmp/in.norm"
         jq -S "$normalize" "$tmp/out.api" >"$tmp/out.norm"
@@ -168,19 +185,21 @@ for target in nomad-docker nomad-podman; do
         n=$(basename "$f")
         count=$((count + 1))
         out=$tmp/layouts-$target/$n
-        if ! "$hcl1json" "$out" >/dev/null 2>&1 || ! "$rktc" jobspec "$out" >"$tmp/out.api" 2>/dev/null; then
+        if ! "$hcl1json" "$out" >/dev/null 2>&1 || ! "$hcl2json" "$out" >/dev/null 2>&1 ||
+            ! "$rktc" jobspec "$out" >"$tmp/out.api" 2>/dev/null; then
             broken=$((broken + 1)); echo "layouts $target $n: does not parse"; continue
         fi
-        "$rktc" jobspec "$f" 2>/dev/null | jq -S "$normalize" >"$tmp/in.norm"
+        "$rktc" jobspec "$f" 2>/dev/null >"$tmp/in.api"
+        jq -S "$normalize" "$tmp/in.api" >"$tmp/in.norm"
         jq -S "$normalize" "$tmp/out.api" >"$tmp/out.norm"
         left=$(jq '[.Job.TaskGroups[]?.Tasks[]? | select(.Driver == "rkt")] | length' "$tmp/out.api")
         if [ "$left" != 0 ] || ! cmp -s "$tmp/in.norm" "$tmp/out.norm"; then
             broken=$((broken + 1)); echo "layouts $target $n: rkt left or job changed"
+            diff "$tmp/in.norm" "$tmp/out.norm" | head -5
         fi
-        # an input already in the HCL1 printer's layout stays in it
-        if "$hcl1fmt" "$f" 2>/dev/null | cmp -s - "$f" &&
-            ! "$hcl1fmt" "$out" 2>/dev/null | cmp -s - "$out"; then
-            broken=$((broken + 1)); echo "layouts $target $n: not in the HCL1 printer's layout"
+        if [ "$(jq -cS "$ports" "$tmp/in.api")" != "$(jq -cS "$ports" "$tmp/out.api")" ] ||
+            [ "$(jq -cS "$services" "$tmp/in.api")" != "$(jq -cS "$services" "$tmp/out.api")" ]; then
+            broken=$((broken + 1)); echo "layouts $target $n: the ports or services changed"
         fi
     done
     if [ $broken -eq 0 ] && [ $count -gt 100 ]; then ok; else bad "layouts $target: $broken of $count"; fi

@@ -162,9 +162,10 @@ int cmd_build(int argc, char **argv) {
             else if (strcmp(a->value, "systemd") == 0)
                 target = TARGET_SYSTEMD;
             else if (strcmp(a->value, "nomad-docker") != 0 &&
-                     strcmp(a->value, "nomad-podman") != 0) {
-                cli_usage_error("build", "--target must be sh, systemd, nomad-docker or "
-                                "nomad-podman");
+                     strcmp(a->value, "nomad-podman") != 0 &&
+                     strcmp(a->value, "nomad-hcl2") != 0) {
+                cli_usage_error("build", "--target must be sh, systemd, nomad-docker, "
+                                "nomad-podman or nomad-hcl2");
                 ok = false;
             }
             break;

@@ -278,6 +278,57 @@ static void md_summary(struct buf *b, const struct audit_input *inputs, size_t c
     buf_putc(b, '\n');
 }
 
+/* whether any rkt task of the inputs uses a case whose id starts with prefix */
+static bool any_use(const struct audit_input *inputs, size_t count, const char *prefix) {
+    size_t n = strlen(prefix);
+    for (size_t i = 0; i < count; i++) {
+        const struct mig_job *job = inputs[i].job;
+        for (size_t g = 0; job && g < job->group_count; g++)
+            for (size_t k = 0; k < job->groups[g].task_count; k++) {
+                const struct mig_task *t = &job->groups[g].tasks[k];
+                for (size_t u = 0; t->rkt && u < t->use_count; u++)
+                    if (strncmp(t->uses[u].c->id, prefix, n) == 0 && !t->uses[u].implicit)
+                        return true;
+            }
+    }
+    return false;
+}
+
+/* the Nomad versions the rewrites are for, and what their clients need */
+static void md_versions(struct buf *b, const struct audit_input *inputs, size_t count) {
+    buf_puts(b, "### Nomad versions and client steps\n\n"
+                "`rktc build --target=nomad-docker|nomad-podman` writes job files for Nomad "
+                "0.12.x and Nomad 1.x alike: HCL that the HCL1 parser (Nomad 0.12, up to 1.8 "
+                "with `-hcl1`) and the HCL2 parser (Nomad 1.0 and later; the only one since "
+                "1.9) read as the same job, ports in a group `network` with the driver's "
+                "`ports` (no `port_map`, no task-level network), task services moved to the "
+                "group, and driver constraints on `${attr.driver.<driver>}`. "
+                "`--target=nomad-hcl2` writes any job file in that common syntax, drivers "
+                "unchanged.\n\nOn the clients:\n\n"
+                "- Nomad 1.x: run job files through the HCL2 parser (the default); 0.12 "
+                "reads the same files.\n");
+    if (any_use(inputs, count, "volumes."))
+        buf_puts(b, "- host volumes (`volumes`): Docker bind mounts outside the task directory "
+                    "are off by default since Nomad 0.12: the client needs "
+                    "`plugin \"docker\" { config { volumes { enabled = true } } }` (podman: "
+                    "`plugin \"nomad-driver-podman\" { config { volumes { enabled = true } } }`).\n");
+    if (any_use(inputs, count, "insecure_options.capabilities") ||
+        any_use(inputs, count, "insecure_options.all-run"))
+        buf_puts(b, "- capabilities beyond Docker's defaults (`cap_add`): list them in the "
+                    "docker plugin's `allow_caps` on the client.\n");
+    buf_puts(b, "- `NET_RAW` (rkt's default capability set has it): Nomad 0.12.12 and 1.x "
+                "drop it from Docker's defaults; the rewrite adds `cap_add = [\"NET_RAW\"]`, "
+                "which needs `NET_RAW` in the docker plugin's `allow_caps`.\n");
+    if (any_use(inputs, count, "insecure_options.seccomp") ||
+        any_use(inputs, count, "insecure_options.paths"))
+        buf_puts(b, "- `security_opt` (seccomp or masked paths off): allowed by the docker "
+                    "plugin's default config; keep it enabled on the client.\n");
+    if (any_use(inputs, count, "image.aci") || any_use(inputs, count, "image.appc"))
+        buf_puts(b, "- appc images: build or convert OCI images and push them to a registry "
+                    "the clients can pull from before the job can run.\n");
+    buf_putc(b, '\n');
+}
+
 void audit_render_markdown(struct buf *b, const struct audit_input *inputs, size_t count) {
     buf_puts(b, "# rkt migration audit\n\n"
                 "Destinations: docker = Nomad 0.12 docker driver; podman = "
@@ -285,6 +336,7 @@ void audit_render_markdown(struct buf *b, const struct audit_input *inputs, size
                 "Verdicts: **same**, **changed** (how), **no equivalent** (safe to drop, why), "
                 "**blocker** (no equivalent; what to do instead).\n\n");
     md_summary(b, inputs, count);
+    md_versions(b, inputs, count);
     for (size_t i = 0; i < count; i++) {
         const struct audit_input *in = &inputs[i];
         buf_puts(b, "## ");

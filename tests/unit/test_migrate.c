@@ -144,6 +144,7 @@ Test(migrate_inventory, not_a_job_has_a_reason) {
     source_free(src);
 }
 
+#include "migrate/rewrite.h"
 #include "targets/nomad_rewrite.h"
 #include "util/buf.h"
 
@@ -160,7 +161,10 @@ static char *rewrite(const char *text, enum mig_dest dest, size_t *findings, boo
     buf_init(&out);
     buf_init(&notes);
     struct mig_job *inv = mig_inventory(arena, &in);
-    *ok = nomad_rewrite_job(arena, &in, inv, dest, &out, &notes, &diags);
+    struct mig_edits edits = {0};
+    *ok = mig_rewrite_edits(arena, &in, inv, dest, &edits, &notes, &diags);
+    if (*ok)
+        nomad_rewrite_apply(src->text, src->len, &edits, &out);
     *findings = diags.count - before;
     buf_putc(&out, '\0');
     char *result = buf_detach(&out);

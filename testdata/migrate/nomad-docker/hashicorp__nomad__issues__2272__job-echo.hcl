@@ -2,6 +2,14 @@ job "echo" {
   datacenters = ["dc1"]
 
   group "echo" {
+    network {
+      mbits = 10
+
+      port "db" {
+        to = 6379
+      }
+    }
+
     task "echo" {
       driver = "docker"
 
@@ -18,9 +26,7 @@ job "echo" {
         # MIG002 port_map.db = 6379: `port_map { <label> = <number> }`: the number becomes the container
         #   port. For rkt it was a port *name* in the image manifest, valid only if the manifest names a
         #   port that way
-        port_map {
-          db = 6379
-        }
+        ports = ["db"]
 
         # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
         #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
@@ -28,12 +34,7 @@ job "echo" {
         cap_add = ["NET_RAW"]
       }
 
-      resources {
-        network {
-          mbits = 10
-          port "db" {}
-        }
-      }
+      resources {}
     }
   }
 }

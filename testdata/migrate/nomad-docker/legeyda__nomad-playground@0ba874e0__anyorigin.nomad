@@ -75,6 +75,27 @@ job "anyorigin" {
   #     https://www.nomadproject.io/docs/job-specification/group.html
   #
   group "cache" {
+    network {
+      mbits = 10
+
+      port "app" {}
+    }
+
+    service {
+      task = "anyorigin"
+
+      name = "anyorigin-service"
+      tags = ["global", "cache"]
+      port = "app"
+
+      check {
+        name     = "alive"
+        type     = "tcp"
+        interval = "10s"
+        timeout  = "2s"
+      }
+    }
+
     # The "count" parameter specifies the number of the task groups that should
     # be running under this group. This value must be non-negative and defaults
     # to 1.
@@ -97,10 +118,10 @@ job "anyorigin" {
       # a task after it has failed.
       delay = "25s"
 
-     # The "mode" parameter controls what happens when a task has restarted
-     # "attempts" times within the interval. "delay" mode delays the next
-     # restart until the next interval. "fail" mode does not restart the task
-     # if "attempts" has been hit within the interval.
+      # The "mode" parameter controls what happens when a task has restarted
+      # "attempts" times within the interval. "delay" mode delays the next
+      # restart until the next interval. "fail" mode does not restart the task
+      # if "attempts" has been hit within the interval.
       mode = "delay"
     }
 
@@ -149,10 +170,6 @@ job "anyorigin" {
       # documentation for more information.
       config {
         #net = ["bridge-nat-2"]
-        # MIG001 port_map.app = "http": not resolvable without the image manifest: the port number behind
-        #   the name is in the ACI's manifest (`rkt image cat-manifest`, `ports[].port`). Write `port_map {
-        #   <label> = <number> }` (then `NOMAD_PORT_<label>` gives the container port). Until then the
-        #   rewrite leaves the label unmapped: the container port equals the host port
         # MIG002 net = (not set): `network_mode` omitted: Docker's default bridge; container addresses
         #   differ from rkt's 172.16.28.0/24
         # MIG001 image = "legeyda.com/anyorigin": no OCI counterpart: Docker cannot fetch appc images.
@@ -164,6 +181,12 @@ job "anyorigin" {
         #   written; the client needs `plugin "docker" { config { volumes { enabled = true } } }` (default
         #   false)
         volumes = ["/etc/resolv.conf:/etc/resolv.conf"]
+
+        # MIG001 port_map.app = "http": not resolvable without the image manifest: the port number behind
+        #   the name is in the ACI's manifest (`rkt image cat-manifest`, `ports[].port`). Write `port_map {
+        #   <label> = <number> }` (then `NOMAD_PORT_<label>` gives the container port). Until then the
+        #   rewrite leaves the label unmapped: the container port equals the host port
+        ports = ["app"]
 
         # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
         #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
@@ -217,10 +240,6 @@ job "anyorigin" {
       resources {
         cpu    = 500 # 500 MHz
         memory = 256 # 256MB
-        network {
-          mbits = 10
-          port "app" {}
-        }
       }
 
       # The "service" stanza instructs Nomad to register this task as a service
@@ -233,17 +252,6 @@ job "anyorigin" {
       #
       #     https://www.nomadproject.io/docs/job-specification/service.html
       #
-      service {
-        name = "anyorigin-service"
-        tags = ["global", "cache"]
-        port = "app"
-        check {
-          name     = "alive"
-          type     = "tcp"
-          interval = "10s"
-          timeout  = "2s"
-        }
-      }
 
       # The "template" stanza instructs Nomad to manage a template, such as
       # a configuration file or script. This template can optionally pull data

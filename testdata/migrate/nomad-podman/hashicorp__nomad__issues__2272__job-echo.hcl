@@ -2,6 +2,14 @@ job "echo" {
   datacenters = ["dc1"]
 
   group "echo" {
+    network {
+      mbits = 10
+
+      port "db" {
+        to = 6379
+      }
+    }
+
     task "echo" {
       driver = "podman"
 
@@ -14,22 +22,19 @@ job "echo" {
         image = "docker://redis:3.2"
 
         # MIG002 port_map.db = 6379: `port_map { <label> = <number> }`, the container port
-        port_map {
-          db = 6379
-        }
+        ports = ["db"]
 
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
-        volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
+        volumes = [
+          "${NOMAD_ALLOC_DIR}:/alloc",
+          "${NOMAD_TASK_DIR}:/local",
+          "${NOMAD_SECRETS_DIR}:/secrets",
+        ]
       }
 
-      resources {
-        network {
-          mbits = 10
-          port "db" {}
-        }
-      }
+      resources {}
     }
   }
 }

@@ -75,6 +75,27 @@ job "anyorigin" {
   #     https://www.nomadproject.io/docs/job-specification/group.html
   #
   group "cache" {
+    network {
+      mbits = 10
+
+      port "app" {}
+    }
+
+    service {
+      task = "anyorigin"
+
+      name = "anyorigin-service"
+      tags = ["global", "cache"]
+      port = "app"
+
+      check {
+        name     = "alive"
+        type     = "tcp"
+        interval = "10s"
+        timeout  = "2s"
+      }
+    }
+
     # The "count" parameter specifies the number of the task groups that should
     # be running under this group. This value must be non-negative and defaults
     # to 1.
@@ -97,10 +118,10 @@ job "anyorigin" {
       # a task after it has failed.
       delay = "25s"
 
-     # The "mode" parameter controls what happens when a task has restarted
-     # "attempts" times within the interval. "delay" mode delays the next
-     # restart until the next interval. "fail" mode does not restart the task
-     # if "attempts" has been hit within the interval.
+      # The "mode" parameter controls what happens when a task has restarted
+      # "attempts" times within the interval. "delay" mode delays the next
+      # restart until the next interval. "fail" mode does not restart the task
+      # if "attempts" has been hit within the interval.
       mode = "delay"
     }
 
@@ -149,9 +170,6 @@ job "anyorigin" {
       # documentation for more information.
       config {
         #net = ["bridge-nat-2"]
-        # MIG001 port_map.app = "http": not resolvable without the image manifest: look the port number up
-        #   in the ACI's manifest and write `port_map { <label> = <number> }`; until then the label stays
-        #   unmapped
         # MIG002 net = (not set): `network_mode` omitted: bridge when rootful, slirp4netns when rootless
         # MIG001 image = "legeyda.com/anyorigin": no OCI counterpart: podman cannot fetch appc images.
         #   Build or convert an OCI image, push it to a registry and name it as `docker://REF`
@@ -160,7 +178,17 @@ job "anyorigin" {
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
-        volumes = ["/etc/resolv.conf:/etc/resolv.conf", "${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
+        volumes = [
+          "/etc/resolv.conf:/etc/resolv.conf",
+          "${NOMAD_ALLOC_DIR}:/alloc",
+          "${NOMAD_TASK_DIR}:/local",
+          "${NOMAD_SECRETS_DIR}:/secrets",
+        ]
+
+        # MIG001 port_map.app = "http": not resolvable without the image manifest: look the port number up
+        #   in the ACI's manifest and write `port_map { <label> = <number> }`; until then the label stays
+        #   unmapped
+        ports = ["app"]
       }
 
       # The "artifact" stanza instructs Nomad to download an artifact from a
@@ -209,10 +237,6 @@ job "anyorigin" {
       resources {
         cpu    = 500 # 500 MHz
         memory = 256 # 256MB
-        network {
-          mbits = 10
-          port "app" {}
-        }
       }
 
       # The "service" stanza instructs Nomad to register this task as a service
@@ -225,17 +249,6 @@ job "anyorigin" {
       #
       #     https://www.nomadproject.io/docs/job-specification/service.html
       #
-      service {
-        name = "anyorigin-service"
-        tags = ["global", "cache"]
-        port = "app"
-        check {
-          name     = "alive"
-          type     = "tcp"
-          interval = "10s"
-          timeout  = "2s"
-        }
-      }
 
       # The "template" stanza instructs Nomad to manage a template, such as
       # a configuration file or script. This template can optionally pull data

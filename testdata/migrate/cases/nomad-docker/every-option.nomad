@@ -4,6 +4,15 @@ job "every" {
 
   group "g" {
     network {
+      port "admin" {
+        static = 9000
+        to     = 9000
+      }
+
+      port "http" {}
+
+      port "web" {}
+
       mode = "bridge"
 
       port "grp" {
@@ -57,6 +66,13 @@ job "every" {
 
         security_opt = ["seccomp=unconfined", "systempaths=unconfined"]
 
+        # MIG002 net = ["backend:IP=10.1.2.3"]: `network_mode = "<name>"` and `ipv4_address = "a.b.c.d"`
+        #   on a Docker network of that name
+        network_mode = "backend"
+
+        ipv4_address       = "10.1.2.3"
+        dns_search_domains = ["example.com"]
+
         # MIG001 port_map.http = "http": not resolvable without the image manifest: the port number behind
         #   the name is in the ACI's manifest (`rkt image cat-manifest`, `ports[].port`). Write `port_map {
         #   <label> = <number> }` (then `NOMAD_PORT_<label>` gives the container port). Until then the
@@ -64,16 +80,7 @@ job "every" {
         # MIG002 port_map.admin = "9000-udp": `port_map { <label> = <port> }` (a number); Docker publishes
         #   tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>` becomes the
         #   container port inside the task (rkt: the host port)
-        port_map {
-          admin = 9000
-        }
-
-        # MIG002 net = ["backend:IP=10.1.2.3"]: `network_mode = "<name>"` and `ipv4_address = "a.b.c.d"`
-        #   on a Docker network of that name
-        network_mode = "backend"
-
-        ipv4_address       = "10.1.2.3"
-        dns_search_domains = ["example.com"]
+        ports = ["admin", "http"]
       }
 
       volume_mount {
@@ -83,15 +90,7 @@ job "every" {
 
       kill_signal = "SIGTERM"
 
-      resources {
-        network {
-          port "admin" {
-            static = 9000
-          }
-
-          port "http" {}
-        }
-      }
+      resources {}
     }
 
     task "hostnet" {
@@ -146,11 +145,7 @@ job "every" {
         cap_add = ["ALL"]
       }
 
-      resources {
-        network {
-          port "web" {}
-        }
-      }
+      resources {}
     }
 
     task "side" {

@@ -1,6 +1,12 @@
 # config values of unexpected shapes: the rewrite keeps the job valid HCL
 job "w" {
   group "g" {
+    network {
+      port "p" {
+        static = 80
+      }
+    }
+
     task "a" {
       driver = "docker"
 
@@ -46,10 +52,6 @@ job "w" {
       config {
         # MIG001 net = ["a:IP=1.2.3.4,foo=bar", "b"]: no equivalent: a Docker container joins one network
         #   at start. Pick one network or connect the others outside Nomad
-        # MIG001 port_map. = "": not resolvable without the image manifest: the port number behind the
-        #   name is in the ACI's manifest (`rkt image cat-manifest`, `ports[].port`). Write `port_map {
-        #   <label> = <number> }` (then `NOMAD_PORT_<label>` gives the container port). Until then the
-        #   rewrite leaves the label unmapped: the container port equals the host port
         # MIG002 constraint = ${driver.rkt} = ${driver.rkt}: the attribute must name the docker driver
         #   (`${driver.docker}`), or the job cannot be placed on clients without rkt
         # MIG002 image = "docker://x": `image = "REF"`: the `docker://` or `docker:` prefix is removed;
@@ -81,19 +83,19 @@ job "w" {
         #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
         #   `allow_caps`
         cap_add = ["ALL"]
+
+        # MIG001 port_map. = "": not resolvable without the image manifest: the port number behind the
+        #   name is in the ACI's manifest (`rkt image cat-manifest`, `ports[].port`). Write `port_map {
+        #   <label> = <number> }` (then `NOMAD_PORT_<label>` gives the container port). Until then the
+        #   rewrite leaves the label unmapped: the container port equals the host port
+        ports = ["p"]
       }
 
-      resources {
-        network {
-          port "p" {
-            static = 80
-          }
-        }
-      }
+      resources {}
 
       constraint {
-        attribute = "${driver.docker}"
-        value     = "${driver.docker}"
+        attribute = "${attr.driver.docker}"
+        value     = "${attr.driver.docker}"
       }
     }
   }

@@ -3,11 +3,17 @@ job "cache" {
   datacenters = ["dc1"]
 
   constraint {
-    attribute = "${driver.docker}"
+    attribute = "${attr.driver.docker}"
     value     = "1"
   }
 
   group "cache" {
+    network {
+      port "db" {
+        to = 6379
+      }
+    }
+
     task "cache" {
       driver = "docker"
       user   = "redis"
@@ -35,20 +41,17 @@ job "cache" {
         #   ENTRYPOINT)
         entrypoint = ["/usr/local/bin/redis-server"]
 
-        args = ["--port", "6379"]
-
-        # MIG002 port_map.db = "6379-tcp": `port_map { <label> = <port> }` (a number); Docker publishes
-        #   tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>` becomes the
-        #   container port inside the task (rkt: the host port)
-        port_map {
-          db = 6379
-        }
-
+        args        = ["--port", "6379"]
         dns_servers = ["10.0.0.2"]
 
         # MIG002 volumes[0] = "/srv/redis:/data:readOnly": `"/host:/container:ro"`: `readOnly` is not a
         #   Docker mode
         volumes = ["/srv/redis:/data:ro"]
+
+        # MIG002 port_map.db = "6379-tcp": `port_map { <label> = <port> }` (a number); Docker publishes
+        #   tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>` becomes the
+        #   container port inside the task (rkt: the host port)
+        ports = ["db"]
 
         # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
         #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
@@ -59,10 +62,6 @@ job "cache" {
       resources {
         cpu    = 500
         memory = 256
-
-        network {
-          port "db" {}
-        }
       }
     }
   }

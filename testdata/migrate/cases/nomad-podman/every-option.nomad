@@ -4,6 +4,15 @@ job "every" {
 
   group "g" {
     network {
+      port "admin" {
+        static = 9000
+        to     = 9000
+      }
+
+      port "http" {}
+
+      port "web" {}
+
       mode = "bridge"
 
       port "grp" {
@@ -54,14 +63,16 @@ job "every" {
         #   unmapped
         # MIG002 port_map.admin = "9000-udp": `port_map { <label> = <port> }`; published for tcp and udp
         #   on the node's IP
-        port_map {
-          admin = 9000
-        }
+        ports = ["admin", "http"]
 
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
-        volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
+        volumes = [
+          "${NOMAD_ALLOC_DIR}:/alloc",
+          "${NOMAD_TASK_DIR}:/local",
+          "${NOMAD_SECRETS_DIR}:/secrets",
+        ]
       }
 
       volume_mount {
@@ -71,15 +82,7 @@ job "every" {
 
       kill_signal = "SIGTERM"
 
-      resources {
-        network {
-          port "admin" {
-            static = 9000
-          }
-
-          port "http" {}
-        }
-      }
+      resources {}
     }
 
     task "hostnet" {
@@ -115,17 +118,20 @@ job "every" {
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
-        volumes = ["data:/data", "/etc/x:/x", "/a:/b", "${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
+        volumes = [
+          "data:/data",
+          "/etc/x:/x",
+          "/a:/b",
+          "${NOMAD_ALLOC_DIR}:/alloc",
+          "${NOMAD_TASK_DIR}:/local",
+          "${NOMAD_SECRETS_DIR}:/secrets",
+        ]
 
         # MIG002 insecure_options = "capabilities": `cap_add = ["ALL"]`
         cap_add = ["ALL"]
       }
 
-      resources {
-        network {
-          port "web" {}
-        }
-      }
+      resources {}
     }
 
     task "side" {

@@ -1,6 +1,12 @@
 # config values of unexpected shapes: the rewrite keeps the job valid HCL
 job "w" {
   group "g" {
+    network {
+      port "p" {
+        static = 80
+      }
+    }
+
     task "a" {
       driver = "podman"
 
@@ -24,7 +30,11 @@ job "w" {
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
-        volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
+        volumes = [
+          "${NOMAD_ALLOC_DIR}:/alloc",
+          "${NOMAD_TASK_DIR}:/local",
+          "${NOMAD_SECRETS_DIR}:/secrets",
+        ]
       }
 
       user = "u"
@@ -39,8 +49,6 @@ job "w" {
 
       config {
         # MIG001 net = ["a:IP=1.2.3.4,foo=bar", "b"]: no equivalent: one network per container
-        # MIG001 port_map. = "": not resolvable without the image manifest: look the port number up in the
-        #   ACI's manifest and write `port_map { <label> = <number> }`; until then the label stays unmapped
         # MIG002 constraint = ${driver.rkt} = ${driver.rkt}: the attribute must name the podman driver
         #   (`${driver.podman}`)
         # MIG002 image = "docker://x": `image = "docker://REF"` (`docker:REF` is spelled with `//`);
@@ -58,7 +66,16 @@ job "w" {
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
-        volumes = [":", "a:", ":b", "a::b", "/x:/y", "${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
+        volumes = [
+          ":",
+          "a:",
+          ":b",
+          "a::b",
+          "/x:/y",
+          "${NOMAD_ALLOC_DIR}:/alloc",
+          "${NOMAD_TASK_DIR}:/local",
+          "${NOMAD_SECRETS_DIR}:/secrets",
+        ]
 
         # MIG003 insecure_options = ",,": dropped: rkt refuses it at prepare, so it never took effect
         # MIG003 insecure_options = ",,": dropped: rkt refuses it at prepare, so it never took effect
@@ -67,19 +84,17 @@ job "w" {
         #   `registries.conf` (`insecure = true`) and `policy.json`
         # MIG002 insecure_options = "all-fetch,capabilities": `cap_add = ["ALL"]`
         cap_add = ["ALL"]
+
+        # MIG001 port_map. = "": not resolvable without the image manifest: look the port number up in the
+        #   ACI's manifest and write `port_map { <label> = <number> }`; until then the label stays unmapped
+        ports = ["p"]
       }
 
-      resources {
-        network {
-          port "p" {
-            static = 80
-          }
-        }
-      }
+      resources {}
 
       constraint {
-        attribute = "${driver.podman}"
-        value     = "${driver.podman}"
+        attribute = "${attr.driver.podman}"
+        value     = "${attr.driver.podman}"
       }
     }
   }

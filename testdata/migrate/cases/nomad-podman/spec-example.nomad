@@ -3,11 +3,17 @@ job "cache" {
   datacenters = ["dc1"]
 
   constraint {
-    attribute = "${driver.podman}"
+    attribute = "${attr.driver.podman}"
     value     = "1"
   }
 
   group "cache" {
+    network {
+      port "db" {
+        to = 6379
+      }
+    }
+
     task "cache" {
       driver = "podman"
       user   = "redis"
@@ -35,26 +41,25 @@ job "cache" {
 
         args = ["--port", "6379"]
 
-        # MIG002 port_map.db = "6379-tcp": `port_map { <label> = <port> }`; published for tcp and udp on
-        #   the node's IP
-        port_map {
-          db = 6379
-        }
-
         # MIG002 volumes[0] = "/srv/redis:/data:readOnly": `"/host:/container:ro"`
         # MIG002 task directories = /alloc, /local, /secrets: v0.1.0 mounts them at their host paths; the
         #   rewrite adds `volumes = ["${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local",
         #   "${NOMAD_SECRETS_DIR}:/secrets"]` (inside the allocation, so allowed)
-        volumes = ["/srv/redis:/data:ro", "${NOMAD_ALLOC_DIR}:/alloc", "${NOMAD_TASK_DIR}:/local", "${NOMAD_SECRETS_DIR}:/secrets"]
+        volumes = [
+          "/srv/redis:/data:ro",
+          "${NOMAD_ALLOC_DIR}:/alloc",
+          "${NOMAD_TASK_DIR}:/local",
+          "${NOMAD_SECRETS_DIR}:/secrets",
+        ]
+
+        # MIG002 port_map.db = "6379-tcp": `port_map { <label> = <port> }`; published for tcp and udp on
+        #   the node's IP
+        ports = ["db"]
       }
 
       resources {
         cpu    = 500
         memory = 256
-
-        network {
-          port "db" {}
-        }
       }
     }
   }
