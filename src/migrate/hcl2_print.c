@@ -933,7 +933,8 @@ static const char *struct_body(struct printer *p, const struct hcl_object *body,
                 x->value = block_value(p, &obj->as.object, depth, key, obj->span.end);
             }
             prev = it->span.end;
-            es.items[es.count - 1].trail = trail_comment(p, prev);
+            if (n > 0) /* always: all_objects() is false for an empty list */
+                es.items[es.count - 1].trail = trail_comment(p, prev);
             continue;
         }
         /* an attribute: repeated ones merge as HCL1 does (lists concatenate,
@@ -1022,7 +1023,7 @@ static const char *go_duration(struct arena *arena, int64_t ns) {
             prec = 3;
         }
         char num[40];
-        uint64_t whole = u, frac = 0, div = 1;
+        uint64_t whole, frac, div = 1;
         for (int i = 0; i < prec; i++)
             div *= 10;
         whole = u / div;
