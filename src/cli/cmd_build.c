@@ -179,7 +179,7 @@ int cmd_build(int argc, char **argv) {
     struct build_request request = {target_name, dir, strict, force, dry_run,
                                     ropts.node_path || ropts.alloc_id || ropts.port_count,
                                     files, file_count};
-    int rewrite = build_rewrite_run(&request); /* --target=nomad-docker|nomad-podman */
+    int rewrite = build_rewrite_run(&request); /* --target=nomad-docker|nomad-podman|nomad-hcl2 */
     if (rewrite >= 0) {
         status = rewrite;
         goto done;
