@@ -568,7 +568,10 @@ void audit_render_matrix(struct buf *b) {
                 "JSON and HCL-JSON inputs become `NAME.hcl`); each change that is not "
                 "one-to-one is a MIG finding and a comment at the place. The rkt tasks' ports "
                 "move to a group `network` (with `to` = the container port) and the driver's "
-                "`ports`, and their services to the group; where they cannot, MIG012. "
+                "`ports`; their `mbits` are added to the group network's (Nomad reads `mbits` "
+                "there too, as 10 when unset), and the services of every rkt task of the group "
+                "move to the group, tied to their task; where the ports cannot move, MIG012 "
+                "(for JSON inputs too, at the JSON location). "
                 "`docs/migration-hcl2.md` describes the syntax and the group network. The "
                 "exit status is 1 while blockers remain.\n"
                 "- `rktc build --target=systemd|sh` keeps rkt and runs it without Nomad.\n\n");

@@ -684,9 +684,6 @@ static bool task_edits(struct task_out *t, const struct job_input *in,
     return true;
 }
 
-/* the group network that takes the ports of its rkt tasks (HCL inputs): the
- * task networks are removed, one `network` block is written at the top of
- * the group, each port with `to` = the container port its port_map gave */
 /* the offset of the `{` that opens the block of span (labels skipped) */
 static uint32_t open_brace(const struct source *src, struct span span) {
     uint32_t at = span.start;
@@ -699,6 +696,90 @@ static uint32_t open_brace(const struct source *src, struct span span) {
     return at;
 }
 
+/* whether span lies inside the block span (a value written in it) */
+static bool span_in(struct span span, struct span block) {
+    return span.end > span.start && span.start >= block.start && span.end <= block.end;
+}
+
+/* a task's service as a group service: tied to its task (`task`, whatever
+ * `task` it had: "" in API JSON) and named as Nomad named it when it had no
+ * name (or an empty one) */
+static void moved_service(struct buf *out, const struct source *src,
+                          const struct nomad_service *svc, const char *task_name) {
+    const char *text = src->text + svc->span.start;
+    size_t len = svc->span.end - svc->span.start;
+    const char *brace = memchr(text, '{', len);
+    if (!brace)
+        return;
+    size_t head = (size_t)(brace - text) + 1;
+    struct buf task, name;
+    buf_init(&task);
+    buf_init(&name);
+    hcl_quote(&task, task_name);
+    bool named = svc->name.set && svc->name.len > 0;
+    if (!named) {
+        buf_puts(&name, "\"${JOB}-${TASKGROUP}-");
+        struct buf q;
+        buf_init(&q);
+        hcl_quote(&q, task_name); /* the name's escapes, without its quotes */
+        buf_add(&name, q.data + 1, q.len - 2);
+        buf_free(&q);
+        buf_putc(&name, '"');
+    }
+    /* the values replaced in place (the last of repeated keys is the one
+     * Nomad reads), the others written after the `{` */
+    struct span repl[2];
+    const struct buf *with[2];
+    size_t n = 0;
+    bool task_in = svc->task.set && span_in(svc->task.span, svc->span);
+    bool name_in = !named && svc->name.set && span_in(svc->name.span, svc->span);
+    if (task_in) {
+        repl[n] = svc->task.span;
+        with[n++] = &task;
+    }
+    if (name_in) {
+        repl[n] = svc->name.span;
+        with[n++] = &name;
+    }
+    if (n == 2 && repl[1].start < repl[0].start) {
+        struct span s = repl[0];
+        const struct buf *w = with[0];
+        repl[0] = repl[1];
+        with[0] = with[1];
+        repl[1] = s;
+        with[1] = w;
+    }
+    buf_puts(out, "\n");
+    buf_add(out, text, head);
+    buf_putc(out, '\n');
+    if (!task_in) {
+        buf_puts(out, "task = ");
+        buf_add(out, task.data, task.len);
+        buf_putc(out, '\n');
+    }
+    if (!named && !name_in) {
+        buf_puts(out, "name = ");
+        buf_add(out, name.data, name.len);
+        buf_putc(out, '\n');
+    }
+    uint32_t at = svc->span.start + (uint32_t)head;
+    for (size_t i = 0; i < n; i++) {
+        if (repl[i].start < at)
+            continue;
+        buf_add(out, src->text + at, repl[i].start - at);
+        buf_add(out, with[i]->data, with[i]->len);
+        at = repl[i].end;
+    }
+    buf_add(out, src->text + at, svc->span.end - at);
+    buf_putc(out, '\n');
+    buf_free(&task);
+    buf_free(&name);
+}
+
+/* the group network that takes the ports of its rkt tasks: the task
+ * networks are removed, their ports (each with `to` = the container port
+ * its port_map gave) go to the group's network, a new one at the top of the
+ * group when it has none; the tasks' `mbits` are added to the group's */
 static void network_edits(struct arena *arena, const struct source *src,
                           const struct mig_group *mg, const struct nomad_group *group,
                           struct task_out *outs, struct mig_edits *edits) {
@@ -707,14 +788,20 @@ static void network_edits(struct arena *arena, const struct source *src,
     buf_init(&services);
     int64_t mbits = 0;
     bool any = false, mbits_set = false;
-    const char **labels = NULL;
-    size_t label_count = 0;
+    /* whether any rkt task of the group has a network, decided before any
+     * task is looked at: every rkt task's services then move (whatever the
+     * order of the tasks) */
     for (size_t k = 0; k < mg->task_count; k++) {
+        const struct mig_task *task = &mg->tasks[k];
+        const struct nomad_resources *r = task->rkt ? task->model->resources : NULL;
+        if (r && r->networks.count)
+            any = true;
+    }
+    for (size_t k = 0; any && k < mg->task_count; k++) {
         const struct mig_task *task = &mg->tasks[k];
         const struct nomad_resources *r = task->rkt ? task->model->resources : NULL;
         for (size_t n = 0; r && n < r->networks.count; n++) {
             const struct nomad_network *net = r->networks.items[n];
-            any = true;
             if (net->mbits.set) {
                 mbits += net->mbits.value;
                 mbits_set = true;
@@ -723,9 +810,6 @@ static void network_edits(struct arena *arena, const struct source *src,
             for (int l = 0; l < 2; l++)
                 for (size_t i = 0; i < lists[l]->count; i++) {
                     const struct nomad_port *port = lists[l]->items[i];
-                    labels = arena_grow(arena, labels, label_count, label_count + 1,
-                                        sizeof *labels);
-                    labels[label_count++] = port->label.text;
                     buf_printf(&b, "port ");
                     hcl_quote(&b, port->label.text);
                     buf_puts(&b, " {\n");
@@ -747,25 +831,12 @@ static void network_edits(struct arena *arena, const struct source *src,
         }
         /* Nomad 0.12 gives a task service only the task network's ports: the
          * task's services move to the group, named and tied to the task */
-        for (size_t i = 0; task->rkt && any && i < task->model->services.count; i++) {
+        for (size_t i = 0; task->rkt && i < task->model->services.count; i++) {
             const struct nomad_service *svc = task->model->services.items[i];
-            if (svc->span.end <= svc->span.start)
+            if (svc->span.end <= svc->span.start ||
+                !memchr(src->text + svc->span.start, '{', svc->span.end - svc->span.start))
                 continue;
-            const char *text = src->text + svc->span.start;
-            size_t len = svc->span.end - svc->span.start;
-            const char *brace = memchr(text, '{', len);
-            if (!brace)
-                continue;
-            size_t head = (size_t)(brace - text) + 1;
-            buf_puts(&services, "\n");
-            buf_add(&services, text, head);
-            buf_puts(&services, "\ntask = ");
-            hcl_quote(&services, task->name);
-            buf_putc(&services, '\n');
-            if (!svc->name.set)
-                buf_printf(&services, "name = \"${JOB}-${TASKGROUP}-%s\"\n", task->name);
-            buf_add(&services, text + head, len - head);
-            buf_putc(&services, '\n');
+            moved_service(&services, src, svc, task->name);
             edit_add(arena, edits, svc->span.start, svc->span.end, "");
         }
     }
@@ -778,12 +849,23 @@ static void network_edits(struct arena *arena, const struct source *src,
                 buf_printf(&head, "mbits = %lld\n", (long long)mbits);
             buf_add(&head, b.data ? b.data : "", b.len);
             buf_puts(&head, "}\n");
-        } else { /* the ports join the group's network */
+        } else { /* the ports join the group's network, the bandwidth too:
+                  * its own `mbits` (Nomad's 10 when unset) plus the tasks' */
             const struct nomad_network *gn = group->networks.items[0];
             uint32_t at = open_brace(src, gn->span);
+            bool in_place = gn->mbits.set && span_in(gn->mbits.span, gn->span);
+            const char *sum = mbits_set ? arena_printf(arena, "%lld",
+                                                      (long long)((gn->mbits.set ? gn->mbits.value
+                                                                                 : 10) +
+                                                                  mbits))
+                                        : NULL;
+            if (sum && in_place)
+                edit_add(arena, edits, gn->mbits.span.start, gn->mbits.span.end, sum);
             if (at < gn->span.end)
                 edit_add(arena, edits, at + 1, at + 1,
-                         arena_printf(arena, "\n%.*s", (int)b.len, b.data ? b.data : ""));
+                         arena_printf(arena, "\n%s%s%s%.*s", sum && !in_place ? "mbits = " : "",
+                                      sum && !in_place ? sum : "", sum && !in_place ? "\n" : "",
+                                      (int)b.len, b.data ? b.data : ""));
         }
         buf_add(&head, services.data ? services.data : "", services.len);
         uint32_t at = open_brace(src, group->span); /* after the group's `{` */
@@ -895,9 +977,12 @@ bool mig_rewrite_edits(struct arena *arena, const struct job_input *in,
         const struct mig_group *mg = &inv->groups[g];
         struct task_out *outs = arena_array(arena, mg->task_count ? mg->task_count : 1,
                                             sizeof *outs);
-        bool json_in = json_input(in);
-        bool move = !json_in && g < in->job->groups.count &&
-                    group_can_move(src, mg, in->job->groups.items[g], json_in ? NULL : diags);
+        /* JSON inputs are not edited in place: their groups move once they
+         * are written as HCL (the same job, so the same decision), and the
+         * findings are those of the input, at its JSON locations */
+        bool can = g < in->job->groups.count &&
+                   group_can_move(src, mg, in->job->groups.items[g], diags);
+        bool move = can && !json;
         bool group_rkt = false;
         for (size_t k = 0; k < mg->task_count; k++) {
             const struct mig_task *task = &mg->tasks[k];

@@ -8,10 +8,13 @@
  * `user = "U:G"`, and `${driver.rkt}` constraints become
  * `${attr.driver.<new driver>}`, the attribute Nomad 0.12 and 1.x both set.
  * In HCL inputs the rkt tasks' networks move to one group-level `network`
- * whose ports carry `to` = the container port the rkt `port_map` gave, and
- * the new config lists the task's ports in `ports` (no `port_map`); a group
- * that has a network already keeps the task networks (MIG012). Every other
- * byte (comments included) stays as written. The new config is laid out
+ * whose ports carry `to` = the container port the rkt `port_map` gave (and
+ * whose `mbits` takes the tasks' `mbits`), the new config lists the task's
+ * ports in `ports` (no `port_map`), and the services of every rkt task of
+ * such a group move to the group with `task` = their task; where the ports
+ * cannot move, MIG012 (JSON inputs, which are not edited in place but
+ * written as HCL first, get the same findings at their JSON locations).
+ * Every other byte (comments included) stays as written. The new config is laid out
  * like `nomad fmt`. Every use whose fate on the destination is not "same"
  * (mapping.h) becomes one MIG diagnostic at its source location and one
  * comment next to the place in the output (HCL) or one line in `notes`

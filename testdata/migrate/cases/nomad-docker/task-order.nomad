@@ -1,0 +1,140 @@
+# Whether a task's services move to the group does not depend on the order
+# of the tasks: in both groups every rkt task's service moves, also that of
+# the task without ports, written before or after the task with ports.
+job "order" {
+  datacenters = ["dc1"]
+
+  group "portless-first" {
+    network {
+      port "http" {
+        to = 80
+      }
+    }
+
+    service {
+      task = "sidecar"
+
+      name = "sidecar"
+      tags = ["aux"]
+    }
+
+    service {
+      task = "web"
+      name = "${JOB}-${TASKGROUP}-web"
+
+      port = "http"
+    }
+
+    task "sidecar" {
+      driver = "docker"
+
+      config {
+        # MIG002 net = (not set): `network_mode` omitted: Docker's default bridge; container addresses
+        #   differ from rkt's 172.16.28.0/24
+        # MIG002 image = "docker://busybox:1.32": `image = "REF"`: the `docker://` or `docker:` prefix is
+        #   removed; Docker's default registry and `library/` prefix match rkt's `registry-1.docker.io`
+        #   defaults
+        image = "busybox:1.32"
+
+        # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
+        #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
+        #   `allow_caps`
+        cap_add = ["NET_RAW"]
+      }
+    }
+
+    task "web" {
+      driver = "docker"
+
+      config {
+        # MIG002 net = (not set): `network_mode` omitted: Docker's default bridge; container addresses
+        #   differ from rkt's 172.16.28.0/24
+        # MIG002 NOMAD_PORT_http = mapped by port_map: inside the task it becomes the container port (rkt:
+        #   the host port); `NOMAD_HOST_PORT_<label>` gives the host port
+        # MIG002 image = "docker://nginx:1.19": `image = "REF"`: the `docker://` or `docker:` prefix is
+        #   removed; Docker's default registry and `library/` prefix match rkt's `registry-1.docker.io`
+        #   defaults
+        image = "nginx:1.19"
+
+        # MIG002 port_map.http = "80-tcp": `port_map { <label> = <port> }` (a number); Docker publishes
+        #   tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>` becomes the
+        #   container port inside the task (rkt: the host port)
+        ports = ["http"]
+
+        # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
+        #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
+        #   `allow_caps`
+        cap_add = ["NET_RAW"]
+      }
+
+      resources {}
+    }
+  }
+
+  group "ports-first" {
+    network {
+      port "http" {
+        to = 80
+      }
+    }
+
+    service {
+      task = "web"
+      name = "${JOB}-${TASKGROUP}-web"
+
+      port = "http"
+    }
+
+    service {
+      task = "sidecar"
+
+      name = "sidecar"
+      tags = ["aux"]
+    }
+
+    task "web" {
+      driver = "docker"
+
+      config {
+        # MIG002 net = (not set): `network_mode` omitted: Docker's default bridge; container addresses
+        #   differ from rkt's 172.16.28.0/24
+        # MIG002 NOMAD_PORT_http = mapped by port_map: inside the task it becomes the container port (rkt:
+        #   the host port); `NOMAD_HOST_PORT_<label>` gives the host port
+        # MIG002 image = "docker://nginx:1.19": `image = "REF"`: the `docker://` or `docker:` prefix is
+        #   removed; Docker's default registry and `library/` prefix match rkt's `registry-1.docker.io`
+        #   defaults
+        image = "nginx:1.19"
+
+        # MIG002 port_map.http = "80-tcp": `port_map { <label> = <port> }` (a number); Docker publishes
+        #   tcp and udp on the node's IP only (rkt: all interfaces), and `NOMAD_PORT_<label>` becomes the
+        #   container port inside the task (rkt: the host port)
+        ports = ["http"]
+
+        # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
+        #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
+        #   `allow_caps`
+        cap_add = ["NET_RAW"]
+      }
+
+      resources {}
+    }
+
+    task "sidecar" {
+      driver = "docker"
+
+      config {
+        # MIG002 net = (not set): `network_mode` omitted: Docker's default bridge; container addresses
+        #   differ from rkt's 172.16.28.0/24
+        # MIG002 image = "docker://busybox:1.32": `image = "REF"`: the `docker://` or `docker:` prefix is
+        #   removed; Docker's default registry and `library/` prefix match rkt's `registry-1.docker.io`
+        #   defaults
+        image = "busybox:1.32"
+
+        # MIG002 capabilities = (rkt defaults): Nomad 0.12.12 drops `NET_RAW` from Docker's defaults
+        #   (CVE-2021-32575); parity with rkt needs `cap_add = ["NET_RAW"]` and `NET_RAW` in the client's
+        #   `allow_caps`
+        cap_add = ["NET_RAW"]
+      }
+    }
+  }
+}
