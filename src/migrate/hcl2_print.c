@@ -1131,23 +1131,6 @@ static const char *api_key(struct printer *p, const struct nomad_field *f) {
     return lower(p, f->name, strlen(f->name));
 }
 
-static bool api_field_set(const struct nomad_field *f, const char *at) {
-    switch (f->kind) {
-    case NOMAD_STRING: case NOMAD_BYTES: return ((const struct nomad_string *)at)->set;
-    case NOMAD_INT: case NOMAD_UINT: case NOMAD_INT8: case NOMAD_UINT8:
-        return ((const struct nomad_int *)at)->set;
-    case NOMAD_BOOL: return ((const struct nomad_bool *)at)->set;
-    case NOMAD_DURATION: return ((const struct nomad_duration *)at)->set;
-    case NOMAD_STRINGS: return ((const struct nomad_strings *)at)->set;
-    case NOMAD_MAP: return ((const struct nomad_map *)at)->set;
-    case NOMAD_HEADERS: return ((const struct nomad_headers *)at)->set;
-    case NOMAD_OPAQUE: return ((const struct nomad_opaque *)at)->value != NULL;
-    case NOMAD_STRUCT: return *(const void *const *)at != NULL;
-    case NOMAD_LIST: case NOMAD_NAMED_MAP: return ((const struct nomad_list *)at)->set;
-    }
-    return false;
-}
-
 static const char *api_block(struct printer *p, const struct nomad_schema *s, const void *obj,
                              int depth);
 
@@ -1343,7 +1326,7 @@ static void api_fields(struct printer *p, struct entries *es, const struct nomad
     for (size_t i = 0; i < s->count; i++) {
         const struct nomad_field *f = &s->fields[i];
         const char *at = (const char *)obj + f->offset;
-        if (!api_field_set(f, at) || (label && strcmp(f->name, label) == 0))
+        if (!nomad_field_is_set(f, at) || (label && strcmp(f->name, label) == 0))
             continue;
         if (api_only(s, f->name)) {
             bool empty = (f->kind == NOMAD_BOOL && !((const struct nomad_bool *)at)->value) ||
