@@ -90,6 +90,10 @@ struct job_state {
     /* unprofiled: the default host, moved into the job's first datacenter
      * and its region (what the job's environment then shows) */
     const struct node_profile *stand_in;
+    /* per host: every dynamic-range port below it is taken on the host,
+     * a static port of the job, or reserved; only moves up, so the search
+     * for the lowest free dynamic port never rescans the taken ones */
+    int *dynamic_floor;
 };
 
 /* a failing check: its text and where to point */
@@ -124,15 +128,24 @@ static const struct plan_port_override *find_override(const struct plan_options 
     return &opts->ports[any];
 }
 
+/* whether a dynamic port is unavailable: taken, a static port of the job,
+ * or reserved on the node */
+static bool dynamic_unavailable(const struct job_state *st, const struct node_profile *node,
+                                const uint64_t *taken, int port) {
+    return bit_has(taken, port) || bit_has(st->job_statics, port) ||
+           node_port_reserved(node, port);
+}
+
 /* The ports of one allocation on host h: statics as written, dynamics the
- * lowest free ones. `taken` starts as the host's bitmap and collects this
+ * lowest free ones from `floor` up (no port below it is free in `taken`).
+ * `taken` starts as the host's bitmap (or empty) and collects this
  * allocation's ports. Returns false with *fail set when they do not fit. */
 static bool assign_ports(struct job_state *st, const struct rkt_group_input *group,
-                         const struct fleet_host *h, uint64_t *taken, bool commit,
+                         const struct fleet_host *h, int floor, uint64_t *taken, bool commit,
                          struct schedule_alloc *alloc, struct failure *fail) {
     const struct node_profile *node = h->node;
     bool checks = st->fleet->profiled;
-    int cursor = node->dynamic_min;
+    int cursor = floor > node->dynamic_min ? floor : node->dynamic_min;
     for (size_t t = 0; t < group->task_count; t++) {
         const struct rkt_task_input *task = &group->tasks[t];
         const struct rkt_network *net = task->network;
@@ -190,8 +203,7 @@ static bool assign_ports(struct job_state *st, const struct rkt_group_input *gro
                     }
                 } else {
                     while (cursor <= node->dynamic_max &&
-                           (bit_has(taken, cursor) || bit_has(st->job_statics, cursor) ||
-                            node_port_reserved(node, cursor)))
+                           dynamic_unavailable(st, node, taken, cursor))
                         cursor++;
                     if (cursor > node->dynamic_max) {
                         fail->reason = arena_printf(
@@ -585,7 +597,8 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
                      capacity_ok(st, group, host, &fail);
             if (ok) {
                 memcpy(taken, host->ports, PORT_WORDS * sizeof *taken);
-                ok = assign_ports(st, group, host, taken, false, NULL, &fail);
+                ok = assign_ports(st, group, host, st->dynamic_floor[h], taken, false, NULL,
+                                  &fail);
             }
             if (!ok) {
                 a->reasons[h] = fail.reason;
@@ -609,7 +622,7 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
             /* the ports still go into the plan (refused) for its readers */
             memset(taken, 0, PORT_WORDS * sizeof *taken);
             struct failure ignored = {0};
-            assign_ports(st, group, &fleet->hosts[0], taken, true, a, &ignored);
+            assign_ports(st, group, &fleet->hosts[0], 0, taken, true, a, &ignored);
             continue;
         }
         struct fleet_host *host = &fleet->hosts[best];
@@ -618,7 +631,13 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
             if (h != (size_t)best && !a->reasons[h])
                 a->reasons[h] = "feasible, scored lower";
         struct failure ignored = {0};
-        assign_ports(st, group, host, host->ports, true, a, &ignored);
+        assign_ports(st, group, host, st->dynamic_floor[best], host->ports, true, a, &ignored);
+        int *floor = &st->dynamic_floor[best];
+        if (*floor < host->node->dynamic_min)
+            *floor = host->node->dynamic_min;
+        while (*floor <= host->node->dynamic_max &&
+               dynamic_unavailable(st, host->node, host->ports, *floor))
+            (*floor)++;
         if (rkt) {
             host->cpu_used += group_cpu(group);
             host->memory_used += group_memory(group);
@@ -651,6 +670,7 @@ const struct schedule_job *fleet_schedule(struct fleet *fleet, struct arena *are
     out->port_used = arena_array(arena, (opts ? opts->port_count : 0) + 1,
                                  sizeof *out->port_used);
     st->job_on_host = arena_array(arena, fleet->count, sizeof *st->job_on_host);
+    st->dynamic_floor = arena_array(arena, fleet->count, sizeof *st->dynamic_floor);
     st->group_on_host = arena_array(arena, job->group_count ? job->group_count : 1,
                                     sizeof *st->group_on_host);
     bool any_rkt = false;
