@@ -17,8 +17,16 @@
 struct arena_chunk {
     struct arena_chunk *next;
     size_t mapped; /* bytes mapped (a large chunk), or 0: from calloc */
+    size_t cap;    /* bytes of data */
     _Alignas(8) char data[];
 };
+
+static void chunk_free(struct arena_chunk *c) {
+    if (c->mapped)
+        munmap(c, c->mapped);
+    else
+        free(c);
+}
 
 struct arena *arena_new(void) { return xcalloc(1, sizeof(struct arena)); }
 
@@ -28,10 +36,7 @@ void arena_free(struct arena *arena) {
     struct arena_chunk *c = arena->head;
     while (c) {
         struct arena_chunk *next = c->next;
-        if (c->mapped)
-            munmap(c, c->mapped);
-        else
-            free(c);
+        chunk_free(c);
         c = next;
     }
     free(arena);
@@ -77,6 +82,7 @@ void *arena_alloc_slow(struct arena *arena, size_t size) {
     if (cap > SIZE_MAX - sizeof(struct arena_chunk))
         xalloc_die();
     struct arena_chunk *n = chunk_new(sizeof(struct arena_chunk) + cap);
+    n->cap = cap;
     n->next = arena->head;
     arena->head = n;
     arena->reserved += cap;
@@ -144,3 +150,31 @@ void *arena_grow(struct arena *arena, void *old, size_t old_count,
 }
 
 size_t arena_used(const struct arena *arena) { return arena->total; }
+
+/* Keeps the current chunk (zeroing what was handed out of it) and frees
+ * the others, so a scratch arena reused per item costs one memset of what
+ * the item used. */
+void arena_reset(struct arena *arena) {
+    struct arena_chunk *keep = NULL;
+    struct arena_chunk *c = arena->head;
+    while (c) {
+        struct arena_chunk *next = c->next;
+        if (!keep && arena->next >= c->data && arena->next <= c->data + c->cap &&
+            arena->end == c->data + c->cap)
+            keep = c;
+        else
+            chunk_free(c);
+        c = next;
+    }
+    arena->head = keep;
+    arena->total = 0;
+    arena->reserved = 0;
+    if (!keep) {
+        arena->next = arena->end = NULL;
+        return;
+    }
+    memset(keep->data, 0, (size_t)(arena->next - keep->data));
+    keep->next = NULL;
+    arena->next = keep->data;
+    arena->reserved = keep->cap;
+}
