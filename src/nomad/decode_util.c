@@ -5,8 +5,10 @@
 
 #include "util/arena.h"
 #include "util/distance.h"
+#include "util/xalloc.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -198,25 +200,35 @@ static size_t pointer_hash(const void *p) {
     return (size_t)h;
 }
 
+/* Makes room for n more bodies at a load of at most 2/3 (one table of its
+ * final size when n is known, instead of doubling from 64). */
+static void cache_reserve(struct decode_ctx *c, size_t n) {
+    struct body_cache *bc = &c->cache;
+    size_t want = bc->count + n;
+    if (want + want / 2 <= bc->cap)
+        return;
+    size_t cap = bc->cap ? bc->cap : 64;
+    while (cap < want + want / 2)
+        cap *= 2;
+    const struct hcl_object **keys = arena_array(c->arena, cap, sizeof *keys);
+    struct gval **values = arena_array(c->arena, cap, sizeof *values);
+    for (size_t i = 0; i < bc->cap; i++) {
+        if (!bc->keys[i])
+            continue;
+        size_t j = pointer_hash(bc->keys[i]) & (cap - 1);
+        while (keys[j])
+            j = (j + 1) & (cap - 1);
+        keys[j] = bc->keys[i];
+        values[j] = bc->values[i];
+    }
+    bc->keys = keys;
+    bc->values = values;
+    bc->cap = cap;
+}
+
 static void cache_put(struct decode_ctx *c, const struct hcl_object *key, struct gval *value) {
     struct body_cache *bc = &c->cache;
-    if (2 * (bc->count + 1) > bc->cap) {
-        size_t cap = bc->cap ? bc->cap * 2 : 64;
-        const struct hcl_object **keys = arena_array(c->arena, cap, sizeof *keys);
-        struct gval **values = arena_array(c->arena, cap, sizeof *values);
-        for (size_t i = 0; i < bc->cap; i++) {
-            if (!bc->keys[i])
-                continue;
-            size_t j = pointer_hash(bc->keys[i]) & (cap - 1);
-            while (keys[j])
-                j = (j + 1) & (cap - 1);
-            keys[j] = bc->keys[i];
-            values[j] = bc->values[i];
-        }
-        bc->keys = keys;
-        bc->values = values;
-        bc->cap = cap;
-    }
+    cache_reserve(c, 1);
     size_t j = pointer_hash(key) & (bc->cap - 1);
     while (bc->keys[j] && bc->keys[j] != key)
         j = (j + 1) & (bc->cap - 1);
@@ -240,24 +252,30 @@ static struct gval *cache_get(struct decode_ctx *c, const struct hcl_object *key
 }
 
 void body_cache_fill(struct decode_ctx *c, struct gval *v) {
-    /* explicit stack: values nest as deep as the input */
-    size_t cap = 64, top = 0;
-    struct gval **stack = arena_array(c->arena, cap, sizeof *stack);
+    /* explicit stack: values nest as deep as the input; the bodies are
+     * collected first so that the table is sized once */
+    size_t cap = 64, top = 0, found_cap = 64, found = 0;
+    struct gval **stack = xreallocarray(NULL, cap, sizeof *stack);
+    struct gval **bodies = xreallocarray(NULL, found_cap, sizeof *bodies);
     stack[top++] = v;
     while (top > 0) {
         struct gval *g = stack[--top];
         size_t n = 0;
         if (g->kind == GVAL_MAP) {
-            if (g->node && g->node->kind == HCL_OBJECT)
-                cache_put(c, &g->node->as.object, g);
+            if (g->node && g->node->kind == HCL_OBJECT) {
+                if (found == found_cap) {
+                    found_cap *= 2;
+                    bodies = xreallocarray(bodies, found_cap, sizeof *bodies);
+                }
+                bodies[found++] = g;
+            }
             n = g->as.map.count;
         } else if (g->kind == GVAL_MAP_LIST || g->kind == GVAL_LIST) {
             n = g->as.list.count;
         }
         if (top + n > cap) {
-            size_t grown = (top + n) * 2;
-            stack = arena_grow(c->arena, stack, top, grown, sizeof *stack);
-            cap = grown;
+            cap = (top + n) * 2;
+            stack = xreallocarray(stack, cap, sizeof *stack);
         }
         for (size_t i = 0; i < n; i++) {
             struct gval *child = g->kind == GVAL_MAP ? g->as.map.entries[i].value
@@ -267,6 +285,11 @@ void body_cache_fill(struct decode_ctx *c, struct gval *v) {
                 stack[top++] = child; /* leaves hold no bodies */
         }
     }
+    free(stack);
+    cache_reserve(c, found);
+    for (size_t i = 0; i < found; i++)
+        cache_put(c, &bodies[i]->node->as.object, bodies[i]);
+    free(bodies);
 }
 
 struct gval *decode_body(struct decode_ctx *c, const struct hcl_object *body) {
