@@ -115,7 +115,8 @@ const char *go_format_float(struct decode_ctx *c, double f);
 #define decode_warning(c, rule, span, ...) \
     ((void)diag_add((c)->diags, (rule), (c)->src, (span), __VA_ARGS__))
 
-/* A string field from text. */
+/* A string field from text, which must live as long as the job (it is
+ * shared, not copied, when text[len] is a NUL). */
 struct nomad_string nomad_string_make(struct decode_ctx *c, const char *text,
                                       size_t len, struct span span);
 /* Appends an element to a list (arena). */

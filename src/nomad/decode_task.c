@@ -188,6 +188,7 @@ struct nomad_task *decode_task_body(struct decode_ctx *c, const struct hcl_item 
     struct item_set cfg = body_filter(c, body, "config");
     if (cfg.count > 0) {
         t->config_items = arena_array(c->arena, cfg.count, sizeof *t->config_items);
+        const struct gval *shared = NULL;
         for (size_t i = 0; i < cfg.count; i++) {
             const struct hcl_item *ci = cfg.items[i];
             if (item_labels(ci) > 0) {
@@ -202,7 +203,16 @@ struct nomad_task *decode_task_body(struct decode_ctx *c, const struct hcl_item 
             struct gval *cm = decode_body(c, cb);
             if (!cm)
                 return NULL;
-            t->config.value = gval_merge(c, (struct gval *)t->config.value, cm);
+            /* one block: its value as decoded (shared with the cache, never
+             * changed); more: merged into a copy */
+            if (t->config_item_count == 0 && cm->kind == GVAL_MAP) {
+                t->config.value = shared = cm;
+            } else {
+                struct gval *into = (struct gval *)t->config.value;
+                if (into && into == shared)
+                    into = gval_merge(c, NULL, shared);
+                t->config.value = gval_merge(c, into, cm);
+            }
             if (t->config_item_count == 0)
                 t->config.span = ci->span;
             t->config_items[t->config_item_count++] = ci;

@@ -16,7 +16,9 @@
 struct nomad_string nomad_string_make(struct decode_ctx *c, const char *text,
                                       size_t len, struct span span) {
     struct nomad_string s;
-    s.text = arena_strndup(c->arena, text, len);
+    /* every text given lives as long as the job (the arena's, the tree's
+     * or a literal): shared when it is already NUL-terminated */
+    s.text = text[len] == '\0' ? text : arena_strndup(c->arena, text, len);
     s.len = len;
     s.set = true;
     s.span = span;
@@ -478,13 +480,31 @@ bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
     return false;
 }
 
+/* maps of at most this many keys find repeated keys by scanning */
+#define STRING_MAP_SCAN 16
+
+static bool map_find(const struct nomad_map *out, const struct str_index *keys, bool hashed,
+                     const char *key, size_t len, size_t *at) {
+    if (hashed)
+        return str_index_get(keys, key, len, at);
+    for (size_t k = 0; k < out->count; k++)
+        if (out->entries[k].key.len == len && memcmp(out->entries[k].key.text, key, len) == 0) {
+            *at = k;
+            return true;
+        }
+    return false;
+}
+
 bool decode_string_map(struct decode_ctx *c, const struct gval *map,
                        struct nomad_map *out, const char *where) {
     if (!map || map->kind != GVAL_MAP)
         return true;
-    /* keys already in out (an earlier block), found by hash: n keys take O(n) */
+    /* keys already in out (an earlier block), found by hash when there may
+     * be many: n keys take O(n) */
+    size_t most = out->count + map->as.map.count;
+    bool hashed = most > STRING_MAP_SCAN;
     struct str_index keys = {0};
-    for (size_t k = 0; k < out->count; k++)
+    for (size_t k = 0; hashed && k < out->count; k++)
         str_index_put(c->arena, &keys, out->entries[k].key.text, out->entries[k].key.len, k);
     for (size_t i = 0; i < map->as.map.count; i++) {
         const struct gval_entry *e = &map->as.map.entries[i];
@@ -498,17 +518,19 @@ bool decode_string_map(struct decode_ctx *c, const struct gval *map,
         }
         struct span ks = e->item ? e->item->keys[0].span : vs;
         size_t k;
-        if (!str_index_get(&keys, e->key, e->key_len, &k)) {
+        if (!map_find(out, &keys, hashed, e->key, e->key_len, &k)) {
             k = out->count;
             if (out->count >= out->cap) {
-                size_t cap = out->count < 4 ? 8 : 2 * out->count;
+                /* room for every key of this block at once */
+                size_t cap = most > 2 * out->count ? most : 2 * out->count;
                 out->entries = arena_grow(c->arena, out->entries, out->count, cap,
                                           sizeof *out->entries);
                 out->cap = cap;
             }
             out->entries[k].key = nomad_string_make(c, e->key, e->key_len, ks);
             out->count++;
-            str_index_put(c->arena, &keys, out->entries[k].key.text, e->key_len, k);
+            if (hashed)
+                str_index_put(c->arena, &keys, out->entries[k].key.text, e->key_len, k);
         }
         out->entries[k].value = nomad_string_make(c, text, len, vs);
     }
