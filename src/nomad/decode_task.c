@@ -217,6 +217,7 @@ struct nomad_task *decode_task_body(struct decode_ctx *c, const struct hcl_item 
                 t->config.span = ci->span;
             t->config_items[t->config_item_count++] = ci;
         }
+        t->config.value = gval_keep(c, t->config.value);
     }
     if (!decode_constraints(c, body_filter(c, body, "constraint"), &t->constraints) ||
         !decode_affinities(c, body_filter(c, body, "affinity"), &t->affinities) ||
@@ -258,7 +259,7 @@ static const char *const task_keys[] = {
 
 bool decode_tasks(struct decode_ctx *c, struct item_set s, struct nomad_list *out) {
     struct name_set seen;
-    name_set_init(&seen, c->arena);
+    name_set_init(&seen, c->scratch);
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) == 0) {

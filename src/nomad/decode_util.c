@@ -45,7 +45,7 @@ struct item_set body_filter(struct decode_ctx *c, const struct hcl_object *body,
     size_t n = hcl_object_filter(body, key, NULL, 0);
     if (n == 0)
         return s;
-    s.items = arena_array(c->arena, n, sizeof *s.items);
+    s.items = arena_array(c->scratch, n, sizeof *s.items);
     s.count = hcl_object_filter(body, key, s.items, n);
     return s;
 }
@@ -54,7 +54,7 @@ static struct item_set items_where(struct decode_ctx *c, struct item_set s, bool
     struct item_set r = {NULL, 0};
     if (s.count == 0)
         return r;
-    r.items = arena_array(c->arena, s.count, sizeof *r.items);
+    r.items = arena_array(c->scratch, s.count, sizeof *r.items);
     for (size_t i = 0; i < s.count; i++)
         if ((item_labels(s.items[i]) > 0) == labelled)
             r.items[r.count++] = s.items[i];
@@ -212,8 +212,8 @@ static void cache_reserve(struct decode_ctx *c, size_t n) {
     size_t cap = bc->cap ? bc->cap : 64;
     while (cap < want + want / 2)
         cap *= 2;
-    const struct hcl_object **keys = arena_array(c->arena, cap, sizeof *keys);
-    struct gval **values = arena_array(c->arena, cap, sizeof *values);
+    const struct hcl_object **keys = arena_array(c->scratch, cap, sizeof *keys);
+    struct gval **values = arena_array(c->scratch, cap, sizeof *values);
     for (size_t i = 0; i < bc->cap; i++) {
         if (!bc->keys[i])
             continue;
@@ -298,7 +298,7 @@ struct gval *decode_body(struct decode_ctx *c, const struct hcl_object *body) {
     struct gval *cached = cache_get(c, body);
     if (cached)
         return cached;
-    return hcl_decode_object(c->arena, c->src, body, c->diags);
+    return hcl_decode_object(c->scratch, c->src, body, c->diags);
 }
 
 struct span gval_span(const struct gval *v, struct span fallback) {
@@ -505,7 +505,7 @@ bool decode_string_map(struct decode_ctx *c, const struct gval *map,
     bool hashed = most > STRING_MAP_SCAN;
     struct str_index keys = {0};
     for (size_t k = 0; hashed && k < out->count; k++)
-        str_index_put(c->arena, &keys, out->entries[k].key.text, out->entries[k].key.len, k);
+        str_index_put(c->scratch, &keys, out->entries[k].key.text, out->entries[k].key.len, k);
     for (size_t i = 0; i < map->as.map.count; i++) {
         const struct gval_entry *e = &map->as.map.entries[i];
         const char *text, *why;
@@ -530,7 +530,7 @@ bool decode_string_map(struct decode_ctx *c, const struct gval *map,
             out->entries[k].key = nomad_string_make(c, e->key, e->key_len, ks);
             out->count++;
             if (hashed)
-                str_index_put(c->arena, &keys, out->entries[k].key.text, e->key_len, k);
+                str_index_put(c->scratch, &keys, out->entries[k].key.text, e->key_len, k);
         }
         out->entries[k].value = nomad_string_make(c, text, len, vs);
     }
@@ -604,7 +604,7 @@ static void map_put(struct decode_ctx *c, struct gval *map, const struct gval_en
     }
     if (map->as.map.count == map->as.map.cap) {
         size_t cap = map->as.map.cap ? map->as.map.cap * 2 : 8;
-        map->as.map.entries = arena_grow(c->arena, map->as.map.entries, map->as.map.count,
+        map->as.map.entries = arena_grow(c->scratch, map->as.map.entries, map->as.map.count,
                                          cap, sizeof *map->as.map.entries);
         map->as.map.cap = cap;
     }
@@ -615,7 +615,7 @@ static void map_put(struct decode_ctx *c, struct gval *map, const struct gval_en
 
 struct gval *gval_merge(struct decode_ctx *c, struct gval *into, const struct gval *map) {
     if (!into) {
-        into = arena_alloc(c->arena, sizeof *into);
+        into = arena_alloc(c->scratch, sizeof *into);
         into->kind = GVAL_MAP;
         into->node = map ? map->node : NULL;
     }
@@ -625,14 +625,14 @@ struct gval *gval_merge(struct decode_ctx *c, struct gval *into, const struct gv
 }
 
 struct gval *gval_flatten(struct decode_ctx *c, const struct gval *map) {
-    struct gval *out = arena_alloc(c->arena, sizeof *out);
+    struct gval *out = arena_alloc(c->scratch, sizeof *out);
     out->kind = GVAL_MAP;
     out->node = map->node;
     for (size_t i = 0; map->kind == GVAL_MAP && i < map->as.map.count; i++) {
         const struct gval_entry *e = &map->as.map.entries[i];
         struct gval *v = e->value;
         if (v->kind == GVAL_MAP_LIST) {
-            struct gval *merged = arena_alloc(c->arena, sizeof *merged);
+            struct gval *merged = arena_alloc(c->scratch, sizeof *merged);
             merged->kind = GVAL_MAP;
             merged->node = v->node;
             for (size_t j = 0; j < v->as.list.count; j++) {
@@ -648,6 +648,31 @@ struct gval *gval_flatten(struct decode_ctx *c, const struct gval *map) {
         map_put(c, out, e, v);
     }
     return out;
+}
+
+const struct gval *gval_keep(struct decode_ctx *c, const struct gval *v) {
+    if (!v || c->scratch == c->arena)
+        return v;
+    struct gval *g = arena_alloc(c->arena, sizeof *g);
+    *g = *v;
+    if (v->kind == GVAL_MAP) {
+        uint32_t n = v->as.map.count;
+        struct gval_entry *entries = arena_array(c->arena, n ? n : 1, sizeof *entries);
+        for (uint32_t i = 0; i < n; i++) {
+            entries[i] = v->as.map.entries[i];
+            entries[i].value = (struct gval *)gval_keep(c, entries[i].value);
+        }
+        g->as.map.entries = entries;
+        g->as.map.cap = n;
+    } else if (v->kind == GVAL_MAP_LIST || v->kind == GVAL_LIST) {
+        uint32_t n = v->as.list.count;
+        struct gval **elems = arena_array(c->arena, n ? n : 1, sizeof *elems);
+        for (uint32_t i = 0; i < n; i++)
+            elems[i] = (struct gval *)gval_keep(c, v->as.list.elems[i]);
+        g->as.list.elems = elems;
+        g->as.list.cap = n;
+    }
+    return g;
 }
 
 /* A block that may appear once, decoded by its schema into a fresh
