@@ -19,7 +19,7 @@ static size_t hash(const char *name) {
 }
 
 static void grow(struct name_set *s) {
-    size_t cap = s->cap ? s->cap * 2 : 16;
+    size_t cap = s->cap ? s->cap * 2 : 4; /* most sets hold a name or two */
     const char **names = arena_array(s->arena, cap, sizeof *names);
     const void **values = arena_array(s->arena, cap, sizeof *values);
     for (size_t i = 0; i < s->cap; i++) {

@@ -133,7 +133,8 @@ char *arena_printf(struct arena *arena, const char *format, ...) {
         return p;
     }
     /* vsnprintf wrote into free space: it must read as zeroed again */
-    memset(arena->next, 0, room);
+    if (room) /* a fresh arena has no chunk yet */
+        memset(arena->next, 0, room);
     char *p = arena_alloc(arena, (size_t)n + 1);
     va_start(ap, format);
     vsnprintf(p, (size_t)n + 1, format, ap);
