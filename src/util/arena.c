@@ -12,7 +12,7 @@
 #include <sys/mman.h>
 
 #define ARENA_MIN_CHUNK ((size_t)64 * 1024)
-#define ARENA_MAX_CHUNK ((size_t)16 * 1024 * 1024)
+#define ARENA_MAX_CHUNK ((size_t)4 * 1024 * 1024)
 
 struct arena_chunk {
     struct arena_chunk *next;
