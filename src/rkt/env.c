@@ -18,12 +18,12 @@ struct env_builder {
 };
 
 static void put(struct env_builder *b, const char *key, const char *value) {
-    size_t at;
-    if (b->vars && str_index_get(&b->keys, key, strlen(key), &at)) {
+    size_t at, len = strlen(key);
+    if (b->vars && str_index_get(&b->keys, key, len, &at)) {
         b->vars[at].value = value;
         return;
     }
-    str_index_put(b->arena, &b->keys, key, strlen(key), b->count);
+    str_index_put(b->arena, &b->keys, key, len, b->count);
     if (b->count >= b->cap || !b->vars) {
         size_t cap = b->cap ? b->cap * 2 : 32;
         b->vars = arena_grow(b->arena, b->vars, b->count, cap, sizeof *b->vars);
@@ -45,6 +45,38 @@ static const char *clean_key(struct arena *arena, const char *key) {
     for (unsigned char *p = (unsigned char *)k; *p; p++)
         if (!(isalnum(*p) || *p == '_' || *p == '.') || *p >= 0x80)
             *p = '_';
+    return k;
+}
+
+/* the decimal text of n (what "%d" prints) */
+static const char *int_text(struct arena *arena, int n) {
+    char tmp[16];
+    size_t i = sizeof tmp;
+    unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0)
+        tmp[--i] = '-';
+    return arena_strndup(arena, tmp + i, sizeof tmp - i);
+}
+
+/* prefix + a [+ "_" + b], with every byte clean_key replaces replaced: the
+ * same as clean_key of the joined name, for a prefix clean_key cleans */
+static const char *port_key(struct arena *arena, const char *prefix, const char *a,
+                            const char *b) {
+    size_t p = strlen(prefix), la = strlen(a), lb = b ? strlen(b) + 1 : 0;
+    char *k = arena_alloc(arena, p + la + lb + 1);
+    memcpy(k, prefix, p);
+    memcpy(k + p, a, la);
+    if (b) {
+        k[p + la] = '_';
+        memcpy(k + p + la + 1, b, lb - 1);
+    }
+    for (unsigned char *c = (unsigned char *)k + p; *c; c++)
+        if (!(isalnum(*c) || *c == '_' || *c == '.') || *c >= 0x80)
+            *c = '_';
     return k;
 }
 
@@ -93,13 +125,13 @@ void env_build(struct arena *arena, const struct env_params *p,
     put(&b, "NOMAD_TASK_DIR", "/local");
     put(&b, "NOMAD_SECRETS_DIR", "/secrets");
     if (p->memory)
-        put(&b, "NOMAD_MEMORY_LIMIT", arena_printf(arena, "%d", p->memory));
+        put(&b, "NOMAD_MEMORY_LIMIT", int_text(arena, p->memory));
     if (p->cpu)
-        put(&b, "NOMAD_CPU_LIMIT", arena_printf(arena, "%d", p->cpu));
+        put(&b, "NOMAD_CPU_LIMIT", int_text(arena, p->cpu));
     put(&b, "NOMAD_ALLOC_ID", p->alloc_id);
     put(&b, "NOMAD_ALLOC_NAME",
         arena_printf(arena, "%s.%s[%d]", p->job_id ? p->job_id : p->job, p->group, p->alloc_index));
-    put(&b, "NOMAD_ALLOC_INDEX", arena_printf(arena, "%d", p->alloc_index));
+    put(&b, "NOMAD_ALLOC_INDEX", int_text(arena, p->alloc_index));
     put(&b, "NOMAD_GROUP_NAME", p->group);
     put(&b, "NOMAD_JOB_NAME", p->job);
     put(&b, "NOMAD_TASK_NAME", p->task);
@@ -108,20 +140,19 @@ void env_build(struct arena *arena, const struct env_params *p,
     put(&b, "NOMAD_NAMESPACE", p->namespace_name ? p->namespace_name : "default");
     for (size_t i = 0; i < p->port_count; i++) {
         const char *l = p->ports[i].label;
-        const char *port = arena_printf(arena, "%d", p->ports[i].host_port);
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_IP_%s", l)), p->ip);
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_HOST_PORT_%s", l)), port);
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_PORT_%s", l)), port);
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_ADDR_%s", l)),
+        const char *port = int_text(arena, p->ports[i].host_port);
+        put(&b, port_key(arena, "NOMAD_IP_", l, NULL), p->ip);
+        put(&b, port_key(arena, "NOMAD_HOST_PORT_", l, NULL), port);
+        put(&b, port_key(arena, "NOMAD_PORT_", l, NULL), port);
+        put(&b, port_key(arena, "NOMAD_ADDR_", l, NULL),
             join_host_port(arena, p->ip, p->ports[i].host_port));
     }
     for (size_t i = 0; i < p->other_port_count; i++) {
         const struct env_other_port *o = &p->other_ports[i];
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_ADDR_%s_%s", o->task, o->label)),
+        put(&b, port_key(arena, "NOMAD_ADDR_", o->task, o->label),
             join_host_port(arena, p->ip, o->host_port));
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_IP_%s_%s", o->task, o->label)), p->ip);
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_PORT_%s_%s", o->task, o->label)),
-            arena_printf(arena, "%d", o->host_port));
+        put(&b, port_key(arena, "NOMAD_IP_", o->task, o->label), p->ip);
+        put(&b, port_key(arena, "NOMAD_PORT_", o->task, o->label), int_text(arena, o->host_port));
     }
     struct meta_merge merged = {{NULL, 0}, 0, {0}};
     add_meta(&b, p->job_meta, &merged);
