@@ -33,7 +33,7 @@ FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/util/go_regexp.o \
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check docs-check lsp-check
+.PHONY: lint all deps demo check test unit golden corpus conformance asan fuzz bench clean tools reports man build-check docs-check lsp-check layers
 
 all: deps rktc
 
@@ -138,12 +138,19 @@ docs-check: $(BUILD)/rktc
 	sh tests/explain.sh $(BUILD)/rktc
 	sh tests/manpage.sh $(BUILD)/rktc
 
+# the layering of docs/architecture.md: no #include from a lower layer into a
+# higher one, no printing or exiting below src/cli, no raw allocation outside
+# src/util; the self-test plants violations and fails unless all are caught
+layers:
+	python3 tests/layers.py --self-test
+	python3 tests/layers.py
+
 # one suite, run by `check` twice: plain and under sanitizers
 conformance: $(BUILD)/rktc
 	sh tests/conformance.sh $(BUILD)/rktc $(SHARED)
 	sh tests/rkt-corpus.sh $(BUILD)/rktc $(SHARED)
 
-test: $(BUILD)/rktc unit golden corpus reports conformance build-check migrate-check docs-check lsp-check
+test: $(BUILD)/rktc layers unit golden corpus reports conformance build-check migrate-check docs-check lsp-check
 
 # rktc lsp: the protocol edge cases, then a real client (headless Neovim)
 lsp-check: $(BUILD)/rktc

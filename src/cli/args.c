@@ -108,16 +108,19 @@ bool cli_args_parse(const char *command, int argc, char **argv, struct cli_args 
         }
         if (flag == FLAG_COUNT) {
             cli_usage_error(command, "unknown option '%s'", arg);
+            cli_args_free(out);
             return false;
         }
         if (!flags[flag].takes_value) {
             if (inline_value) {
                 cli_usage_error(command, "--%s takes no value", flags[flag].name);
+                cli_args_free(out);
                 return false;
             }
         } else if (!inline_value) {
             if (i + 1 >= argc) {
                 cli_usage_error(command, "option '%s' needs a value", arg);
+                cli_args_free(out);
                 return false;
             }
             value = argv[++i];

@@ -6,7 +6,8 @@
  * Spellings: `--name`, `--name=VALUE`, `--name VALUE`, `-x VALUE`,
  * `-xVALUE`; `--` ends the options. An option the command does not have,
  * a missing value, or a value given to an option that takes none is a
- * usage error: it is printed (cli_usage_error) and parse returns false.
+ * usage error: it is printed (cli_usage_error) and parse returns false
+ * with nothing left to free.
  * The values and operands point into argv. cli_args_free releases the
  * arrays. */
 #ifndef RKTC_CLI_ARGS_H

@@ -11,6 +11,7 @@
 #include "migrate/rewrite.h"
 #include "targets/nomad_rewrite.h"
 #include "util/arena.h"
+#include "util/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,16 +76,9 @@ static struct target_output *out_for(struct out_dir **dirs, size_t *count, const
     for (size_t i = 0; i < *count; i++)
         if (strlen((*dirs)[i].rel) == rl && strncmp((*dirs)[i].rel, name, rl) == 0)
             return &(*dirs)[i].out;
-    struct out_dir *grown = realloc(*dirs, (*count + 1) * sizeof **dirs);
-    if (!grown)
-        abort();
-    *dirs = grown;
+    *dirs = xreallocarray(*dirs, *count + 1, sizeof **dirs);
     struct out_dir *d = &(*dirs)[(*count)++];
-    d->rel = malloc(rl + 1);
-    if (!d->rel)
-        abort();
-    memcpy(d->rel, name, rl);
-    d->rel[rl] = '\0';
+    d->rel = xstrndup(name, rl);
     target_output_init(&d->out);
     return &d->out;
 }

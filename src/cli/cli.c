@@ -107,10 +107,8 @@ int cli_help(FILE *out, const char *name) {
 int cli_load_single(int argc, char **argv, struct source **out) {
     const char *command = argv[0], *path = NULL, *display = NULL;
     struct cli_args args;
-    if (!cli_args_parse(command, argc, argv, &args)) {
-        cli_args_free(&args);
+    if (!cli_args_parse(command, argc, argv, &args))
         return EXIT_USAGE;
-    }
     for (size_t i = 0; i < args.count; i++)
         if (args.items[i].flag == FLAG_STDIN_FILENAME)
             display = args.items[i].value;

@@ -20,10 +20,9 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/findings.h"
+#include "cli/plan_run.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
-#include "nomad/load.h"
-#include "rkt/from_job.h"
 #include "rkt/plan.h"
 #include "rkt/schedule.h"
 #include "targets/install_notes.h"
@@ -49,13 +48,6 @@ static bool has_stopper(const struct diag_list *diags, size_t from, bool strict)
             (d->severity == SEVERITY_WARNING && d->rule->family == FAMILY_GEN))
             return true;
     }
-    return false;
-}
-
-static bool has_error(const struct diag_list *diags) {
-    for (size_t i = 0; i < diags->count; i++)
-        if (diags->items[i].severity == SEVERITY_ERROR)
-            return true;
     return false;
 }
 
@@ -187,7 +179,7 @@ int cmd_build(int argc, char **argv) {
     struct build_request request = {target_name, dir, strict, force, dry_run,
                                     ropts.node_path || ropts.alloc_id || ropts.port_count,
                                     files, file_count};
-    int rewrite = build_rewrite_run(&request); /* --target=nomad-docker|nomad-podman */
+    int rewrite = build_rewrite_run(&request); /* --target=nomad-docker|nomad-podman|nomad-hcl2 */
     if (rewrite >= 0) {
         status = rewrite;
         goto done;
@@ -205,17 +197,14 @@ int cmd_build(int argc, char **argv) {
         goto done;
     }
 
-    /* fleet: every job is placed on the --node hosts (schedule.h); with
-     * several hosts each gets its own directory DIR/<node name> */
-    struct arena *node_arena = arena_new();
-    struct node_profile *nodes;
-    size_t node_count;
-    status = rkt_options_nodes(node_arena, &ropts, &nodes, &node_count);
-    if (status != EXIT_OK) {
-        arena_free(node_arena);
+    /* every job is placed on the --node hosts (schedule.h) and planned; a
+     * job Nomad refuses is neither planned nor given ports. With several
+     * hosts each gets its own directory DIR/<node name> */
+    struct plan_run run;
+    status = plan_run_open(&run, &ropts, false);
+    if (status != EXIT_OK)
         goto done;
-    }
-    struct fleet *fleet = fleet_new(nodes, node_count, ropts.node_count > 0);
+    const struct fleet *fleet = run.fleet;
     size_t host_count = fleet_host_count(fleet);
     struct host_output *hosts = xcalloc(host_count, sizeof *hosts);
     for (size_t h = 0; h < host_count; h++) {
@@ -224,70 +213,47 @@ int cmd_build(int argc, char **argv) {
     }
     bool failed = false, unreadable = false, errors = false;
     size_t jobs_written = 0;
-    const char *usage = NULL;
-    bool *port_used = xcalloc(ropts.port_count + 1, sizeof *port_used);
     size_t run_wide_seen[3] = {0, 0, 0};
     struct buf not_written;
     buf_init(&not_written);
     for (size_t f = 0; f < file_count; f++) {
-        char *error = NULL;
-        struct source *src = source_load(files[f], NULL, &error);
-        if (!src) {
-            fprintf(stderr, "rktc: %s\n", error);
-            free(error);
+        struct plan_file pf;
+        if (!plan_run_file(&run, files[f], &pf)) {
             unreadable = true;
             buf_printf(&not_written, "rktc: not written: %s (cannot be read)\n", files[f]);
             continue;
         }
-        struct arena *arena = arena_new();
-        struct diag_list diags;
-        diag_list_init(&diags);
-        /* HCL, HCL-JSON or Nomad API JSON, decoded and validated as `rktc
-         * plan` reads them: nothing is written for a job Nomad refuses */
-        bool unparsable, stop = false;
-        struct nomad_job *job = nomad_load_job(arena, src, &diags, &unparsable);
-        if (unparsable)
-            unreadable = true;
-        else if (!job || has_error(&diags))
-            stop = true;
+        /* nothing is written for a job Nomad refuses */
+        unreadable |= pf.unparsable;
+        bool stop = pf.refused;
         struct target_output *job_out = xcalloc(host_count, sizeof *job_out);
         for (size_t h = 0; h < host_count; h++)
             target_output_init(&job_out[h]);
         const char *job_id = NULL;
-        if (job && !stop && !unparsable) {
-            struct plan_options popts;
-            rkt_options_plan(&ropts, &popts);
-            popts.source_name = files[f];
-            struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
-            size_t before = diags.count;
-            popts.schedule = fleet_schedule(fleet, arena, input, &popts, &diags);
-            struct rkt_plan plan;
-            rkt_plan_job(arena, input, &nodes[0], &popts, &plan, &diags);
-            for (size_t i = 0; i < plan.port_count; i++)
-                port_used[i] |= plan.port_used[i];
-            if (plan.usage_error && !usage)
-                usage = xstrdup(plan.usage_error);
-            if (plan.refused || has_stopper(&diags, before, strict))
+        if (pf.planned) {
+            const struct rkt_plan *plan = &pf.plan;
+            if (plan->refused || has_stopper(&pf.diags, pf.plan_from, strict))
                 stop = true;
-            job_id = plan.job.id;
-            size_t gen_from = diags.count;
+            job_id = plan->job.id;
+            size_t gen_from = pf.diags.count;
             for (size_t h = 0; h < host_count && !stop; h++) {
                 struct rkt_plan part;
-                if (!plan_for_host(arena, &plan, fleet, h, &part))
+                if (!plan_for_host(pf.arena, plan, fleet, h, &part))
                     continue;
                 if (target == TARGET_SH)
-                    sh_target_build(&part, &job_out[h], &diags);
+                    sh_target_build(&part, &job_out[h], &pf.diags);
                 else
-                    systemd_target_build(arena, &hosts[h].sd, &part, &job_out[h], &diags);
+                    systemd_target_build(pf.arena, &hosts[h].sd, &part, &job_out[h],
+                                         &pf.diags);
             }
-            if (has_stopper(&diags, gen_from, strict))
+            if (has_stopper(&pf.diags, gen_from, strict))
                 stop = true;
         }
-        if (has_gen_error(&diags))
+        if (has_gen_error(&pf.diags))
             errors = true;
-        check_run_wide_once(&diags, run_wide_seen); /* RKT023 once per run */
+        check_run_wide_once(&pf.diags, run_wide_seen); /* RKT023 once per run */
         /* a job is written whole or not at all */
-        if (job && !stop && !unparsable) {
+        if (pf.planned && !stop) {
             for (size_t h = 0; h < host_count; h++)
                 if (job_out[h].count) {
                     take_files(&hosts[h].out, &job_out[h]);
@@ -297,25 +263,17 @@ int cmd_build(int argc, char **argv) {
                 }
             jobs_written++;
         } else {
-            failed |= !unparsable;
+            failed |= !pf.unparsable;
             buf_printf(&not_written, "rktc: not written: %s (%s)\n", files[f],
-                       unparsable ? "cannot be parsed" : "findings above");
+                       pf.unparsable ? "cannot be parsed" : "findings above");
         }
         for (size_t h = 0; h < host_count; h++)
             target_output_free(&job_out[h]);
         free(job_out);
-        cli_print_findings(stderr, &diags);
-        diag_list_free(&diags);
-        arena_free(arena);
-        source_free(src);
+        cli_print_findings(stderr, &pf.diags);
+        plan_file_done(&pf);
     }
-    for (size_t i = 0; i < ropts.port_count && !usage; i++)
-        if (!port_used[i]) {
-            struct buf m;
-            buf_init(&m);
-            plan_port_unused_message(&m, &ropts.ports[i]);
-            usage = buf_detach(&m);
-        }
+    char *usage = plan_run_usage(&run);
     if (usage) {
         status = cli_usage_error("build", "%s", usage);
     } else if (jobs_written == 0) {
@@ -336,8 +294,7 @@ int cmd_build(int argc, char **argv) {
             status = EXIT_FINDINGS;
     }
     buf_free(&not_written);
-    free((char *)usage);
-    free(port_used);
+    free(usage);
     for (size_t h = 0; h < host_count; h++) {
         systemd_build_free(&hosts[h].sd);
         target_output_free(&hosts[h].out);
@@ -346,9 +303,7 @@ int cmd_build(int argc, char **argv) {
         free(hosts[h].job_ids);
     }
     free(hosts);
-    fleet_free(fleet);
-    arena_free(node_arena);
-    /* end fleet */
+    plan_run_close(&run);
 done:
     free(files);
     rkt_options_free(&ropts);

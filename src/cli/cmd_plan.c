@@ -12,10 +12,9 @@
 #include "cli/cli.h"
 #include "util/xalloc.h"
 #include "cli/findings.h"
+#include "cli/plan_run.h"
 #include "cli/rkt_options.h"
 #include "diag/diag.h"
-#include "nomad/load.h"
-#include "rkt/from_job.h"
 #include "rkt/plan.h"
 #include "rkt/schedule.h"
 #include "targets/plan_render.h"
@@ -99,23 +98,19 @@ int cmd_plan(int argc, char **argv) {
         rkt_options_free(&ropts);
         return cli_usage_error("plan", "no input file");
     }
-    /* fleet: every job is placed on the --node hosts (schedule.h) */
-    struct arena *node_arena = arena_new();
-    struct node_profile *nodes;
-    size_t node_count;
-    int status = rkt_options_nodes(node_arena, &ropts, &nodes, &node_count);
+    /* every job is placed on the --node hosts (schedule.h) and planned,
+     * a refused one too, so that all its findings show */
+    struct plan_run run;
+    int status = plan_run_open(&run, &ropts, true);
     if (status != EXIT_OK) {
-        arena_free(node_arena);
         free(files);
         rkt_options_free(&ropts);
         return status;
     }
-    struct fleet *fleet = fleet_new(nodes, node_count, ropts.node_count > 0);
     struct buf unplaced;
     buf_init(&unplaced);
     size_t unplaced_count = 0;
     bool placement_failed = false;
-    /* end fleet */
     bool json = strcmp(format, "json") == 0;
     struct buf out;
     buf_init(&out);
@@ -123,81 +118,48 @@ int cmd_plan(int argc, char **argv) {
         buf_puts(&out, "{\"tasks\": [");
     size_t written = 0;
     bool refused = false, unreadable = false;
-    bool *port_used = xcalloc(ropts.port_count + 1, sizeof *port_used);
-    const char *usage = NULL;
     for (size_t f = 0; f < file_count; f++) {
-        char *error = NULL;
-        struct source *src = source_load(files[f], NULL, &error);
-        if (!src) {
-            fprintf(stderr, "rktc: %s\n", error);
-            free(error);
+        struct plan_file pf;
+        if (!plan_run_file(&run, files[f], &pf)) {
             unreadable = true;
             continue;
         }
-        struct arena *arena = arena_new();
-        struct diag_list diags;
-        diag_list_init(&diags);
-        bool unparsable;
-        struct nomad_job *job = nomad_load_job(arena, src, &diags, &unparsable);
-        bool parsed = !unparsable, file_refused = false;
-        if (unparsable)
-            unreadable = true;
-        if (parsed && (!job || has_error(&diags, 0)))
-            file_refused = true;
-        if (job) {
-            struct plan_options popts;
-            rkt_options_plan(&ropts, &popts);
-            popts.source_name = files[f];
-            struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
-            size_t before = diags.count;
-            struct rkt_plan plan;
-            const struct schedule_job *sched = fleet_schedule(fleet, arena, input, &popts, &diags);
-            popts.schedule = sched;
-            rkt_plan_job(arena, input, &nodes[0], &popts, &plan, &diags);
-            /* fleet: unplaced allocations are listed, not a refused plan */
+        unreadable |= pf.unparsable;
+        bool file_refused = pf.refused;
+        if (pf.planned) {
+            struct rkt_plan *plan = &pf.plan;
+            /* unplaced allocations are listed, not a refused plan */
             bool other_refusal = false;
-            for (size_t i = 0; i < plan.count; i++)
-                other_refusal |= plan.tasks[i].refused && !plan.tasks[i].unplaced;
-            if (sched->unplaced) {
+            for (size_t i = 0; i < plan->count; i++)
+                other_refusal |= plan->tasks[i].refused && !plan->tasks[i].unplaced;
+            if (pf.schedule->unplaced) {
                 placement_failed = true;
                 if (json)
-                    schedule_json_unplaced(&unplaced, sched, &unplaced_count);
+                    schedule_json_unplaced(&unplaced, pf.schedule, &unplaced_count);
                 else
-                    schedule_text_unplaced(&unplaced, sched);
+                    schedule_text_unplaced(&unplaced, pf.schedule);
                 if (!other_refusal)
-                    plan.refused = false;
+                    plan->refused = false;
             }
-            for (size_t i = 0; i < plan.port_count; i++)
-                port_used[i] |= plan.port_used[i];
-            if (plan.usage_error && !usage)
-                usage = xstrdup(plan.usage_error);
-            if (plan.refused || (strict && has_error(&diags, before)))
+            if (plan->refused || (strict && has_error(&pf.diags, pf.plan_from)))
                 file_refused = true;
-            for (size_t i = 0; i < plan.count; i++) {
-                if (plan.tasks[i].unplaced)
+            for (size_t i = 0; i < plan->count; i++) {
+                if (plan->tasks[i].unplaced)
                     continue;
                 if (json) {
                     buf_puts(&out, written ? ",\n" : "\n");
-                    plan_json_task(&out, &plan.tasks[i]);
+                    plan_json_task(&out, &plan->tasks[i]);
                 } else {
-                    plan_text_task(&out, &plan.tasks[i]);
+                    plan_text_task(&out, &plan->tasks[i]);
                 }
                 written++;
             }
         }
         refused |= file_refused;
-        show_findings(&diags, file_refused);
-        diag_list_free(&diags);
-        arena_free(arena);
-        source_free(src);
+        show_findings(&pf.diags, file_refused);
+        plan_file_done(&pf);
     }
-    for (size_t i = 0; i < ropts.port_count && !usage; i++)
-        if (!port_used[i]) {
-            struct buf m;
-            buf_init(&m);
-            plan_port_unused_message(&m, &ropts.ports[i]);
-            usage = buf_detach(&m);
-        }
+    char *usage = plan_run_usage(&run);
     if (json) {
         buf_puts(&out, written ? "\n]" : "]");
         if (placement_failed) {
@@ -222,12 +184,10 @@ int cmd_plan(int argc, char **argv) {
         else if (placement_failed)
             status = EXIT_FINDINGS;
     }
-    free((char *)usage);
-    free(port_used);
+    free(usage);
     buf_free(&out);
     buf_free(&unplaced);
-    fleet_free(fleet);
-    arena_free(node_arena);
+    plan_run_close(&run);
     free(files);
     rkt_options_free(&ropts);
     return status;

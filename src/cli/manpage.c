@@ -86,6 +86,15 @@ void manpage_write(struct buf *out) {
                   "rktc reads Nomad job files (HCL1, HCL\\-JSON, Nomad API JSON), checks "
                   "them as Nomad 0.12 and its rkt driver would, and reports findings "
                   "with rule ids, source locations and excerpts.\n"
+                  ".PP\n"
+                  "rktc build writes, by its \\-\\-target: POSIX sh launchers (sh) or "
+                  "systemd units (systemd) that run the planned rkt commands; the jobs with "
+                  "their rkt tasks rewritten for the docker or podman driver (nomad\\-docker, "
+                  "nomad\\-podman); or any job file rewritten so that Nomad 0.12 (HCL1) and "
+                  "Nomad 1.x (HCL2) read the same job (nomad\\-hcl2). rktc audit plans a "
+                  "migration, rktc node init writes a host profile, and rktc lsp serves "
+                  "editors. docs/migration.md and docs/migration-hcl2.md in the source "
+                  "tree describe the rewrites.\n"
                   ".SH COMMANDS\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         buf_puts(out, ".TP\n.B ");

@@ -36,6 +36,7 @@ struct flatten {
     struct arena *arena;
     const struct source *src;
     struct diag_list *diags;
+    const char *const *labelled; /* NULL-terminated, or NULL */
     struct vec frontier; /* struct entry */
     struct vec out;      /* struct hcl_item * */
 };
@@ -54,14 +55,14 @@ static bool all_objects_in_list(const struct hcl_list *l) {
     return true;
 }
 
-/* Nomad's stanzas that take a label. Only their bodies can be merged by
- * mistake: an unlabelled block such as `network` legitimately holds only
- * labelled blocks (`port "http" {...}`), which reads the same way. */
-static bool labelled_stanza(const struct hcl_key *k) {
-    static const char *const names[] = {"job", "group", "task", "port", "volume", "device",
-                                        "region"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (k->len == strlen(names[i]) && memcmp(k->text, names[i], k->len) == 0)
+/* Is k one of the caller's labelled block types? Only their bodies can be
+ * merged by mistake: an unlabelled block that legitimately holds only
+ * labelled blocks reads the same way merged or not. */
+static bool labelled_block(const struct flatten *f, const struct hcl_key *k) {
+    if (!f->labelled)
+        return false;
+    for (const char *const *n = f->labelled; *n; n++)
+        if (k->len == strlen(*n) && memcmp(k->text, *n, k->len) == 0)
             return true;
     return false;
 }
@@ -109,7 +110,7 @@ static void flatten_body(struct flatten *f, struct hcl_object *obj) {
         struct hcl_value *v = e.value;
         if (v->kind == HCL_OBJECT && v->as.object.count > 0 &&
             all_objects_in_object(&v->as.object)) {
-            if (e.key_count >= 2 && !e.warned && labelled_stanza(&e.keys[e.key_count - 2])) {
+            if (e.key_count >= 2 && !e.warned && labelled_block(f, &e.keys[e.key_count - 2])) {
                 warn_merge(f, &e);
                 e.warned = true;
             }
@@ -145,8 +146,8 @@ static void flatten_body(struct flatten *f, struct hcl_object *obj) {
 }
 
 void json_flatten(struct arena *arena, const struct source *src, struct hcl_value *root,
-                  struct diag_list *diags) {
-    struct flatten f = {arena, src, diags, {NULL, 0, 0, sizeof(struct entry)},
+                  const char *const *labelled, struct diag_list *diags) {
+    struct flatten f = {arena, src, diags, labelled, {NULL, 0, 0, sizeof(struct entry)},
                         {NULL, 0, 0, sizeof(struct hcl_item *)}};
     struct vec todo = {NULL, 0, 0, sizeof(struct hcl_object *)};
     *(struct hcl_object **)vec_push(&todo) = &root->as.object;

@@ -465,6 +465,12 @@ static void add_error(struct diag_list *diags, enum rule_id rule, const struct s
 
 struct hcl_file *hcl_parse_json(struct arena *arena, const struct source *src,
                                 struct diag_list *diags) {
+    return hcl_parse_json_with(arena, src, NULL, diags);
+}
+
+struct hcl_file *hcl_parse_json_with(struct arena *arena, const struct source *src,
+                                     const struct hcl_parse_options *options,
+                                     struct diag_list *diags) {
     struct json_parser p = {.arena = arena, .src = src, .diags = diags};
     json_scan_init(&p.sc, src->text, src->len);
     p.stack = xcalloc(HCL_MAX_DEPTH, sizeof *p.stack);
@@ -490,7 +496,7 @@ struct hcl_file *hcl_parse_json(struct arena *arena, const struct source *src,
     check_trailing(&p);
     for (size_t i = 0; i < p.warning_count; i++)
         diag_add(diags, RULE_HCL004, src, p.warnings[i].span, "%s", p.warnings[i].message);
-    json_flatten(arena, src, root, diags);
+    json_flatten(arena, src, root, options ? options->labelled_blocks : NULL, diags);
 
     struct hcl_file *file = arena_alloc(arena, sizeof *file);
     file->src = src;

@@ -44,11 +44,17 @@ bool hcl_is_json(const char *text, size_t len) {
     return false;
 }
 
+struct hcl_file *hcl_parse_with(struct arena *arena, const struct source *src,
+                                const struct hcl_parse_options *options,
+                                struct diag_list *diags) {
+    if (hcl_is_json(src->text, src->len))
+        return hcl_parse_json_with(arena, src, options, diags);
+    return hcl_parse_native(arena, src, diags);
+}
+
 struct hcl_file *hcl_parse(struct arena *arena, const struct source *src,
                            struct diag_list *diags) {
-    if (hcl_is_json(src->text, src->len))
-        return hcl_parse_json(arena, src, diags);
-    return hcl_parse_native(arena, src, diags);
+    return hcl_parse_with(arena, src, NULL, diags);
 }
 
 struct span hcl_lexer_span(const struct hcl_lexer *lx, uint32_t start, uint32_t end) {

@@ -563,10 +563,14 @@ void audit_render_matrix(struct buf *b) {
                 "its fate on each destination, then a summary (tasks per verdict, options by "
                 "frequency, blockers with locations); `--format=json` gives the same as JSON.\n"
                 "- `rktc build --target=nomad-docker -o DIR FILE...` (or `nomad-podman`) "
-                "writes each job with its rkt tasks rewritten and everything else as written; "
-                "each change that is not one-to-one is a MIG finding and a comment at the "
-                "place (API JSON and HCL-JSON inputs: `NAME.migration.txt`). The exit status "
-                "is 1 while blockers remain.\n"
+                "writes each job with its rkt tasks rewritten and everything else as Nomad "
+                "read it, in syntax that Nomad 0.12 (HCL1) and 1.x (HCL2) read alike (API "
+                "JSON and HCL-JSON inputs become `NAME.hcl`); each change that is not "
+                "one-to-one is a MIG finding and a comment at the place. The rkt tasks' ports "
+                "move to a group `network` (with `to` = the container port) and the driver's "
+                "`ports`, and their services to the group; where they cannot, MIG012. "
+                "`docs/migration-hcl2.md` describes the syntax and the group network. The "
+                "exit status is 1 while blockers remain.\n"
                 "- `rktc build --target=systemd|sh` keeps rkt and runs it without Nomad.\n\n");
     buf_puts(b, "## Overview\n\n| Option or feature | Case | docker | podman | systemd |\n"
                 "|---|---|---|---|---|\n");

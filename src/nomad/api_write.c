@@ -121,26 +121,9 @@ static void write_list(struct buf *out, const struct nomad_field *f,
     buf_putc(out, named ? '}' : ']');
 }
 
-static bool field_set(const struct nomad_field *f, const char *at) {
-    switch (f->kind) {
-    case NOMAD_STRING: case NOMAD_BYTES: return ((const struct nomad_string *)at)->set;
-    case NOMAD_INT: case NOMAD_UINT: case NOMAD_INT8: case NOMAD_UINT8:
-        return ((const struct nomad_int *)at)->set;
-    case NOMAD_BOOL: return ((const struct nomad_bool *)at)->set;
-    case NOMAD_DURATION: return ((const struct nomad_duration *)at)->set;
-    case NOMAD_STRINGS: return ((const struct nomad_strings *)at)->set;
-    case NOMAD_MAP: return ((const struct nomad_map *)at)->set;
-    case NOMAD_HEADERS: return ((const struct nomad_headers *)at)->set;
-    case NOMAD_OPAQUE: return ((const struct nomad_opaque *)at)->value != NULL;
-    case NOMAD_STRUCT: return *(const void *const *)at != NULL;
-    case NOMAD_LIST: case NOMAD_NAMED_MAP: return ((const struct nomad_list *)at)->set;
-    }
-    return false;
-}
-
 static void write_field(struct buf *out, const struct nomad_field *f, const char *at,
                         int level) {
-    if (f->pointer && !field_set(f, at)) {
+    if (f->pointer && !nomad_field_is_set(f, at)) {
         buf_puts(out, "null");
         return;
     }
@@ -199,7 +182,7 @@ static void write_struct(struct buf *out, const struct nomad_schema *s, const vo
     for (size_t i = 0; i < s->count; i++) {
         const struct nomad_field *f = &s->fields[i];
         const char *at = (const char *)v + f->offset;
-        if (f->omitempty && !field_set(f, at))
+        if (f->omitempty && !nomad_field_is_set(f, at))
             continue;
         if (!first)
             buf_putc(out, ',');

@@ -573,3 +573,20 @@ void nomad_schema_fill_strings(const struct nomad_schema *s, void *obj) {
         }
     }
 }
+
+bool nomad_field_is_set(const struct nomad_field *f, const void *at) {
+    switch (f->kind) {
+    case NOMAD_STRING: case NOMAD_BYTES: return ((const struct nomad_string *)at)->set;
+    case NOMAD_INT: case NOMAD_UINT: case NOMAD_INT8: case NOMAD_UINT8:
+        return ((const struct nomad_int *)at)->set;
+    case NOMAD_BOOL: return ((const struct nomad_bool *)at)->set;
+    case NOMAD_DURATION: return ((const struct nomad_duration *)at)->set;
+    case NOMAD_STRINGS: return ((const struct nomad_strings *)at)->set;
+    case NOMAD_MAP: return ((const struct nomad_map *)at)->set;
+    case NOMAD_HEADERS: return ((const struct nomad_headers *)at)->set;
+    case NOMAD_OPAQUE: return ((const struct nomad_opaque *)at)->value != NULL;
+    case NOMAD_STRUCT: return *(const void *const *)at != NULL;
+    case NOMAD_LIST: case NOMAD_NAMED_MAP: return ((const struct nomad_list *)at)->set;
+    }
+    return false;
+}

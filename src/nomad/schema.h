@@ -86,4 +86,9 @@ const struct nomad_field *nomad_schema_find_json(const struct nomad_schema *s,
  * any name; `set` is unchanged. */
 void nomad_schema_fill_strings(const struct nomad_schema *s, void *obj);
 
+/* Whether the value of field f, stored at `at` (the struct's address plus
+ * f->offset), is set: what Go's encoding/json calls non-empty for a
+ * pointer or an omitempty field. */
+bool nomad_field_is_set(const struct nomad_field *f, const void *at);
+
 #endif

@@ -30,7 +30,12 @@ static bool error_since(const struct diag_list *diags, size_t from) {
 
 static void load_hcl(struct unit *u, const struct unit_options *options) {
     size_t first = u->diags.count;
-    struct hcl_file *tree = hcl_parse(u->arena, u->src, &u->diags);
+    /* Nomad's stanzas that take a label, for the generic parser's warning on
+     * an HCL-JSON body HCL1 merges into its members by mistake */
+    static const char *const labelled[] = {"job",    "group",  "task",   "port",
+                                           "volume", "device", "region", NULL};
+    static const struct hcl_parse_options parse_options = {.labelled_blocks = labelled};
+    struct hcl_file *tree = hcl_parse_with(u->arena, u->src, &parse_options, &u->diags);
     u->tree = tree;
     /* --- not a job file (kind.h): one finding, and no job to load --- */
     if (options->stage >= UNIT_JOB && !options->as_hcl && !options->nomad_exact) {

@@ -87,20 +87,6 @@ const struct node_host_volume *node_host_volume(const struct node_profile *node,
     return NULL;
 }
 
-const char *node_resolve_target(const struct node_profile *node, const char *target) {
-    if (strncmp(target, "${", 2) != 0)
-        return target;
-    if (strcmp(target, "${node.unique.id}") == 0)
-        return node->id;
-    if (strcmp(target, "${node.datacenter}") == 0)
-        return node->datacenter;
-    if (strcmp(target, "${node.unique.name}") == 0)
-        return node->name;
-    if (strcmp(target, "${node.class}") == 0)
-        return node->class_name;
-    return NULL;
-}
-
 bool node_parse_ports(struct arena *arena, const char *text, struct node_port_range **out,
                       size_t *count, const char **error) {
     *out = NULL;

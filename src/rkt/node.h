@@ -70,9 +70,5 @@ const char *node_attribute(const struct node_profile *node, const char *name);
 const char *node_meta(const struct node_profile *node, const char *name);
 const struct node_host_volume *node_host_volume(const struct node_profile *node,
                                                 const char *name);
-/* Resolves a scheduler target name ("node.datacenter", "attr.x", "meta.y",
- * "node.unique.id", "node.unique.name", "node.class"); NULL when Nomad would
- * not find it. `name` is the text between `${` and `}`. */
-const char *node_resolve_target(const struct node_profile *node, const char *name);
 
 #endif

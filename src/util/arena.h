@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "util/xalloc.h" /* RKTC_NONNULL */
+
 /* Only the bump pointer is public, for the inline fast path. */
 struct arena {
     char *next;       /* free space in the current chunk ... */
@@ -21,7 +23,7 @@ struct arena {
 struct arena *arena_new(void);
 void arena_free(struct arena *arena);
 
-void *arena_alloc_slow(struct arena *arena, size_t need);
+void *arena_alloc_slow(struct arena *arena, size_t need) RKTC_NONNULL;
 
 /* Zeroed memory for size bytes, 8-byte aligned (enough for everything
  * rktc stores: pointers, 64-bit integers, doubles; not long double). */
@@ -36,17 +38,17 @@ static inline void *arena_alloc(struct arena *arena, size_t size) {
     return arena_alloc_slow(arena, size);
 }
 /* Zeroed array of count elements of size bytes (overflow-checked). */
-void *arena_array(struct arena *arena, size_t count, size_t size);
+void *arena_array(struct arena *arena, size_t count, size_t size) RKTC_NONNULL;
 /* Copy of the len bytes at text, NUL-terminated. */
-char *arena_strndup(struct arena *arena, const char *text, size_t len);
-char *arena_strdup(struct arena *arena, const char *text);
+char *arena_strndup(struct arena *arena, const char *text, size_t len) RKTC_NONNULL;
+char *arena_strdup(struct arena *arena, const char *text) RKTC_NONNULL;
 /* printf into the arena. */
 char *arena_printf(struct arena *arena, const char *format, ...)
-    __attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3))) RKTC_NONNULL;
 /* Grows an array held in the arena: returns a block for new_count elements
  * holding the first old_count elements of old (the old block is abandoned). */
 void *arena_grow(struct arena *arena, void *old, size_t old_count,
-                 size_t new_count, size_t size);
+                 size_t new_count, size_t size) RKTC_NONNULL;
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t arena_used(const struct arena *arena);
 /* Releases everything allocated so far, keeping the current chunk (zeroed

@@ -22,7 +22,9 @@ void buf_free(struct buf *b);
 void buf_grow(struct buf *b, size_t extra);
 /* Room for extra more bytes (and the NUL). */
 static inline void buf_reserve(struct buf *b, size_t extra) {
-    if (b->len + extra + 1 > b->cap || b->len + extra < b->len)
+    /* (!b->data: an empty buffer has no storage yet; it also tells static
+     * analyzers that data is set after this) */
+    if (!b->data || b->len + extra + 1 > b->cap || b->len + extra < b->len)
         buf_grow(b, extra);
 }
 static inline void buf_add(struct buf *b, const void *data, size_t len) {

@@ -6,13 +6,16 @@
 
 #include <stddef.h>
 
+/* never NULL: tells the compiler and static analyzers so */
+#define RKTC_NONNULL __attribute__((returns_nonnull))
+
 _Noreturn void xalloc_die(void);
-void *xmalloc(size_t size);
-void *xcalloc(size_t count, size_t size);
-void *xrealloc(void *ptr, size_t size);
+void *xmalloc(size_t size) RKTC_NONNULL;
+void *xcalloc(size_t count, size_t size) RKTC_NONNULL;
+void *xrealloc(void *ptr, size_t size) RKTC_NONNULL;
 /* realloc for count elements of size bytes, overflow-checked */
-void *xreallocarray(void *ptr, size_t count, size_t size);
-char *xstrdup(const char *text);
-char *xstrndup(const char *text, size_t len);
+void *xreallocarray(void *ptr, size_t count, size_t size) RKTC_NONNULL;
+char *xstrdup(const char *text) RKTC_NONNULL;
+char *xstrndup(const char *text, size_t len) RKTC_NONNULL;
 
 #endif

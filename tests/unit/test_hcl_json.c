@@ -27,6 +27,17 @@ static struct parsed parse_n(const char *text, size_t len) {
 
 static struct parsed parse(const char *text) { return parse_n(text, strlen(text)); }
 
+/* with the caller's list of block types that take a label */
+static struct parsed parse_labelled(const char *text, const char *const *labelled) {
+    struct parsed p;
+    p.arena = arena_new();
+    p.src = source_from_memory("t.json", text, strlen(text));
+    diag_list_init(&p.diags);
+    struct hcl_parse_options options = {.labelled_blocks = labelled};
+    p.file = hcl_parse_with(p.arena, p.src, &options, &p.diags);
+    return p;
+}
+
 static void done(struct parsed *p) {
     diag_list_free(&p->diags);
     source_free(p->src);
@@ -384,7 +395,9 @@ Test(hcl_json, flattening_keeps_mixed_and_empty_values) {
 }
 
 Test(hcl_json, body_made_only_of_objects_is_merged_with_a_warning) {
-    struct parsed p = parse("{\"job\": {\"x\": {\"group\": {\"g\": {\"task\": {\"t\": {\"driver\": \"rkt\"}}}}}}}");
+    static const char *const labelled[] = {"job", "group", "task", "port", NULL};
+    const char *text = "{\"job\": {\"x\": {\"group\": {\"g\": {\"task\": {\"t\": {\"driver\": \"rkt\"}}}}}}}";
+    struct parsed p = parse_labelled(text, labelled);
     cr_assert_not_null(p.file);
     const struct hcl_item *it = item(p.file->root, 0);
     cr_assert_eq(it->key_count, 6);
@@ -392,8 +405,14 @@ Test(hcl_json, body_made_only_of_objects_is_merged_with_a_warning) {
     cr_expect(string_is(item(it->value, 0)->value, "rkt", 3));
     cr_expect_eq(count_rule(&p, "HCL004"), 1, "one warning per merged chain");
     done(&p);
+    /* the generic parser knows no block types: the same tree, no warning */
+    p = parse(text);
+    cr_assert_not_null(p.file);
+    cr_expect_eq(item(p.file->root, 0)->key_count, 6);
+    cr_expect_eq(count_rule(&p, "HCL004"), 0);
+    done(&p);
     /* an unlabelled block holding only labelled blocks is fine */
-    p = parse("{\"network\": {\"port\": {\"http\": {\"static\": 8080}}}}");
+    p = parse_labelled("{\"network\": {\"port\": {\"http\": {\"static\": 8080}}}}", labelled);
     cr_assert_not_null(p.file);
     cr_expect_eq(item(p.file->root, 0)->key_count, 3);
     cr_expect_eq(count_rule(&p, "HCL004"), 0);

@@ -6,6 +6,7 @@
 #include "util/arena.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 static struct nomad_input_class classify(const char *text, bool *parsed) {
@@ -16,6 +17,12 @@ static struct nomad_input_class classify(const char *text, bool *parsed) {
     struct hcl_file *tree = hcl_parse(arena, src, &diags);
     *parsed = tree && diag_count(&diags, SEVERITY_ERROR) == 0;
     struct nomad_input_class c = nomad_input_classify(src, *parsed ? tree : NULL);
+    /* ac_kind points into the tree, which is freed below: keep a copy */
+    static char ac_kind[64];
+    if (c.ac_kind) {
+        snprintf(ac_kind, sizeof ac_kind, "%s", c.ac_kind);
+        c.ac_kind = ac_kind;
+    }
     diag_list_free(&diags);
     arena_free(arena);
     source_free(src);
