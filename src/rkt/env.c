@@ -5,6 +5,7 @@
 #include "util/str_index.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,9 +82,20 @@ static const char *port_key(struct arena *arena, const char *prefix, const char 
 }
 
 char *join_host_port(struct arena *arena, const char *ip, int port) {
-    if (strchr(ip, ':'))
-        return arena_printf(arena, "[%s]:%d", ip, port);
-    return arena_printf(arena, "%s:%d", ip, port);
+    bool v6 = strchr(ip, ':') != NULL; /* "[%s]:%d", else "%s:%d" */
+    const char *digits = int_text(arena, port);
+    size_t li = strlen(ip), ld = strlen(digits);
+    char *out = arena_alloc(arena, li + ld + 4);
+    char *o = out;
+    if (v6)
+        *o++ = '[';
+    memcpy(o, ip, li);
+    o += li;
+    if (v6)
+        *o++ = ']';
+    *o++ = ':';
+    memcpy(o, digits, ld);
+    return out; /* zeroed: NUL-terminated */
 }
 
 static int compare_vars(const void *a, const void *b) {

@@ -516,6 +516,8 @@ static bool group_has_rkt(const struct rkt_group_input *group) {
 static void report_unplaced(struct job_state *st, const struct rkt_group_input *group,
                             int index, const struct schedule_alloc *a,
                             const struct failure *first, struct diag_list *diags) {
+    if (diags->truncated)
+        return; /* the list takes no more findings: diag_add would drop it */
     struct buf m;
     buf_init(&m);
     buf_printf(&m, "allocation %s.%s[%d] cannot be placed", st->job->id, group->name, index);
