@@ -103,6 +103,28 @@ static int compare_vars(const void *a, const void *b) {
     return strcmp(x->key, y->key); /* strcmp compares as unsigned char */
 }
 
+/* Sets key in env (sorted by key, keys unique, room for one more): the
+ * value of an equal key is replaced, else the key is inserted in order. */
+static void set_sorted(struct task_env *env, const char *key, const char *value) {
+    size_t lo = 0, hi = env->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(env->vars[mid].key, key);
+        if (c == 0) {
+            env->vars[mid].value = value;
+            return;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    memmove(&env->vars[lo + 1], &env->vars[lo], (env->count - lo) * sizeof *env->vars);
+    env->vars[lo].key = key;
+    env->vars[lo].value = value;
+    env->count++;
+}
+
 struct meta_merge {
     struct rkt_pairs pairs;
     size_t cap;
@@ -179,24 +201,27 @@ void env_build(struct arena *arena, const struct env_params *p,
         put(&b, clean_key(arena, arena_printf(arena, "NOMAD_META_%s", upper)), meta.items[i].value);
         put(&b, clean_key(arena, arena_printf(arena, "NOMAD_META_%s", k)), meta.items[i].value);
     }
+    /* Nomad's keys, sorted once; keys are unique, so the sorted order of any
+     * set of them is fixed and a later key is inserted in place */
+    size_t users = p->user_env ? p->user_env->count : 0;
+    struct task_env sorted = {arena_array(arena, b.count + users + 1, sizeof *b.vars), b.count};
+    if (b.count)
+        memcpy(sorted.vars, b.vars, b.count * sizeof *b.vars);
+    qsort(sorted.vars, sorted.count, sizeof *sorted.vars, compare_vars);
     /* user env: substituted against Nomad's keys plus the raw user values */
-    if (p->user_env && p->user_env->count) {
-        struct task_env before = {b.vars, b.count};
-        struct env_builder scope = {arena, NULL, 0, 0, {0}};
-        for (size_t i = 0; i < before.count; i++)
-            put(&scope, before.vars[i].key, before.vars[i].value);
-        for (size_t i = 0; i < p->user_env->count; i++)
-            put(&scope, p->user_env->items[i].key, p->user_env->items[i].value);
-        qsort(scope.vars, scope.count, sizeof *scope.vars, compare_vars);
-        struct task_env scope_env = {scope.vars, scope.count};
-        for (size_t i = 0; i < p->user_env->count; i++) {
+    if (users) {
+        struct task_env scope = {arena_array(arena, sorted.count + users, sizeof *b.vars),
+                                 sorted.count};
+        memcpy(scope.vars, sorted.vars, sorted.count * sizeof *sorted.vars);
+        for (size_t i = 0; i < users; i++)
+            set_sorted(&scope, p->user_env->items[i].key, p->user_env->items[i].value);
+        for (size_t i = 0; i < users; i++) {
             const struct rkt_pair *e = &p->user_env->items[i];
-            put(&b, clean_key(arena, e->key), env_substitute(arena, e->value, &scope_env, node));
+            set_sorted(&sorted, clean_key(arena, e->key),
+                       env_substitute(arena, e->value, &scope, node));
         }
     }
-    qsort(b.vars, b.count, sizeof *b.vars, compare_vars);
-    out->vars = b.vars;
-    out->count = b.count;
+    *out = sorted;
 }
 
 const char *env_lookup(const struct task_env *env, const char *key) {
