@@ -314,8 +314,8 @@ struct span entry_span(const struct gval_entry *e) {
 }
 
 static bool skipped(const char *key, size_t len, const char *const *skip) {
-    for (size_t i = 0; skip && skip[i]; i++)
-        if (strlen(skip[i]) == len && memcmp(skip[i], key, len) == 0)
+    for (size_t i = 0; len && skip && skip[i]; i++) /* no skipped key is empty */
+        if (skip[i][0] == key[0] && strlen(skip[i]) == len && memcmp(skip[i], key, len) == 0)
             return true;
     return false;
 }
