@@ -1,6 +1,7 @@
 /* analyze.c — check's pipeline for one source (see analyze.h). */
 #include "cli/analyze.h"
 #include "rkt/check.h"
+#include "util/arena.h"
 
 bool analyze_is_parse_failure(const struct diag *d) {
     return d->severity == SEVERITY_ERROR &&
@@ -12,7 +13,12 @@ void analyze_source(struct unit *u, const struct source *src,
                     const struct analyze_options *options) {
     struct unit_options load = {.stage = UNIT_VALID};
     unit_load(u, src, &load);
-    if (u->job)
-        rkt_check_job(u->arena, src, u->job, options ? options->node : NULL,
+    if (u->job) {
+        /* the rkt stage keeps nothing but its findings: its memory (the
+         * driver's view of the job, the schedule) is released after it */
+        struct arena *scratch = arena_new();
+        rkt_check_job(scratch, src, u->job, options ? options->node : NULL,
                       options ? options->plan : NULL, &u->diags);
+        arena_free(scratch);
+    }
 }

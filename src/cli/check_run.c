@@ -127,8 +127,11 @@ static void check_loaded(struct check_run *run, struct source *src,
     }
     if (tree) {
         objects = xcalloc(diags.count + 1, sizeof *objects);
+        uint32_t *offsets = xcalloc(diags.count + 1, sizeof *offsets);
         for (size_t i = 0; i < diags.count; i++)
-            objects[i] = object_path(tree, diags.items[i].span.start);
+            offsets[i] = diags.items[i].span.start;
+        object_paths(tree, offsets, diags.count, objects);
+        free(offsets);
     }
     unit_free(&unit);
     config_apply_severities(cfg, &diags);

@@ -10,6 +10,12 @@
 
 #include "hcl/tree.h"
 
+#include <stddef.h>
+
 char *object_path(const struct hcl_file *file, uint32_t offset);
+/* The same for n offsets at once (paths[i] for offsets[i]): a large body
+ * whose items are in source order is then searched by halving. */
+void object_paths(const struct hcl_file *file, const uint32_t *offsets, size_t n,
+                  char **paths);
 
 #endif

@@ -171,8 +171,7 @@ char **suppress_apply(const struct hcl_file *file, struct diag_list *diags,
                       const struct suppress_options *options) {
     const struct source *src = file ? file->src : NULL;
     struct items items = {0};
-    if (file)
-        collect(&items, file->root);
+    bool collected = false; /* the items, listed at the first pragma that needs them */
     struct pragma *pragmas = NULL;
     size_t count = 0;
     size_t original = diags->count;
@@ -189,6 +188,10 @@ char **suppress_apply(const struct hcl_file *file, struct diag_list *diags,
             continue;
         }
         if (!p.whole_file) {
+            if (!collected) {
+                collect(&items, file->root);
+                collected = true;
+            }
             const struct hcl_item *item = next_item(&items, p.comment.end);
             if (!item) {
                 diag_add(diags, RULE_RKC004, src, p.comment,

@@ -30,7 +30,11 @@ struct body_cache {
 };
 
 struct decode_ctx {
-    struct arena *arena;
+    struct arena *arena;   /* the job model */
+    /* what only the decode needs: the generic values of the bodies, the
+     * cache, filtered item sets, name sets; released after the decode, so
+     * a value the job keeps is copied out of it (gval_keep) */
+    struct arena *scratch;
     const struct source *src;
     struct diag_list *diags;
     struct body_cache cache;
@@ -88,6 +92,9 @@ struct gval *gval_flatten(struct decode_ctx *c, const struct gval *map);
 /* A new map holding the entries of a then b (b wins), as mapstructure merges
  * repeated `config` blocks. */
 struct gval *gval_merge(struct decode_ctx *c, struct gval *into, const struct gval *map);
+/* A deep copy of v in the job's arena (its strings are the tree's), for a
+ * generic value the job keeps; v itself lives in the scratch arena. */
+const struct gval *gval_keep(struct decode_ctx *c, const struct gval *v);
 
 /* Span of a generic value (its node), or fallback. */
 struct span gval_span(const struct gval *v, struct span fallback);
@@ -115,7 +122,8 @@ const char *go_format_float(struct decode_ctx *c, double f);
 #define decode_warning(c, rule, span, ...) \
     ((void)diag_add((c)->diags, (rule), (c)->src, (span), __VA_ARGS__))
 
-/* A string field from text. */
+/* A string field from text, which must live as long as the job (it is
+ * shared, not copied, when text[len] is a NUL). */
 struct nomad_string nomad_string_make(struct decode_ctx *c, const char *text,
                                       size_t len, struct span span);
 /* Appends an element to a list (arena). */

@@ -35,6 +35,8 @@ static struct nomad_group *decode_group(struct decode_ctx *c, const struct hcl_i
     struct gval *m = decode_body(c, body);
     if (!m)
         return NULL;
+    if (c->cache.count == 0)
+        body_cache_fill(c, m);
     struct nomad_group *g = arena_alloc(c->arena, sizeof *g);
     g->span = it->span;
     g->name = nomad_string_make(c, it->keys[1].text, it->keys[1].len, it->keys[1].span);
@@ -69,8 +71,10 @@ static struct nomad_group *decode_group(struct decode_ctx *c, const struct hcl_i
 
 bool decode_groups(struct decode_ctx *c, struct item_set s, struct nomad_list *out) {
     struct name_set seen;
-    name_set_init(&seen, c->arena);
-    for (size_t i = 0; i < s.count; i++) {
+    name_set_init(&seen, c->scratch);
+    struct arena *group_scratch = arena_new();
+    bool ok = true;
+    for (size_t i = 0; ok && i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) == 0) {
             decode_warning(c, RULE_NMD014, it->keys[0].span,
@@ -85,14 +89,26 @@ bool decode_groups(struct decode_ctx *c, struct item_set s, struct nomad_list *o
                                           "group \"%s\" is defined twice in this job", name);
             if (d)
                 diag_note(d, first->keys[1].span, "first defined here");
-            return false;
+            ok = false;
+            break;
         }
+        /* the group's generic values and everything else only its decode
+         * needs: in a scratch arena of its own, released after it */
+        struct arena *outer = c->scratch;
+        struct body_cache outer_cache = c->cache;
+        c->scratch = group_scratch;
+        memset(&c->cache, 0, sizeof c->cache);
         struct nomad_group *g = decode_group(c, it);
+        c->scratch = outer;
+        c->cache = outer_cache;
+        arena_reset(group_scratch);
         if (!g)
-            return false;
-        list_push(c, out, g);
+            ok = false;
+        else
+            list_push(c, out, g);
     }
-    return true;
+    arena_free(group_scratch);
+    return ok;
 }
 
 static const char *const job_keys[] = {
@@ -111,15 +127,16 @@ static struct nomad_job *decode_job(struct decode_ctx *c, const struct hcl_item 
     const struct hcl_object *body = item_body(c, it, "job");
     if (!body)
         return NULL;
-    struct gval *m = decode_body(c, body);
-    if (!m)
-        return NULL;
-    if (c->cache.count == 0)
-        body_cache_fill(c, m);
+    /* Nomad decodes the whole body first (any decode error in it stops
+     * here), then each stanza's body again; the whole one is needed only
+     * for the job's own fields, so it is released before the stanzas */
+    struct arena *whole = arena_new();
+    struct gval *m = hcl_decode_object(whole, c->src, body, c->diags);
     job->id = nomad_string_make(c, it->keys[1].text, it->keys[1].len, it->keys[1].span);
     job->name = job->id;
-    if (!decode_fields(c, m, &nomad_schema_job, job, job_skip, false, false, "job") ||
-        !check_keys(c, body, job_keys, "job"))
+    bool fields = m && decode_fields(c, m, &nomad_schema_job, job, job_skip, false, false, "job");
+    arena_free(whole);
+    if (!fields || !check_keys(c, body, job_keys, "job"))
         return NULL;
     if (!decode_constraints(c, body_filter(c, body, "constraint"), &job->constraints) ||
         !decode_affinities(c, body_filter(c, body, "affinity"), &job->affinities) ||
@@ -156,8 +173,10 @@ static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file
 
 struct nomad_job *nomad_decode_hcl(struct arena *arena, const struct hcl_file *file,
                                    struct diag_list *diags) {
-    struct decode_ctx ctx = {arena, file->src, diags, {NULL, NULL, 0, 0}};
-    return decode_file(&ctx, file);
+    struct decode_ctx ctx = {arena, arena_new(), file->src, diags, {NULL, NULL, 0, 0}};
+    struct nomad_job *job = decode_file(&ctx, file);
+    arena_free(ctx.scratch);
+    return job;
 }
 
 static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file *file) {

@@ -415,7 +415,7 @@ bool decode_scaling(struct decode_ctx *c, struct item_set s, struct nomad_scalin
         struct gval *pm = decode_body(c, pb);
         if (!pm)
             return false;
-        sc->policy.value = pm;
+        sc->policy.value = gval_keep(c, pm);
         sc->policy.span = plain.items[0]->span;
     }
     *out = sc;

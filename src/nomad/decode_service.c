@@ -162,7 +162,7 @@ static struct nomad_proxy *decode_proxy(struct decode_ctx *c, const struct hcl_i
         struct gval *cm = decode_body(c, cb);
         if (!cm)
             return NULL;
-        p->config.value = gval_flatten(c, cm);
+        p->config.value = gval_keep(c, gval_flatten(c, cm));
         p->config.span = cfg.items[0]->span;
     }
     return p;
@@ -250,7 +250,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
         struct gval *cm = decode_body(c, cb);
         if (!cm)
             return NULL;
-        g->proxy->config.value = gval_flatten(c, cm);
+        g->proxy->config.value = gval_keep(c, gval_flatten(c, cm));
         g->proxy->config.span = cfg.items[0]->span;
     }
     struct item_set in = body_filter(c, body, "ingress");

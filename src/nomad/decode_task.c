@@ -188,6 +188,7 @@ struct nomad_task *decode_task_body(struct decode_ctx *c, const struct hcl_item 
     struct item_set cfg = body_filter(c, body, "config");
     if (cfg.count > 0) {
         t->config_items = arena_array(c->arena, cfg.count, sizeof *t->config_items);
+        const struct gval *shared = NULL;
         for (size_t i = 0; i < cfg.count; i++) {
             const struct hcl_item *ci = cfg.items[i];
             if (item_labels(ci) > 0) {
@@ -202,11 +203,21 @@ struct nomad_task *decode_task_body(struct decode_ctx *c, const struct hcl_item 
             struct gval *cm = decode_body(c, cb);
             if (!cm)
                 return NULL;
-            t->config.value = gval_merge(c, (struct gval *)t->config.value, cm);
+            /* one block: its value as decoded (shared with the cache, never
+             * changed); more: merged into a copy */
+            if (t->config_item_count == 0 && cm->kind == GVAL_MAP) {
+                t->config.value = shared = cm;
+            } else {
+                struct gval *into = (struct gval *)t->config.value;
+                if (into && into == shared)
+                    into = gval_merge(c, NULL, shared);
+                t->config.value = gval_merge(c, into, cm);
+            }
             if (t->config_item_count == 0)
                 t->config.span = ci->span;
             t->config_items[t->config_item_count++] = ci;
         }
+        t->config.value = gval_keep(c, t->config.value);
     }
     if (!decode_constraints(c, body_filter(c, body, "constraint"), &t->constraints) ||
         !decode_affinities(c, body_filter(c, body, "affinity"), &t->affinities) ||
@@ -248,7 +259,7 @@ static const char *const task_keys[] = {
 
 bool decode_tasks(struct decode_ctx *c, struct item_set s, struct nomad_list *out) {
     struct name_set seen;
-    name_set_init(&seen, c->arena);
+    name_set_init(&seen, c->scratch);
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) == 0) {

@@ -5,8 +5,10 @@
 
 #include "util/arena.h"
 #include "util/distance.h"
+#include "util/xalloc.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -14,7 +16,9 @@
 struct nomad_string nomad_string_make(struct decode_ctx *c, const char *text,
                                       size_t len, struct span span) {
     struct nomad_string s;
-    s.text = arena_strndup(c->arena, text, len);
+    /* every text given lives as long as the job (the arena's, the tree's
+     * or a literal): shared when it is already NUL-terminated */
+    s.text = text[len] == '\0' ? text : arena_strndup(c->arena, text, len);
     s.len = len;
     s.set = true;
     s.span = span;
@@ -41,7 +45,7 @@ struct item_set body_filter(struct decode_ctx *c, const struct hcl_object *body,
     size_t n = hcl_object_filter(body, key, NULL, 0);
     if (n == 0)
         return s;
-    s.items = arena_array(c->arena, n, sizeof *s.items);
+    s.items = arena_array(c->scratch, n, sizeof *s.items);
     s.count = hcl_object_filter(body, key, s.items, n);
     return s;
 }
@@ -50,7 +54,7 @@ static struct item_set items_where(struct decode_ctx *c, struct item_set s, bool
     struct item_set r = {NULL, 0};
     if (s.count == 0)
         return r;
-    r.items = arena_array(c->arena, s.count, sizeof *r.items);
+    r.items = arena_array(c->scratch, s.count, sizeof *r.items);
     for (size_t i = 0; i < s.count; i++)
         if ((item_labels(s.items[i]) > 0) == labelled)
             r.items[r.count++] = s.items[i];
@@ -198,25 +202,35 @@ static size_t pointer_hash(const void *p) {
     return (size_t)h;
 }
 
+/* Makes room for n more bodies at a load of at most 2/3 (one table of its
+ * final size when n is known, instead of doubling from 64). */
+static void cache_reserve(struct decode_ctx *c, size_t n) {
+    struct body_cache *bc = &c->cache;
+    size_t want = bc->count + n;
+    if (want + want / 2 <= bc->cap)
+        return;
+    size_t cap = bc->cap ? bc->cap : 64;
+    while (cap < want + want / 2)
+        cap *= 2;
+    const struct hcl_object **keys = arena_array(c->scratch, cap, sizeof *keys);
+    struct gval **values = arena_array(c->scratch, cap, sizeof *values);
+    for (size_t i = 0; i < bc->cap; i++) {
+        if (!bc->keys[i])
+            continue;
+        size_t j = pointer_hash(bc->keys[i]) & (cap - 1);
+        while (keys[j])
+            j = (j + 1) & (cap - 1);
+        keys[j] = bc->keys[i];
+        values[j] = bc->values[i];
+    }
+    bc->keys = keys;
+    bc->values = values;
+    bc->cap = cap;
+}
+
 static void cache_put(struct decode_ctx *c, const struct hcl_object *key, struct gval *value) {
     struct body_cache *bc = &c->cache;
-    if (2 * (bc->count + 1) > bc->cap) {
-        size_t cap = bc->cap ? bc->cap * 2 : 64;
-        const struct hcl_object **keys = arena_array(c->arena, cap, sizeof *keys);
-        struct gval **values = arena_array(c->arena, cap, sizeof *values);
-        for (size_t i = 0; i < bc->cap; i++) {
-            if (!bc->keys[i])
-                continue;
-            size_t j = pointer_hash(bc->keys[i]) & (cap - 1);
-            while (keys[j])
-                j = (j + 1) & (cap - 1);
-            keys[j] = bc->keys[i];
-            values[j] = bc->values[i];
-        }
-        bc->keys = keys;
-        bc->values = values;
-        bc->cap = cap;
-    }
+    cache_reserve(c, 1);
     size_t j = pointer_hash(key) & (bc->cap - 1);
     while (bc->keys[j] && bc->keys[j] != key)
         j = (j + 1) & (bc->cap - 1);
@@ -240,24 +254,30 @@ static struct gval *cache_get(struct decode_ctx *c, const struct hcl_object *key
 }
 
 void body_cache_fill(struct decode_ctx *c, struct gval *v) {
-    /* explicit stack: values nest as deep as the input */
-    size_t cap = 64, top = 0;
-    struct gval **stack = arena_array(c->arena, cap, sizeof *stack);
+    /* explicit stack: values nest as deep as the input; the bodies are
+     * collected first so that the table is sized once */
+    size_t cap = 64, top = 0, found_cap = 64, found = 0;
+    struct gval **stack = xreallocarray(NULL, cap, sizeof *stack);
+    struct gval **bodies = xreallocarray(NULL, found_cap, sizeof *bodies);
     stack[top++] = v;
     while (top > 0) {
         struct gval *g = stack[--top];
         size_t n = 0;
         if (g->kind == GVAL_MAP) {
-            if (g->node && g->node->kind == HCL_OBJECT)
-                cache_put(c, &g->node->as.object, g);
+            if (g->node && g->node->kind == HCL_OBJECT) {
+                if (found == found_cap) {
+                    found_cap *= 2;
+                    bodies = xreallocarray(bodies, found_cap, sizeof *bodies);
+                }
+                bodies[found++] = g;
+            }
             n = g->as.map.count;
         } else if (g->kind == GVAL_MAP_LIST || g->kind == GVAL_LIST) {
             n = g->as.list.count;
         }
         if (top + n > cap) {
-            size_t grown = (top + n) * 2;
-            stack = arena_grow(c->arena, stack, top, grown, sizeof *stack);
-            cap = grown;
+            cap = (top + n) * 2;
+            stack = xreallocarray(stack, cap, sizeof *stack);
         }
         for (size_t i = 0; i < n; i++) {
             struct gval *child = g->kind == GVAL_MAP ? g->as.map.entries[i].value
@@ -267,13 +287,18 @@ void body_cache_fill(struct decode_ctx *c, struct gval *v) {
                 stack[top++] = child; /* leaves hold no bodies */
         }
     }
+    free(stack);
+    cache_reserve(c, found);
+    for (size_t i = 0; i < found; i++)
+        cache_put(c, &bodies[i]->node->as.object, bodies[i]);
+    free(bodies);
 }
 
 struct gval *decode_body(struct decode_ctx *c, const struct hcl_object *body) {
     struct gval *cached = cache_get(c, body);
     if (cached)
         return cached;
-    return hcl_decode_object(c->arena, c->src, body, c->diags);
+    return hcl_decode_object(c->scratch, c->src, body, c->diags);
 }
 
 struct span gval_span(const struct gval *v, struct span fallback) {
@@ -289,8 +314,8 @@ struct span entry_span(const struct gval_entry *e) {
 }
 
 static bool skipped(const char *key, size_t len, const char *const *skip) {
-    for (size_t i = 0; skip && skip[i]; i++)
-        if (strlen(skip[i]) == len && memcmp(skip[i], key, len) == 0)
+    for (size_t i = 0; len && skip && skip[i]; i++) /* no skipped key is empty */
+        if (skip[i][0] == key[0] && strlen(skip[i]) == len && memcmp(skip[i], key, len) == 0)
             return true;
     return false;
 }
@@ -455,14 +480,32 @@ bool decode_field(struct decode_ctx *c, const struct gval *v, struct span span,
     return false;
 }
 
+/* maps of at most this many keys find repeated keys by scanning */
+#define STRING_MAP_SCAN 16
+
+static bool map_find(const struct nomad_map *out, const struct str_index *keys, bool hashed,
+                     const char *key, size_t len, size_t *at) {
+    if (hashed)
+        return str_index_get(keys, key, len, at);
+    for (size_t k = 0; k < out->count; k++)
+        if (out->entries[k].key.len == len && memcmp(out->entries[k].key.text, key, len) == 0) {
+            *at = k;
+            return true;
+        }
+    return false;
+}
+
 bool decode_string_map(struct decode_ctx *c, const struct gval *map,
                        struct nomad_map *out, const char *where) {
     if (!map || map->kind != GVAL_MAP)
         return true;
-    /* keys already in out (an earlier block), found by hash: n keys take O(n) */
+    /* keys already in out (an earlier block), found by hash when there may
+     * be many: n keys take O(n) */
+    size_t most = out->count + map->as.map.count;
+    bool hashed = most > STRING_MAP_SCAN;
     struct str_index keys = {0};
-    for (size_t k = 0; k < out->count; k++)
-        str_index_put(c->arena, &keys, out->entries[k].key.text, out->entries[k].key.len, k);
+    for (size_t k = 0; hashed && k < out->count; k++)
+        str_index_put(c->scratch, &keys, out->entries[k].key.text, out->entries[k].key.len, k);
     for (size_t i = 0; i < map->as.map.count; i++) {
         const struct gval_entry *e = &map->as.map.entries[i];
         const char *text, *why;
@@ -475,17 +518,19 @@ bool decode_string_map(struct decode_ctx *c, const struct gval *map,
         }
         struct span ks = e->item ? e->item->keys[0].span : vs;
         size_t k;
-        if (!str_index_get(&keys, e->key, e->key_len, &k)) {
+        if (!map_find(out, &keys, hashed, e->key, e->key_len, &k)) {
             k = out->count;
             if (out->count >= out->cap) {
-                size_t cap = out->count < 4 ? 8 : 2 * out->count;
+                /* room for every key of this block at once */
+                size_t cap = most > 2 * out->count ? most : 2 * out->count;
                 out->entries = arena_grow(c->arena, out->entries, out->count, cap,
                                           sizeof *out->entries);
                 out->cap = cap;
             }
             out->entries[k].key = nomad_string_make(c, e->key, e->key_len, ks);
             out->count++;
-            str_index_put(c->arena, &keys, out->entries[k].key.text, e->key_len, k);
+            if (hashed)
+                str_index_put(c->scratch, &keys, out->entries[k].key.text, e->key_len, k);
         }
         out->entries[k].value = nomad_string_make(c, text, len, vs);
     }
@@ -559,7 +604,7 @@ static void map_put(struct decode_ctx *c, struct gval *map, const struct gval_en
     }
     if (map->as.map.count == map->as.map.cap) {
         size_t cap = map->as.map.cap ? map->as.map.cap * 2 : 8;
-        map->as.map.entries = arena_grow(c->arena, map->as.map.entries, map->as.map.count,
+        map->as.map.entries = arena_grow(c->scratch, map->as.map.entries, map->as.map.count,
                                          cap, sizeof *map->as.map.entries);
         map->as.map.cap = cap;
     }
@@ -570,7 +615,7 @@ static void map_put(struct decode_ctx *c, struct gval *map, const struct gval_en
 
 struct gval *gval_merge(struct decode_ctx *c, struct gval *into, const struct gval *map) {
     if (!into) {
-        into = arena_alloc(c->arena, sizeof *into);
+        into = arena_alloc(c->scratch, sizeof *into);
         into->kind = GVAL_MAP;
         into->node = map ? map->node : NULL;
     }
@@ -580,14 +625,14 @@ struct gval *gval_merge(struct decode_ctx *c, struct gval *into, const struct gv
 }
 
 struct gval *gval_flatten(struct decode_ctx *c, const struct gval *map) {
-    struct gval *out = arena_alloc(c->arena, sizeof *out);
+    struct gval *out = arena_alloc(c->scratch, sizeof *out);
     out->kind = GVAL_MAP;
     out->node = map->node;
     for (size_t i = 0; map->kind == GVAL_MAP && i < map->as.map.count; i++) {
         const struct gval_entry *e = &map->as.map.entries[i];
         struct gval *v = e->value;
         if (v->kind == GVAL_MAP_LIST) {
-            struct gval *merged = arena_alloc(c->arena, sizeof *merged);
+            struct gval *merged = arena_alloc(c->scratch, sizeof *merged);
             merged->kind = GVAL_MAP;
             merged->node = v->node;
             for (size_t j = 0; j < v->as.list.count; j++) {
@@ -603,6 +648,31 @@ struct gval *gval_flatten(struct decode_ctx *c, const struct gval *map) {
         map_put(c, out, e, v);
     }
     return out;
+}
+
+const struct gval *gval_keep(struct decode_ctx *c, const struct gval *v) {
+    if (!v || c->scratch == c->arena)
+        return v;
+    struct gval *g = arena_alloc(c->arena, sizeof *g);
+    *g = *v;
+    if (v->kind == GVAL_MAP) {
+        uint32_t n = v->as.map.count;
+        struct gval_entry *entries = arena_array(c->arena, n ? n : 1, sizeof *entries);
+        for (uint32_t i = 0; i < n; i++) {
+            entries[i] = v->as.map.entries[i];
+            entries[i].value = (struct gval *)gval_keep(c, entries[i].value);
+        }
+        g->as.map.entries = entries;
+        g->as.map.cap = n;
+    } else if (v->kind == GVAL_MAP_LIST || v->kind == GVAL_LIST) {
+        uint32_t n = v->as.list.count;
+        struct gval **elems = arena_array(c->arena, n ? n : 1, sizeof *elems);
+        for (uint32_t i = 0; i < n; i++)
+            elems[i] = (struct gval *)gval_keep(c, v->as.list.elems[i]);
+        g->as.list.elems = elems;
+        g->as.list.cap = n;
+    }
+    return g;
 }
 
 /* A block that may appear once, decoded by its schema into a fresh

@@ -460,8 +460,13 @@ static const struct hcl_object *job_body(const struct hcl_item *item, const stru
  * variables; Nomad's own are NOMAD_*, node., attr., meta., env[...]), or a
  * Terraform-only form (var., function calls). */
 static bool terraform_variable(const char *text, size_t len) {
-    for (size_t i = 0; i + 2 < len; i++) {
-        if (text[i] != '$' || text[i + 1] != '{' || (i && text[i - 1] == '$'))
+    const char *end = text + len, *p = text;
+    while ((p = memchr(p, '$', (size_t)(end - p))) != NULL) {
+        size_t i = (size_t)(p - text);
+        p++;
+        if (i + 2 >= len)
+            break;
+        if (text[i + 1] != '{' || (i && text[i - 1] == '$'))
             continue;
         size_t j = i + 2;
         while (j < len && (islower((unsigned char)text[j]) || text[j] == '_' ||
@@ -478,9 +483,9 @@ static bool terraform_variable(const char *text, size_t len) {
     return false;
 }
 
-/* Strings of the job holding such placeholders (template data aside);
- * the first one's span in *at. */
-static size_t count_terraform_strings(const struct hcl_value *v, struct span *at) {
+/* Strings of the job holding such placeholders (template data aside),
+ * counted up to `enough`; the first one's span in *at. */
+static size_t count_terraform_strings(const struct hcl_value *v, struct span *at, size_t enough) {
     if (!v)
         return 0;
     size_t n = 0;
@@ -493,14 +498,15 @@ static size_t count_terraform_strings(const struct hcl_value *v, struct span *at
         }
         break;
     case HCL_LIST:
-        for (size_t i = 0; i < v->as.list.count; i++)
-            n += count_terraform_strings(v->as.list.elems[i], at);
+        for (size_t i = 0; i < v->as.list.count && n < enough; i++)
+            n += count_terraform_strings(v->as.list.elems[i], at, enough - n);
         break;
     case HCL_OBJECT:
-        for (size_t i = 0; i < v->as.object.count; i++) {
+        for (size_t i = 0; i < v->as.object.count && n < enough; i++) {
             const struct hcl_item *item = v->as.object.items[i];
-            if (strcasecmp(item->keys[0].text, "data") != 0)
-                n += count_terraform_strings(item->value, at);
+            const char *k = item->keys[0].text;
+            if ((*k | 0x20) != 'd' || strcasecmp(k, "data") != 0)
+                n += count_terraform_strings(item->value, at, enough - n);
         }
         break;
     default:
@@ -545,7 +551,7 @@ static bool job_placeholders(const struct hcl_file *tree, struct nomad_input_cla
         /* two or more values with Terraform's ${name} placeholders */
         struct span at = {0, 0};
         struct hcl_value whole = {.kind = HCL_OBJECT, .as.object = *body};
-        if (count_terraform_strings(&whole, &at) >= 2) {
+        if (count_terraform_strings(&whole, &at, 2) >= 2) {
             c->kind = NOMAD_INPUT_TEMPLATE;
             c->template_kind = NOMAD_TEMPLATE_TERRAFORM;
             c->at = at;

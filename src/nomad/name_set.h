@@ -15,6 +15,7 @@ struct name_set {
     struct arena *arena;
     const char **names;
     const void **values;
+    size_t *hashes; /* of each name, so a probe compares names only on a match */
     size_t count, cap;
 };
 

@@ -3,6 +3,7 @@
 
 #include "nomad/job.h"
 
+#include <ctype.h>
 #include <stddef.h>
 #include <string.h>
 #include <strings.h>
@@ -510,12 +511,18 @@ static const struct nomad_field nomad_schema_job_fields[] = {
 };
 TABLE(nomad_job, nomad_schema_job, "Job");
 
+/* (the first bytes are compared first: most names differ there) */
 static bool same(const char *a, const char *b, size_t len) {
-    return strlen(a) == len && memcmp(a, b, len) == 0;
+    if (len == 0)
+        return a[0] == '\0';
+    return a[0] == b[0] && strlen(a) == len && memcmp(a, b, len) == 0;
 }
 
 static bool same_fold(const char *a, const char *b, size_t len) {
-    return strlen(a) == len && strncasecmp(a, b, len) == 0;
+    if (len == 0)
+        return a[0] == '\0';
+    return tolower((unsigned char)a[0]) == tolower((unsigned char)b[0]) && strlen(a) == len &&
+           strncasecmp(a, b, len) == 0;
 }
 
 const struct nomad_field *nomad_schema_find_key(const struct nomad_schema *s,

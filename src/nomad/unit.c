@@ -73,8 +73,12 @@ void unit_load(struct unit *u, const struct source *src, const struct unit_optio
     } else {
         load_hcl(u, options);
     }
-    if (u->job && options->stage >= UNIT_VALID) /* a rejected job never starts */
-        nomad_validate(u->arena, src, u->job, &u->diags);
+    if (u->job && options->stage >= UNIT_VALID) { /* a rejected job never starts */
+        /* validation keeps nothing but its findings */
+        struct arena *scratch = arena_new();
+        nomad_validate(scratch, src, u->job, &u->diags);
+        arena_free(scratch);
+    }
 }
 
 void unit_free(struct unit *u) {

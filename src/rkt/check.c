@@ -11,7 +11,5 @@ bool rkt_check_job(struct arena *arena, const struct source *src, const struct n
         node = &defaults;
     }
     struct rkt_job_input *input = rkt_input_from_job(arena, src, job);
-    struct rkt_plan plan;
-    rkt_plan_job(arena, input, node, options, &plan, diags);
-    return !plan.refused;
+    return rkt_plan_findings(arena, input, node, options, diags);
 }

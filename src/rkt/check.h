@@ -2,8 +2,8 @@
  *
  * Contract: rkt_check_job runs the whole rkt stage on a decoded job (the
  * adapter of from_job.h, then the plan of plan.h with its placement,
- * config, driver and rkt-side checks) for its findings only; the plan is
- * built in the arena and dropped. node NULL means the default host
+ * config, driver and rkt-side checks) for its findings only
+ * (rkt_plan_findings: no plan is kept). node NULL means the default host
  * profile; options NULL means derived allocation ids and ports. Returns
  * true when Nomad would start every rkt task. */
 #ifndef RKTC_RKT_CHECK_H

@@ -5,6 +5,7 @@
 #include "util/str_index.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,12 +19,12 @@ struct env_builder {
 };
 
 static void put(struct env_builder *b, const char *key, const char *value) {
-    size_t at;
-    if (b->vars && str_index_get(&b->keys, key, strlen(key), &at)) {
+    size_t at, len = strlen(key);
+    if (b->vars && str_index_get(&b->keys, key, len, &at)) {
         b->vars[at].value = value;
         return;
     }
-    str_index_put(b->arena, &b->keys, key, strlen(key), b->count);
+    str_index_put(b->arena, &b->keys, key, len, b->count);
     if (b->count >= b->cap || !b->vars) {
         size_t cap = b->cap ? b->cap * 2 : 32;
         b->vars = arena_grow(b->arena, b->vars, b->count, cap, sizeof *b->vars);
@@ -48,15 +49,80 @@ static const char *clean_key(struct arena *arena, const char *key) {
     return k;
 }
 
+/* the decimal text of n (what "%d" prints) */
+static const char *int_text(struct arena *arena, int n) {
+    char tmp[16];
+    size_t i = sizeof tmp;
+    unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0)
+        tmp[--i] = '-';
+    return arena_strndup(arena, tmp + i, sizeof tmp - i);
+}
+
+/* prefix + a [+ "_" + b], with every byte clean_key replaces replaced: the
+ * same as clean_key of the joined name, for a prefix clean_key cleans */
+static const char *port_key(struct arena *arena, const char *prefix, const char *a,
+                            const char *b) {
+    size_t p = strlen(prefix), la = strlen(a), lb = b ? strlen(b) + 1 : 0;
+    char *k = arena_alloc(arena, p + la + lb + 1);
+    memcpy(k, prefix, p);
+    memcpy(k + p, a, la);
+    if (b) {
+        k[p + la] = '_';
+        memcpy(k + p + la + 1, b, lb - 1);
+    }
+    for (unsigned char *c = (unsigned char *)k + p; *c; c++)
+        if (!(isalnum(*c) || *c == '_' || *c == '.') || *c >= 0x80)
+            *c = '_';
+    return k;
+}
+
 char *join_host_port(struct arena *arena, const char *ip, int port) {
-    if (strchr(ip, ':'))
-        return arena_printf(arena, "[%s]:%d", ip, port);
-    return arena_printf(arena, "%s:%d", ip, port);
+    bool v6 = strchr(ip, ':') != NULL; /* "[%s]:%d", else "%s:%d" */
+    const char *digits = int_text(arena, port);
+    size_t li = strlen(ip), ld = strlen(digits);
+    char *out = arena_alloc(arena, li + ld + 4);
+    char *o = out;
+    if (v6)
+        *o++ = '[';
+    memcpy(o, ip, li);
+    o += li;
+    if (v6)
+        *o++ = ']';
+    *o++ = ':';
+    memcpy(o, digits, ld);
+    return out; /* zeroed: NUL-terminated */
 }
 
 static int compare_vars(const void *a, const void *b) {
     const struct env_var *x = a, *y = b;
     return strcmp(x->key, y->key); /* strcmp compares as unsigned char */
+}
+
+/* Sets key in env (sorted by key, keys unique, room for one more): the
+ * value of an equal key is replaced, else the key is inserted in order. */
+static void set_sorted(struct task_env *env, const char *key, const char *value) {
+    size_t lo = 0, hi = env->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(env->vars[mid].key, key);
+        if (c == 0) {
+            env->vars[mid].value = value;
+            return;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    memmove(&env->vars[lo + 1], &env->vars[lo], (env->count - lo) * sizeof *env->vars);
+    env->vars[lo].key = key;
+    env->vars[lo].value = value;
+    env->count++;
 }
 
 struct meta_merge {
@@ -93,13 +159,13 @@ void env_build(struct arena *arena, const struct env_params *p,
     put(&b, "NOMAD_TASK_DIR", "/local");
     put(&b, "NOMAD_SECRETS_DIR", "/secrets");
     if (p->memory)
-        put(&b, "NOMAD_MEMORY_LIMIT", arena_printf(arena, "%d", p->memory));
+        put(&b, "NOMAD_MEMORY_LIMIT", int_text(arena, p->memory));
     if (p->cpu)
-        put(&b, "NOMAD_CPU_LIMIT", arena_printf(arena, "%d", p->cpu));
+        put(&b, "NOMAD_CPU_LIMIT", int_text(arena, p->cpu));
     put(&b, "NOMAD_ALLOC_ID", p->alloc_id);
     put(&b, "NOMAD_ALLOC_NAME",
         arena_printf(arena, "%s.%s[%d]", p->job_id ? p->job_id : p->job, p->group, p->alloc_index));
-    put(&b, "NOMAD_ALLOC_INDEX", arena_printf(arena, "%d", p->alloc_index));
+    put(&b, "NOMAD_ALLOC_INDEX", int_text(arena, p->alloc_index));
     put(&b, "NOMAD_GROUP_NAME", p->group);
     put(&b, "NOMAD_JOB_NAME", p->job);
     put(&b, "NOMAD_TASK_NAME", p->task);
@@ -108,20 +174,19 @@ void env_build(struct arena *arena, const struct env_params *p,
     put(&b, "NOMAD_NAMESPACE", p->namespace_name ? p->namespace_name : "default");
     for (size_t i = 0; i < p->port_count; i++) {
         const char *l = p->ports[i].label;
-        const char *port = arena_printf(arena, "%d", p->ports[i].host_port);
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_IP_%s", l)), p->ip);
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_HOST_PORT_%s", l)), port);
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_PORT_%s", l)), port);
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_ADDR_%s", l)),
+        const char *port = int_text(arena, p->ports[i].host_port);
+        put(&b, port_key(arena, "NOMAD_IP_", l, NULL), p->ip);
+        put(&b, port_key(arena, "NOMAD_HOST_PORT_", l, NULL), port);
+        put(&b, port_key(arena, "NOMAD_PORT_", l, NULL), port);
+        put(&b, port_key(arena, "NOMAD_ADDR_", l, NULL),
             join_host_port(arena, p->ip, p->ports[i].host_port));
     }
     for (size_t i = 0; i < p->other_port_count; i++) {
         const struct env_other_port *o = &p->other_ports[i];
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_ADDR_%s_%s", o->task, o->label)),
+        put(&b, port_key(arena, "NOMAD_ADDR_", o->task, o->label),
             join_host_port(arena, p->ip, o->host_port));
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_IP_%s_%s", o->task, o->label)), p->ip);
-        put(&b, clean_key(arena, arena_printf(arena, "NOMAD_PORT_%s_%s", o->task, o->label)),
-            arena_printf(arena, "%d", o->host_port));
+        put(&b, port_key(arena, "NOMAD_IP_", o->task, o->label), p->ip);
+        put(&b, port_key(arena, "NOMAD_PORT_", o->task, o->label), int_text(arena, o->host_port));
     }
     struct meta_merge merged = {{NULL, 0}, 0, {0}};
     add_meta(&b, p->job_meta, &merged);
@@ -136,24 +201,27 @@ void env_build(struct arena *arena, const struct env_params *p,
         put(&b, clean_key(arena, arena_printf(arena, "NOMAD_META_%s", upper)), meta.items[i].value);
         put(&b, clean_key(arena, arena_printf(arena, "NOMAD_META_%s", k)), meta.items[i].value);
     }
+    /* Nomad's keys, sorted once; keys are unique, so the sorted order of any
+     * set of them is fixed and a later key is inserted in place */
+    size_t users = p->user_env ? p->user_env->count : 0;
+    struct task_env sorted = {arena_array(arena, b.count + users + 1, sizeof *b.vars), b.count};
+    if (b.count)
+        memcpy(sorted.vars, b.vars, b.count * sizeof *b.vars);
+    qsort(sorted.vars, sorted.count, sizeof *sorted.vars, compare_vars);
     /* user env: substituted against Nomad's keys plus the raw user values */
-    if (p->user_env && p->user_env->count) {
-        struct task_env before = {b.vars, b.count};
-        struct env_builder scope = {arena, NULL, 0, 0, {0}};
-        for (size_t i = 0; i < before.count; i++)
-            put(&scope, before.vars[i].key, before.vars[i].value);
-        for (size_t i = 0; i < p->user_env->count; i++)
-            put(&scope, p->user_env->items[i].key, p->user_env->items[i].value);
-        qsort(scope.vars, scope.count, sizeof *scope.vars, compare_vars);
-        struct task_env scope_env = {scope.vars, scope.count};
-        for (size_t i = 0; i < p->user_env->count; i++) {
+    if (users) {
+        struct task_env scope = {arena_array(arena, sorted.count + users, sizeof *b.vars),
+                                 sorted.count};
+        memcpy(scope.vars, sorted.vars, sorted.count * sizeof *sorted.vars);
+        for (size_t i = 0; i < users; i++)
+            set_sorted(&scope, p->user_env->items[i].key, p->user_env->items[i].value);
+        for (size_t i = 0; i < users; i++) {
             const struct rkt_pair *e = &p->user_env->items[i];
-            put(&b, clean_key(arena, e->key), env_substitute(arena, e->value, &scope_env, node));
+            set_sorted(&sorted, clean_key(arena, e->key),
+                       env_substitute(arena, e->value, &scope, node));
         }
     }
-    qsort(b.vars, b.count, sizeof *b.vars, compare_vars);
-    out->vars = b.vars;
-    out->count = b.count;
+    *out = sorted;
 }
 
 const char *env_lookup(const struct task_env *env, const char *key) {

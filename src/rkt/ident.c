@@ -84,10 +84,17 @@ char *uuid_derive(struct arena *arena, const char *text) {
     free(input);
     d[6] = (uint8_t)((d[6] & 0x0f) | 0x50);
     d[8] = (uint8_t)((d[8] & 0x3f) | 0x80);
-    return arena_printf(arena,
-                        "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                        d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10],
-                        d[11], d[12], d[13], d[14], d[15]);
+    /* 8-4-4-4-12 lower-case hex digits (what %02x per byte prints) */
+    static const char hex[] = "0123456789abcdef";
+    char *out = arena_alloc(arena, 37);
+    char *o = out;
+    for (int i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            *o++ = '-';
+        *o++ = hex[d[i] >> 4];
+        *o++ = hex[d[i] & 15];
+    }
+    return out; /* out[36] is already 0 */
 }
 
 bool uuid_valid(const char *text) {

@@ -395,10 +395,15 @@ void plan_port_unused_message(struct buf *out, const struct plan_port_override *
                o->task ? "." : "", o->label, o->port, o->label);
 }
 
-void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
-                  const struct node_profile *node, const struct plan_options *opts,
-                  struct rkt_plan *out, struct diag_list *diags) {
+/* keep: the plan is the output; else only its findings and whether it is
+ * refused matter, and what each allocation needs lives in a scratch arena
+ * released after it (the commands and directories, which hold no
+ * findings, are not built) */
+static void plan_job(struct arena *arena, const struct rkt_job_input *job,
+                     const struct node_profile *node, const struct plan_options *opts,
+                     bool keep, struct rkt_plan *out, struct diag_list *diags) {
     memset(out, 0, sizeof *out);
+    struct arena *ta = keep ? arena : arena_new(); /* each allocation's tasks */
     const struct source *src = job->src;
     plan_job_facts(arena, job, opts, &out->job);
     out->port_count = opts ? opts->port_count : 0;
@@ -447,13 +452,13 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
             bool placed = sa->node != NULL;
             const struct node_profile *node = placed ? sa->node : default_node;
             const char *alloc_id =
-                sa->alloc_salt ? uuid_derive(arena, arena_printf(arena, "alloc:%s/%s/%s/%d",
+                sa->alloc_salt ? uuid_derive(ta, arena_printf(ta, "alloc:%s/%s/%s/%d",
                                                                  sa->alloc_salt, job->id,
                                                                  group->name, index))
-                               : alloc_id_for(arena, job, group, index, opts);
-            const char *alloc_dir = arena_printf(arena, "%s/%s", node->alloc_dir, alloc_id);
+                               : alloc_id_for(ta, job, group, index, opts);
+            const char *alloc_dir = arena_printf(ta, "%s/%s", node->alloc_dir, alloc_id);
             /* ports of every task first: other tasks' ports are in the env */
-            struct plan_task *tasks = arena_array(arena, group->task_count ? group->task_count : 1,
+            struct plan_task *tasks = arena_array(ta, group->task_count ? group->task_count : 1,
                                                   sizeof *tasks);
             for (size_t t = 0; t < group->task_count; t++) {
                 const struct rkt_task_input *task = &group->tasks[t];
@@ -465,12 +470,12 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                 pt->span = task->span;
                 pt->alloc_id = alloc_id;
                 pt->alloc_dir = alloc_dir;
-                pt->task_dir = arena_printf(arena, "%s/%s", alloc_dir, task->name);
+                pt->task_dir = arena_printf(ta, "%s/%s", alloc_dir, task->name);
                 pt->driver = task->driver;
                 pt->refused = !placed;
                 pt->unplaced = !placed;
                 pt->node = placed && sched->fleet_profiled ? node->name : NULL;
-                pt->ports = arena_array(arena, sa->task_port_counts[t] + 1, sizeof *pt->ports);
+                pt->ports = arena_array(ta, sa->task_port_counts[t] + 1, sizeof *pt->ports);
                 if (sa->task_port_counts[t]) /* no ports: task_ports[t] may be NULL */
                     memcpy(pt->ports, sa->task_ports[t],
                            sa->task_port_counts[t] * sizeof *pt->ports);
@@ -504,11 +509,12 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                                  task->driver_span.end ? task->driver_span : task->span,
                                  "task \"%s\" uses the %s driver; rktc plans only rkt tasks",
                                  task->name, task->driver && *task->driver ? task->driver : "(no)");
-                    add_task(arena, out, pt);
+                    if (keep)
+                        add_task(ta, out, pt);
                     continue;
                 }
                 /* the environment */
-                struct env_port *ports = arena_array(arena, pt->port_count + 1, sizeof *ports);
+                struct env_port *ports = arena_array(ta, pt->port_count + 1, sizeof *ports);
                 for (size_t i = 0; i < pt->port_count; i++) {
                     ports[i].label = pt->ports[i].label;
                     ports[i].host_port = pt->ports[i].host_port;
@@ -521,7 +527,7 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                         group_ports += tasks[o].port_count;
                 }
                 size_t other_count = group_ports - pt->port_count;
-                struct env_other_port *others = arena_array(arena, other_count + 1, sizeof *others);
+                struct env_other_port *others = arena_array(ta, other_count + 1, sizeof *others);
                 size_t k = 0;
                 for (size_t o = 0; other_count && o < group->task_count; o++)
                     if (o != t)
@@ -541,15 +547,15 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                     .group_meta = &group->meta, .task_meta = &task->meta,
                     .user_env = &task->env,
                 };
-                env_build(arena, &params, node, &pt->env);
+                env_build(ta, &params, node, &pt->env);
                 struct interp_scope scope = {&pt->env, node};
                 struct diag_list scratch;
                 diag_list_init(&scratch);
                 struct diag_list *sink = report ? diags : &scratch;
                 if (report)
-                    driver_check_env(arena, src, task, &pt->env, node, sink);
+                    driver_check_env(ta, src, task, &pt->env, node, sink);
                 struct rkt_config cfg;
-                bool decoded = rkt_config_decode(arena, src, task->config,
+                bool decoded = rkt_config_decode(ta, src, task->config,
                                                  task->config_span.end ? task->config_span : task->span,
                                                  &scope, &cfg, sink);
                 rkt_check_placeholders(src, task, decoded ? &cfg : NULL, sink);
@@ -560,19 +566,40 @@ void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                         const struct rkt_port_mapping *m = rkt_config_port(&cfg, pt->ports[i].label);
                         pt->ports[i].port_name = m ? m->name.text : NULL;
                     }
-                    if (!driver_check_start(arena, src, task, &cfg, node, sink))
+                    if (!driver_check_start(ta, src, task, &cfg, node, sink))
                         pt->refused = true;
-                    driver_check_rkt(arena, src, task, &cfg, node, pt->port_count > 0, sink);
-                    add_dirs(arena, pt);
-                    if (!pt->refused)
-                        build_commands(arena, pt, group, task, &cfg, node);
+                    driver_check_rkt(ta, src, task, &cfg, node, pt->port_count > 0, sink);
+                    if (keep) {
+                        add_dirs(ta, pt);
+                        if (!pt->refused)
+                            build_commands(ta, pt, group, task, &cfg, node);
+                    }
                 }
                 diag_list_free(&scratch);
                 if (pt->refused)
                     out->refused = true;
-                add_task(arena, out, pt);
+                if (keep)
+                    add_task(ta, out, pt);
             }
+            if (!keep)
+                arena_reset(ta);
         }
     }
     fleet_free(own_fleet);
+    if (!keep)
+        arena_free(ta);
+}
+
+void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
+                  const struct node_profile *node, const struct plan_options *opts,
+                  struct rkt_plan *out, struct diag_list *diags) {
+    plan_job(arena, job, node, opts, true, out, diags);
+}
+
+bool rkt_plan_findings(struct arena *arena, const struct rkt_job_input *job,
+                       const struct node_profile *node, const struct plan_options *opts,
+                       struct diag_list *diags) {
+    struct rkt_plan plan;
+    plan_job(arena, job, node, opts, false, &plan, diags);
+    return !plan.refused;
 }

@@ -65,6 +65,12 @@ struct plan_options {
 void rkt_plan_job(struct arena *arena, const struct rkt_job_input *job,
                   const struct node_profile *node, const struct plan_options *options,
                   struct rkt_plan *out, struct diag_list *diags);
+/* The same planning for its findings only (what `check` needs): nothing of
+ * the plan is kept, and the memory of each allocation's tasks is released
+ * after it. Returns false when the plan would be refused. */
+bool rkt_plan_findings(struct arena *arena, const struct rkt_job_input *job,
+                       const struct node_profile *node, const struct plan_options *options,
+                       struct diag_list *diags);
 
 /* The usage error for a --port override that no task of any input has
  * (the caller decides after every input: rkt_plan.port_used). */

@@ -90,6 +90,10 @@ struct job_state {
     /* unprofiled: the default host, moved into the job's first datacenter
      * and its region (what the job's environment then shows) */
     const struct node_profile *stand_in;
+    /* per host: every dynamic-range port below it is taken on the host,
+     * a static port of the job, or reserved; only moves up, so the search
+     * for the lowest free dynamic port never rescans the taken ones */
+    int *dynamic_floor;
 };
 
 /* a failing check: its text and where to point */
@@ -124,15 +128,59 @@ static const struct plan_port_override *find_override(const struct plan_options 
     return &opts->ports[any];
 }
 
+/* The ports taken on a host while an allocation's are chosen: the host's
+ * (base) and this allocation's so far (own, where new ones are set; the
+ * host's own bitmap when the allocation is committed there). `set` lists
+ * what was set in own, when own is a scratch bitmap to clear afterwards
+ * (room for every port of the group). */
+struct taken {
+    const uint64_t *base;
+    uint64_t *own;
+    int *set;
+    size_t set_count;
+};
+
+static bool taken_has(const struct taken *t, int port) {
+    return bit_has(t->base, port) || bit_has(t->own, port);
+}
+
+static void taken_add(struct taken *t, int port) {
+    if (t->set && !bit_has(t->own, port) && port >= 0 && port < 65536)
+        t->set[t->set_count++] = port;
+    bit_set(t->own, port);
+}
+
+/* empties a scratch `own` bitmap again */
+static void taken_clear(struct taken *t) {
+    for (size_t i = 0; i < t->set_count; i++)
+        t->own[t->set[i] / 64] = 0;
+    t->set_count = 0;
+}
+
+/* whether a dynamic port is unavailable: taken, a static port of the job,
+ * or reserved on the node */
+static bool dynamic_unavailable(const struct job_state *st, const struct node_profile *node,
+                                const struct taken *taken, int port) {
+    return taken_has(taken, port) || bit_has(st->job_statics, port) ||
+           node_port_reserved(node, port);
+}
+
+static bool host_unavailable(const struct job_state *st, const struct node_profile *node,
+                             const uint64_t *ports, int port) {
+    return bit_has(ports, port) || bit_has(st->job_statics, port) ||
+           node_port_reserved(node, port);
+}
+
 /* The ports of one allocation on host h: statics as written, dynamics the
- * lowest free ones. `taken` starts as the host's bitmap and collects this
+ * lowest free ones from `floor` up (no port below it is free in `taken`).
+ * `taken` starts as the host's bitmap (or empty) and collects this
  * allocation's ports. Returns false with *fail set when they do not fit. */
 static bool assign_ports(struct job_state *st, const struct rkt_group_input *group,
-                         const struct fleet_host *h, uint64_t *taken, bool commit,
+                         const struct fleet_host *h, int floor, struct taken *taken, bool commit,
                          struct schedule_alloc *alloc, struct failure *fail) {
     const struct node_profile *node = h->node;
     bool checks = st->fleet->profiled;
-    int cursor = node->dynamic_min;
+    int cursor = floor > node->dynamic_min ? floor : node->dynamic_min;
     for (size_t t = 0; t < group->task_count; t++) {
         const struct rkt_task_input *task = &group->tasks[t];
         const struct rkt_network *net = task->network;
@@ -167,7 +215,7 @@ static bool assign_ports(struct job_state *st, const struct rkt_group_input *gro
                             return false;
                         }
                         /* a fact of any one host, profiled or not */
-                        if (bit_has(taken, port)) {
+                        if (taken_has(taken, port)) {
                             fail->reason = arena_printf(
                                 st->arena, "static port %d (%s) is already in use on the node%s",
                                 port, p->label,
@@ -180,7 +228,7 @@ static bool assign_ports(struct job_state *st, const struct rkt_group_input *gro
                     }
                 } else if (o) {
                     port = o->port;
-                    if (bit_has(taken, port)) {
+                    if (taken_has(taken, port)) {
                         fail->reason = arena_printf(
                             st->arena, "port %d (--port %s) is already in use on the node", port,
                             p->label);
@@ -190,8 +238,7 @@ static bool assign_ports(struct job_state *st, const struct rkt_group_input *gro
                     }
                 } else {
                     while (cursor <= node->dynamic_max &&
-                           (bit_has(taken, cursor) || bit_has(st->job_statics, cursor) ||
-                            node_port_reserved(node, cursor)))
+                           dynamic_unavailable(st, node, taken, cursor))
                         cursor++;
                     if (cursor > node->dynamic_max) {
                         fail->reason = arena_printf(
@@ -204,7 +251,7 @@ static bool assign_ports(struct job_state *st, const struct rkt_group_input *gro
                     }
                     port = cursor;
                 }
-                bit_set(taken, port);
+                taken_add(taken, port);
                 if (commit)
                     ports[n++] = (struct plan_port){p->label, port, p->is_static, NULL};
             }
@@ -504,6 +551,8 @@ static bool group_has_rkt(const struct rkt_group_input *group) {
 static void report_unplaced(struct job_state *st, const struct rkt_group_input *group,
                             int index, const struct schedule_alloc *a,
                             const struct failure *first, struct diag_list *diags) {
+    if (diags->truncated)
+        return; /* the list takes no more findings: diag_add would drop it */
     struct buf m;
     buf_init(&m);
     buf_printf(&m, "allocation %s.%s[%d] cannot be placed", st->job->id, group->name, index);
@@ -556,7 +605,15 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
         sg->count = count;
         sg->allocs = arena_array(st->arena, (size_t)count, sizeof *sg->allocs);
     }
-    uint64_t *taken = xcalloc(PORT_WORDS, sizeof *taken);
+    /* one scratch bitmap for the allocations' trial ports, emptied after
+     * each try by the list of what was set (no 8 KiB copy per host) */
+    uint64_t *scratch = xcalloc(PORT_WORDS, sizeof *scratch);
+    static const uint64_t no_ports[PORT_WORDS];
+    size_t group_ports = 0;
+    for (size_t t = 0; t < group->task_count; t++)
+        group_ports += group->tasks[t].network ? group->tasks[t].network->port_count : 0;
+    struct taken trial = {NULL, scratch,
+                          arena_array(st->arena, group_ports + 1, sizeof(int)), 0};
     for (int k = 0; k < count; k++) {
         struct schedule_alloc *a = &sg->allocs[k];
         int index = only ? 0 : k;
@@ -584,8 +641,10 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
                      distinct_ok(st, &group->constraints, (int)g, h, &fail) &&
                      capacity_ok(st, group, host, &fail);
             if (ok) {
-                memcpy(taken, host->ports, PORT_WORDS * sizeof *taken);
-                ok = assign_ports(st, group, host, taken, false, NULL, &fail);
+                trial.base = host->ports;
+                ok = assign_ports(st, group, host, st->dynamic_floor[h], &trial, false, NULL,
+                                  &fail);
+                taken_clear(&trial);
             }
             if (!ok) {
                 a->reasons[h] = fail.reason;
@@ -607,9 +666,10 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
             st->out->unplaced++;
             report_unplaced(st, group, index, a, &first, diags);
             /* the ports still go into the plan (refused) for its readers */
-            memset(taken, 0, PORT_WORDS * sizeof *taken);
             struct failure ignored = {0};
-            assign_ports(st, group, &fleet->hosts[0], taken, true, a, &ignored);
+            trial.base = no_ports;
+            assign_ports(st, group, &fleet->hosts[0], 0, &trial, true, a, &ignored);
+            taken_clear(&trial);
             continue;
         }
         struct fleet_host *host = &fleet->hosts[best];
@@ -618,7 +678,14 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
             if (h != (size_t)best && !a->reasons[h])
                 a->reasons[h] = "feasible, scored lower";
         struct failure ignored = {0};
-        assign_ports(st, group, host, host->ports, true, a, &ignored);
+        struct taken on_host = {host->ports, host->ports, NULL, 0};
+        assign_ports(st, group, host, st->dynamic_floor[best], &on_host, true, a, &ignored);
+        int *floor = &st->dynamic_floor[best];
+        if (*floor < host->node->dynamic_min)
+            *floor = host->node->dynamic_min;
+        while (*floor <= host->node->dynamic_max &&
+               host_unavailable(st, host->node, host->ports, *floor))
+            (*floor)++;
         if (rkt) {
             host->cpu_used += group_cpu(group);
             host->memory_used += group_memory(group);
@@ -626,7 +693,7 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
         st->job_on_host[best]++;
         st->group_on_host[g][best]++;
     }
-    free(taken);
+    free(scratch);
 }
 
 const struct schedule_job *fleet_schedule(struct fleet *fleet, struct arena *arena,
@@ -651,6 +718,7 @@ const struct schedule_job *fleet_schedule(struct fleet *fleet, struct arena *are
     out->port_used = arena_array(arena, (opts ? opts->port_count : 0) + 1,
                                  sizeof *out->port_used);
     st->job_on_host = arena_array(arena, fleet->count, sizeof *st->job_on_host);
+    st->dynamic_floor = arena_array(arena, fleet->count, sizeof *st->dynamic_floor);
     st->group_on_host = arena_array(arena, job->group_count ? job->group_count : 1,
                                     sizeof *st->group_on_host);
     bool any_rkt = false;

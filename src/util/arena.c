@@ -12,13 +12,21 @@
 #include <sys/mman.h>
 
 #define ARENA_MIN_CHUNK ((size_t)64 * 1024)
-#define ARENA_MAX_CHUNK ((size_t)16 * 1024 * 1024)
+#define ARENA_MAX_CHUNK ((size_t)4 * 1024 * 1024)
 
 struct arena_chunk {
     struct arena_chunk *next;
     size_t mapped; /* bytes mapped (a large chunk), or 0: from calloc */
+    size_t cap;    /* bytes of data */
     _Alignas(8) char data[];
 };
+
+static void chunk_free(struct arena_chunk *c) {
+    if (c->mapped)
+        munmap(c, c->mapped);
+    else
+        free(c);
+}
 
 struct arena *arena_new(void) { return xcalloc(1, sizeof(struct arena)); }
 
@@ -28,10 +36,7 @@ void arena_free(struct arena *arena) {
     struct arena_chunk *c = arena->head;
     while (c) {
         struct arena_chunk *next = c->next;
-        if (c->mapped)
-            munmap(c, c->mapped);
-        else
-            free(c);
+        chunk_free(c);
         c = next;
     }
     free(arena);
@@ -77,6 +82,7 @@ void *arena_alloc_slow(struct arena *arena, size_t size) {
     if (cap > SIZE_MAX - sizeof(struct arena_chunk))
         xalloc_die();
     struct arena_chunk *n = chunk_new(sizeof(struct arena_chunk) + cap);
+    n->cap = cap;
     n->next = arena->head;
     arena->head = n;
     arena->reserved += cap;
@@ -127,7 +133,7 @@ char *arena_printf(struct arena *arena, const char *format, ...) {
         return p;
     }
     /* vsnprintf wrote into free space: it must read as zeroed again */
-    if (room)
+    if (room) /* a fresh arena has no chunk yet */
         memset(arena->next, 0, room);
     char *p = arena_alloc(arena, (size_t)n + 1);
     va_start(ap, format);
@@ -145,3 +151,31 @@ void *arena_grow(struct arena *arena, void *old, size_t old_count,
 }
 
 size_t arena_used(const struct arena *arena) { return arena->total; }
+
+/* Keeps the current chunk (zeroing what was handed out of it) and frees
+ * the others, so a scratch arena reused per item costs one memset of what
+ * the item used. */
+void arena_reset(struct arena *arena) {
+    struct arena_chunk *keep = NULL;
+    struct arena_chunk *c = arena->head;
+    while (c) {
+        struct arena_chunk *next = c->next;
+        if (!keep && arena->next >= c->data && arena->next <= c->data + c->cap &&
+            arena->end == c->data + c->cap)
+            keep = c;
+        else
+            chunk_free(c);
+        c = next;
+    }
+    arena->head = keep;
+    arena->total = 0;
+    arena->reserved = 0;
+    if (!keep) {
+        arena->next = arena->end = NULL;
+        return;
+    }
+    memset(keep->data, 0, (size_t)(arena->next - keep->data));
+    keep->next = NULL;
+    arena->next = keep->data;
+    arena->reserved = keep->cap;
+}

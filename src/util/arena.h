@@ -51,5 +51,9 @@ void *arena_grow(struct arena *arena, void *old, size_t old_count,
                  size_t new_count, size_t size) RKTC_NONNULL;
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t arena_used(const struct arena *arena);
+/* Releases everything allocated so far, keeping the current chunk (zeroed
+ * again) for what comes next: a scratch arena reused per item. Every
+ * pointer into the arena is dangling afterwards. */
+void arena_reset(struct arena *arena);
 
 #endif

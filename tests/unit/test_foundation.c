@@ -27,6 +27,29 @@ Test(arena, alignment_zeroing_and_large_blocks) {
     arena_free(a);
 }
 
+Test(arena, reset_keeps_one_chunk_zeroed) {
+    struct arena *a = arena_new();
+    arena_reset(a); /* an empty arena */
+    for (int round = 0; round < 3; round++) {
+        unsigned char *first = NULL;
+        for (int i = 0; i < 200; i++) {
+            unsigned char *p = arena_alloc(a, 100);
+            for (int j = 0; j < 100; j++)
+                cr_assert_eq(p[j], 0);
+            memset(p, 0xab, 100);
+            if (!first)
+                first = p;
+        }
+        unsigned char *big = arena_alloc(a, 1 << 20); /* a chunk of its own */
+        memset(big, 0xcd, 1 << 20);
+        char *s = arena_printf(a, "%0300d", 1);
+        cr_assert_eq(strlen(s), 300);
+        arena_reset(a);
+        cr_assert_eq(arena_used(a), 0);
+    }
+    arena_free(a);
+}
+
 Test(source, positions_count_characters_and_lines) {
     const char *text = "ab\n\xc3\xa9x = 1\n\nlast";
     struct source *src = source_from_memory("f", text, strlen(text));
