@@ -83,6 +83,47 @@ static struct target_output *out_for(struct out_dir **dirs, size_t *count, const
     return &d->out;
 }
 
+/* one input of a rewrite: read through the front end (job_input) */
+struct rewrite_input {
+    struct source *src;
+    struct arena *arena;
+    struct diag_list diags;
+    struct job_input in;
+};
+
+/* false when the file cannot be read (the reason is printed) */
+static bool rewrite_open(const char *path, struct rewrite_input *r) {
+    memset(r, 0, sizeof *r);
+    char *error = NULL;
+    r->src = source_load(path, NULL, &error);
+    if (!r->src) {
+        fprintf(stderr, "rktc: %s\n", error);
+        free(error);
+        return false;
+    }
+    r->arena = arena_new();
+    diag_list_init(&r->diags);
+    job_input_read(r->arena, r->src, &r->in, &r->diags);
+    return true;
+}
+
+static void rewrite_close(struct rewrite_input *r) {
+    diag_list_free(&r->diags);
+    arena_free(r->arena);
+    source_free(r->src);
+}
+
+/* true (and said) when out already holds a file of this name */
+static bool name_taken(const struct target_output *out, const char *file, const char *shown) {
+    for (size_t i = 0; i < out->count; i++)
+        if (strcmp(out->files[i].name, file) == 0) {
+            fprintf(stderr, "rktc: two inputs are written as %s; build them separately\n",
+                    shown);
+            return true;
+        }
+    return false;
+}
+
 /* `build --target=nomad-hcl2`: every job file rewritten for HCL1 and HCL2 */
 static int hcl2_run(const struct build_request *request) {
     const char *dir = request->dir;
@@ -102,41 +143,30 @@ static int hcl2_run(const struct build_request *request) {
     (void)top;
     bool unreadable = false, refused = false, stop = false, findings = false;
     for (size_t f = 0; f < inputs.count; f++) {
-        char *error = NULL;
-        struct source *src = source_load(inputs.paths[f], NULL, &error);
-        if (!src) {
-            fprintf(stderr, "rktc: %s\n", error);
-            free(error);
+        struct rewrite_input r;
+        if (!rewrite_open(inputs.paths[f], &r)) {
             unreadable = true;
             continue;
         }
-        struct arena *arena = arena_new();
-        struct diag_list diags;
-        diag_list_init(&diags);
-        struct job_input in;
-        job_input_read(arena, src, &in, &diags);
-        if (in.not_hcl) {
+        struct job_input *in = &r.in;
+        if (in->not_hcl) {
             unreadable = true;
-        } else if (!in.job) {
+        } else if (!in->job) {
             refused = true;
         } else {
-            const char *name = output_name(arena, inputs.paths[f], files, file_count, true);
+            const char *name = output_name(r.arena, inputs.paths[f], files, file_count, true);
             const char *file = NULL;
             struct target_output *out = out_for(&dirs, &dir_count, name, &file);
-            for (size_t i = 0; i < out->count; i++)
-                if (strcmp(out->files[i].name, file) == 0) {
-                    fprintf(stderr, "rktc: two inputs are written as %s; build them separately\n",
-                            name);
-                    refused = true;
-                }
+            if (name_taken(out, file, name))
+                refused = true;
             struct buf text;
             buf_init(&text);
             struct diag_list found;
             diag_list_init(&found);
-            if (in.hcl)
-                mig_hcl2_print(arena, in.hcl, &text, &found);
+            if (in->hcl)
+                mig_hcl2_print(r.arena, in->hcl, &text, &found);
             else
-                mig_hcl2_print_api(arena, &in, &text, &found);
+                mig_hcl2_print_api(r.arena, in, &text, &found);
             struct buf *b = target_output_add(out, file, false);
             buf_add(b, text.data ? text.data : "", text.len);
             buf_free(&text);
@@ -147,13 +177,11 @@ static int hcl2_run(const struct build_request *request) {
             cli_print_findings(stderr, &found);
             diag_list_free(&found);
         }
-        if (stops(&diags, strict))
+        if (stops(&r.diags, strict))
             stop = true;
-        if (in.not_hcl || !in.job)
-            cli_print_findings(stderr, &diags);
-        diag_list_free(&diags);
-        arena_free(arena);
-        source_free(src);
+        if (in->not_hcl || !in->job)
+            cli_print_findings(stderr, &r.diags);
+        rewrite_close(&r);
     }
     if (strict && findings)
         stop = true;
@@ -161,9 +189,12 @@ static int hcl2_run(const struct build_request *request) {
     for (size_t i = 0; i < dir_count; i++) {
         if (i > 0 && dirs[i].out.count == 0)
             continue;
-        char *path = dirs[i].rel[0] ? malloc(strlen(dir) + strlen(dirs[i].rel) + 2) : NULL;
-        if (path)
-            sprintf(path, "%s/%s", dir, dirs[i].rel);
+        char *path = NULL;
+        if (dirs[i].rel[0]) {
+            size_t len = strlen(dir) + strlen(dirs[i].rel) + 2;
+            path = xmalloc(len);
+            snprintf(path, len, "%s/%s", dir, dirs[i].rel);
+        }
         int s = build_finish(path ? path : dir, &dirs[i].out, force, dry_run, unreadable,
                              refused || stop, findings);
         if (s > status)
@@ -285,35 +316,23 @@ int build_rewrite_run(const struct build_request *request) {
     target_output_init(&out);
     bool unreadable = false, refused = false, stop = false, blockers = false;
     for (size_t f = 0; f < inputs.count; f++) {
-        char *error = NULL;
-        struct source *src = source_load(inputs.paths[f], NULL, &error);
-        if (!src) {
-            fprintf(stderr, "rktc: %s\n", error);
-            free(error);
+        struct rewrite_input r;
+        if (!rewrite_open(inputs.paths[f], &r)) {
             unreadable = true;
             continue;
         }
-        struct arena *arena = arena_new();
-        struct diag_list diags;
-        diag_list_init(&diags);
-        struct job_input in;
-        job_input_read(arena, src, &in, &diags);
-        if (in.not_hcl) {
+        if (r.in.not_hcl) {
             unreadable = true;
-        } else if (!in.job) {
+        } else if (!r.in.job) {
             refused = true;
         } else {
-            const char *name = output_name(arena, inputs.paths[f], files, file_count, true);
+            const char *name = output_name(r.arena, inputs.paths[f], files, file_count, true);
             name = base_name(name);
-            for (size_t i = 0; i < out.count; i++)
-                if (strcmp(out.files[i].name, name) == 0) {
-                    fprintf(stderr, "rktc: two inputs are written as %s; build them separately\n",
-                            name);
-                    refused = true;
-                }
+            if (name_taken(&out, name, name))
+                refused = true;
             struct buf text;
             buf_init(&text);
-            if (!driver_rewrite(arena, &in, dest, &text, &diags))
+            if (!driver_rewrite(r.arena, &r.in, dest, &text, &r.diags))
                 refused = true;
             else {
                 struct buf *b = target_output_add(&out, name, false);
@@ -321,14 +340,12 @@ int build_rewrite_run(const struct build_request *request) {
             }
             buf_free(&text);
         }
-        if (stops(&diags, strict))
+        if (stops(&r.diags, strict))
             stop = true;
-        if (has_blocker(&diags))
+        if (has_blocker(&r.diags))
             blockers = true;
-        cli_print_findings(stderr, &diags);
-        diag_list_free(&diags);
-        arena_free(arena);
-        source_free(src);
+        cli_print_findings(stderr, &r.diags);
+        rewrite_close(&r);
     }
     int status = build_finish(dir, &out, force, dry_run, unreadable, refused || stop, blockers);
     target_output_free(&out);
