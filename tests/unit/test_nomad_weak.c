@@ -6,7 +6,7 @@
 #include <string.h>
 
 static struct decode_ctx ctx(struct arena *a) {
-    struct decode_ctx c = {a, NULL, NULL};
+    struct decode_ctx c = {.arena = a};
     return c;
 }
 
