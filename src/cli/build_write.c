@@ -2,6 +2,7 @@
 #include "cli/build_write.h"
 #include "cli/cli.h"
 #include "util/buf.h"
+#include "util/safe_write.h"
 #include "util/xalloc.h"
 
 #include <dirent.h>
@@ -103,48 +104,34 @@ static bool make_dirs(const char *dir) {
     return ok;
 }
 
-/* "PATH: what: reason", with a word on the file size limit for EFBIG
- * (SIGXFSZ is ignored, so going over `ulimit -f` fails the write). */
+/* "PATH: what: reason" (write errors, the only ones that can be EFBIG, come
+ * from safe_write_new with their word on the file size limit) */
 static void io_error(const char *path, const char *what, int err) {
-    fprintf(stderr, "rktc: %s: %s: %s%s\n", path, what, strerror(err),
-            err == EFBIG ? " (over the file size limit, `ulimit -f`)" : "");
+    fprintf(stderr, "rktc: %s: %s: %s\n", path, what, strerror(err));
 }
 
-/* Writes data to path (in the stage); messages name shown, the final path. */
+/* Writes data to path (in the stage); messages name shown, the final path.
+ * Launchers get 0755, everything else 0666 & ~umask as fopen would give. */
 static bool write_file(const char *path, const char *shown, const struct buf *data,
                        bool executable) {
     mode_t mask = umask(0);
     umask(mask);
-    mode_t mode = executable ? 0755 : 0666 & ~mask; /* as fopen would, launchers 0755 */
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-    if (fd < 0) {
-        io_error(shown, "cannot create", errno);
-        return false;
-    }
-    const char *p = data->data ? data->data : "";
-    size_t left = data->len;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            io_error(shown, "cannot write", errno);
-            close(fd);
-            return false;
-        }
-        p += n;
-        left -= (size_t)n;
-    }
-    if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-        io_error(shown, "cannot write", errno);
-        close(fd);
-        return false;
-    }
-    if (close(fd) != 0) {
-        io_error(shown, "cannot write", errno);
+    char *error = NULL;
+    if (!safe_write_new(path, shown, data->data ? data->data : "", data->len,
+                        executable ? 0755 : 0666 & ~mask, &error)) {
+        fprintf(stderr, "rktc: %s\n", error);
+        free(error);
         return false;
     }
     return true;
+}
+
+/* The name under which commit_stage keeps a replaced file's old version. */
+static char *old_version(const char *stage, const char *name) {
+    struct buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s/%s.~old", stage, name);
+    return buf_detach(&b);
 }
 
 /* Removes a staging directory and everything in it (flat). */
@@ -194,8 +181,7 @@ static bool commit_stage(const char *dir, const char *stage, char **names, size_
     for (; done < count; done++) {
         char *target = join(dir, names[done]);
         char *staged = join(stage, names[done]);
-        char *backup = xmalloc(strlen(staged) + 6);
-        sprintf(backup, "%s.~old", staged);
+        char *backup = old_version(stage, names[done]);
         struct stat st;
         if (lstat(target, &st) == 0) {
             if (link(target, backup) != 0) {
@@ -221,15 +207,12 @@ static bool commit_stage(const char *dir, const char *stage, char **names, size_
     if (!ok) /* roll back, newest first */
         for (size_t i = done; i-- > 0;) {
             char *target = join(dir, names[i]);
-            char *backup = join(stage, names[i]);
-            char *old = xmalloc(strlen(backup) + 6);
-            sprintf(old, "%s.~old", backup);
+            char *old = old_version(stage, names[i]);
             if (had_old[i])
                 rename(old, target);
             else
                 unlink(target);
             free(target);
-            free(backup);
             free(old);
         }
     free(had_old);

@@ -178,6 +178,22 @@ bool safe_write_file(const char *path, const void *data, size_t len, char **erro
     return ok;
 }
 
+bool safe_write_new(const char *path, const char *shown, const void *data, size_t len,
+                    mode_t mode, char **error) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (fd < 0)
+        return fail(error, shown, "cannot create", errno);
+    /* fchmod: open's mode went through the umask */
+    if (!write_all(fd, data, len) || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+        int err = errno;
+        close(fd);
+        return fail(error, shown, "cannot write", err);
+    }
+    if (close(fd) != 0)
+        return fail(error, shown, "cannot write", errno);
+    return true;
+}
+
 static bool replace_atomically(const char *path, const char *target, const void *data,
                                size_t len, char **error) {
     char *dir = directory_of(target);

@@ -18,8 +18,18 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 bool safe_write_file(const char *path, const void *data, size_t len,
                      char **error);
+
+/* Creates path, which must not exist yet (a link there is not followed),
+ * with the given mode (umask not applied), writes len bytes, fsyncs and
+ * closes it: for a file in a staging directory that the caller moves into
+ * place itself. On failure *error holds "SHOWN: reason" (caller frees),
+ * shown being the name the user knows the file by; a partly written file
+ * is left for the caller to remove with its directory. */
+bool safe_write_new(const char *path, const char *shown, const void *data, size_t len,
+                    mode_t mode, char **error);
 
 #endif
