@@ -165,12 +165,6 @@ static bool dynamic_unavailable(const struct job_state *st, const struct node_pr
            node_port_reserved(node, port);
 }
 
-static bool host_unavailable(const struct job_state *st, const struct node_profile *node,
-                             const uint64_t *ports, int port) {
-    return bit_has(ports, port) || bit_has(st->job_statics, port) ||
-           node_port_reserved(node, port);
-}
-
 /* The ports of one allocation on host h: statics as written, dynamics the
  * lowest free ones from `floor` up (no port below it is free in `taken`).
  * `taken` starts as the host's bitmap (or empty) and collects this
@@ -684,7 +678,7 @@ static void place_group(struct job_state *st, size_t g, struct diag_list *diags)
         if (*floor < host->node->dynamic_min)
             *floor = host->node->dynamic_min;
         while (*floor <= host->node->dynamic_max &&
-               host_unavailable(st, host->node, host->ports, *floor))
+               dynamic_unavailable(st, host->node, &on_host, *floor))
             (*floor)++;
         if (rkt) {
             host->cpu_used += group_cpu(group);
