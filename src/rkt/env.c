@@ -37,15 +37,20 @@ static void put(struct env_builder *b, const char *key, const char *value) {
 
 static bool has_prefix(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
 
+/* every byte of k but ASCII letters, digits, `_` and `.` becomes `_` */
+static void clean_bytes(char *k) {
+    for (unsigned char *p = (unsigned char *)k; *p; p++)
+        if (!(isalnum(*p) || *p == '_' || *p == '.') || *p >= 0x80)
+            *p = '_';
+}
+
 static const char *clean_key(struct arena *arena, const char *key) {
     if (!(has_prefix(key, "NOMAD_ADDR_") || has_prefix(key, "NOMAD_IP_") ||
           has_prefix(key, "NOMAD_PORT_") || has_prefix(key, "NOMAD_HOST_PORT_") ||
           has_prefix(key, "NOMAD_META_")))
         return key;
     char *k = arena_strdup(arena, key);
-    for (unsigned char *p = (unsigned char *)k; *p; p++)
-        if (!(isalnum(*p) || *p == '_' || *p == '.') || *p >= 0x80)
-            *p = '_';
+    clean_bytes(k);
     return k;
 }
 
@@ -75,9 +80,7 @@ static const char *port_key(struct arena *arena, const char *prefix, const char 
         k[p + la] = '_';
         memcpy(k + p + la + 1, b, lb - 1);
     }
-    for (unsigned char *c = (unsigned char *)k + p; *c; c++)
-        if (!(isalnum(*c) || *c == '_' || *c == '.') || *c >= 0x80)
-            *c = '_';
+    clean_bytes(k + p);
     return k;
 }
 
