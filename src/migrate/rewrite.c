@@ -854,18 +854,19 @@ static void network_edits(struct arena *arena, const struct source *src,
             const struct nomad_network *gn = group->networks.items[0];
             uint32_t at = open_brace(src, gn->span);
             bool in_place = gn->mbits.set && span_in(gn->mbits.span, gn->span);
-            const char *sum = mbits_set ? arena_printf(arena, "%lld",
-                                                      (long long)((gn->mbits.set ? gn->mbits.value
-                                                                                 : 10) +
-                                                                  mbits))
-                                        : NULL;
-            if (sum && in_place)
-                edit_add(arena, edits, gn->mbits.span.start, gn->mbits.span.end, sum);
+            const char *added = ""; /* a new `mbits` line, or none */
+            if (mbits_set) {
+                int64_t own = gn->mbits.set ? gn->mbits.value : 10;
+                const char *sum = arena_printf(arena, "%lld", (long long)(own + mbits));
+                if (in_place)
+                    edit_add(arena, edits, gn->mbits.span.start, gn->mbits.span.end, sum);
+                else
+                    added = arena_printf(arena, "mbits = %s\n", sum);
+            }
             if (at < gn->span.end)
                 edit_add(arena, edits, at + 1, at + 1,
-                         arena_printf(arena, "\n%s%s%s%.*s", sum && !in_place ? "mbits = " : "",
-                                      sum && !in_place ? sum : "", sum && !in_place ? "\n" : "",
-                                      (int)b.len, b.data ? b.data : ""));
+                         arena_printf(arena, "\n%s%.*s", added, (int)b.len,
+                                      b.data ? b.data : ""));
         }
         buf_add(&head, services.data ? services.data : "", services.len);
         uint32_t at = open_brace(src, group->span); /* after the group's `{` */
