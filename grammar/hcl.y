@@ -228,9 +228,7 @@ static struct hcl_item *make_item(struct hcl_parser *ps, size_t key_start,
     it->value = value;
     it->has_assign = assign;
     if (assign)
-        it->assign = hcl_lexer_span(ps->lx, assign_at.start, assign_at.end);
-    it->span.start = n ? keys[0].span.start : value->span.start;
-    it->span.end = value->span.end;
+        it->assign_at = hcl_lexer_span(ps->lx, assign_at.start, assign_at.end).start;
     return it;
 }
 

@@ -384,7 +384,7 @@ static void read_formats(struct reader *r, const struct hcl_item *item) {
         names[n++] = file ? beside_config(r->cfg->path, e->as.string.text, file)
                           : xstrdup(e->as.string.text);
     }
-    char *where = where_of(r, item->span);
+    char *where = where_of(r, hcl_item_span(item));
     config_set_formats(r->cfg, names, n, ORIGIN_FILE, where);
     free(where);
     for (size_t i = 0; i < n; i++)
@@ -409,7 +409,7 @@ static void read_exclude(struct reader *r, const struct hcl_item *item) {
         globs[n++] = (char *)e->as.string.text;
     }
     exclude_set(r->cfg, globs, n);
-    char *where = where_of(r, item->span);
+    char *where = where_of(r, hcl_item_span(item));
     origin_set(&r->cfg->exclude_origin, ORIGIN_FILE, where);
     free(where);
     free(globs);
@@ -417,7 +417,7 @@ static void read_exclude(struct reader *r, const struct hcl_item *item) {
 
 static void read_rule(struct reader *r, const struct hcl_item *item) {
     if (item->key_count != 2 || item->value->kind != HCL_OBJECT) {
-        bad(r, item->span, "expected a block rule \"ID\" { ... }",
+        bad(r, hcl_item_span(item), "expected a block rule \"ID\" { ... }",
             "write rule \"HCL004\" { severity = \"error\" }");
         return;
     }
@@ -436,7 +436,7 @@ static void read_rule(struct reader *r, const struct hcl_item *item) {
         return;
     }
     const struct hcl_object *body = &item->value->as.object;
-    char *where = where_of(r, item->span);
+    char *where = where_of(r, hcl_item_span(item));
     for (size_t i = 0; i < body->count; i++) {
         const struct hcl_item *it = body->items[i];
         const char *key = it->keys[0].text;
@@ -463,7 +463,7 @@ static void read_root(struct reader *r, const struct hcl_object *root) {
     for (size_t i = 0; i < root->count; i++) {
         const struct hcl_item *item = root->items[i];
         const char *key = item->keys[0].text;
-        char *where = where_of(r, item->span);
+        char *where = where_of(r, hcl_item_span(item));
         bool flag;
         if (strcmp(key, "rule") == 0) {
             read_rule(r, item);

@@ -19,9 +19,9 @@ struct memo {
 static bool items_ordered(const struct hcl_object *o) {
     for (size_t i = 0; i < o->count; i++) {
         const struct hcl_item *it = o->items[i];
-        if (it->span.end < it->span.start)
+        if (hcl_item_span(it).end < hcl_item_span(it).start)
             return false;
-        if (i && it->span.start < o->items[i - 1]->span.end)
+        if (i && hcl_item_span(it).start < hcl_item_span(o->items[i - 1]).end)
             return false;
     }
     return true;
@@ -45,7 +45,7 @@ static const struct hcl_item *item_at(struct memo *memo, const struct hcl_object
         size_t lo = 0, hi = o->count;
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
-            if (o->items[mid]->span.start <= offset)
+            if (hcl_item_span(o->items[mid]).start <= offset)
                 lo = mid + 1;
             else
                 hi = mid;
@@ -53,11 +53,11 @@ static const struct hcl_item *item_at(struct memo *memo, const struct hcl_object
         if (lo == 0)
             return NULL;
         const struct hcl_item *it = o->items[lo - 1];
-        return offset < it->span.end ? it : NULL;
+        return offset < hcl_item_span(it).end ? it : NULL;
     }
     for (size_t i = 0; i < o->count; i++) {
         const struct hcl_item *it = o->items[i];
-        if (offset >= it->span.start && offset < it->span.end)
+        if (offset >= hcl_item_span(it).start && offset < hcl_item_span(it).end)
             return it;
     }
     return NULL;

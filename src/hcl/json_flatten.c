@@ -15,7 +15,7 @@ struct entry {
     struct hcl_key *keys;
     size_t key_count;
     struct hcl_value *value;
-    struct span assign;
+    uint32_t assign_at;
     bool warned;           /* a merge warning was given for this chain */
 };
 
@@ -92,8 +92,7 @@ static struct hcl_item *materialize(struct flatten *f, const struct entry *e) {
     item->key_count = e->key_count;
     item->value = e->value;
     item->has_assign = true;
-    item->assign = e->assign;
-    item->span = span_make(e->keys[0].span.start, e->value->span.end);
+    item->assign_at = e->assign_at;
     return item;
 }
 
@@ -103,7 +102,7 @@ static void flatten_body(struct flatten *f, struct hcl_object *obj) {
     for (size_t i = 0; i < obj->count; i++) {
         struct hcl_item *it = obj->items[i];
         struct entry *e = vec_push(&f->frontier);
-        *e = (struct entry){it, it->keys, it->key_count, it->value, it->assign, false};
+        *e = (struct entry){it, it->keys, it->key_count, it->value, it->assign_at, false};
     }
     while (f->frontier.count > 0) {
         struct entry e = ((struct entry *)f->frontier.data)[--f->frontier.count];
@@ -122,14 +121,14 @@ static void flatten_body(struct flatten *f, struct hcl_object *obj) {
                 memcpy(keys + e.key_count, m->keys, m->key_count * sizeof *keys);
                 struct entry *n = vec_push(&f->frontier);
                 *n = (struct entry){NULL, keys, e.key_count + m->key_count, m->value,
-                                    e.assign, e.warned};
+                                    e.assign_at, e.warned};
             }
         } else if (v->kind == HCL_LIST && v->as.list.count > 0 &&
                    all_objects_in_list(&v->as.list)) {
             for (size_t i = 0; i < v->as.list.count; i++) {
                 struct entry *n = vec_push(&f->frontier);
                 *n = (struct entry){NULL, e.keys, e.key_count, v->as.list.elems[i],
-                                    e.assign, e.warned};
+                                    e.assign_at, e.warned};
             }
         } else {
             struct hcl_item **slot = vec_push(&f->out);

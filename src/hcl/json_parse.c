@@ -43,7 +43,7 @@ struct frame {
     /* the member being read (objects) */
     struct hcl_key *keys;
     size_t key_count, key_cap;
-    struct span assign;
+    uint32_t assign_at; /* the `:` */
     uint32_t last_end;         /* end of the last member read */
 };
 
@@ -160,7 +160,9 @@ static struct hcl_value *literal(struct json_parser *p) {
         return v;
     default:
         v = new_value(p, HCL_STRING, tok_span(t));
-        v->as.string.text = token_string(p, &v->as.string.len);
+        size_t len;
+        v->as.string.text = token_string(p, &len);
+        v->as.string.len = (uint32_t)len;
         return v;
     }
 }
@@ -177,8 +179,7 @@ static void object_add(struct json_parser *p, struct frame *f, struct hcl_value 
     item->key_count = f->key_count;
     item->value = value;
     item->has_assign = true;
-    item->assign = f->assign;
-    item->span = span_make(f->keys[0].span.start, value->span.end);
+    item->assign_at = f->assign_at;
     obj->items[obj->count++] = item;
     f->last_end = value->span.end;
     f->keys = NULL;
@@ -329,7 +330,7 @@ static struct hcl_value *step_object(struct json_parser *p, struct frame *f, boo
         return end_object(p);
     }
     /* objectValue */
-    f->assign = tok_span(&p->tok);
+    f->assign_at = tok_span(&p->tok).start;
     scan(p);
     switch (p->tok.type) {
     case JTOK_NUMBER: case JTOK_FLOAT: case JTOK_BOOL: case JTOK_NULL: case JTOK_STRING:

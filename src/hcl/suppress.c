@@ -59,10 +59,10 @@ static const struct hcl_item *next_item(const struct items *items, uint32_t offs
     const struct hcl_item *best = NULL;
     for (size_t i = 0; i < items->count; i++) {
         const struct hcl_item *it = items->v[i];
-        if (it->span.start < offset)
+        if (hcl_item_span(it).start < offset)
             continue;
-        if (!best || it->span.start < best->span.start ||
-            (it->span.start == best->span.start && it->span.end > best->span.end))
+        if (!best || hcl_item_span(it).start < hcl_item_span(best).start ||
+            (hcl_item_span(it).start == hcl_item_span(best).start && hcl_item_span(it).end > hcl_item_span(best).end))
             best = it;
     }
     return best;
@@ -200,7 +200,7 @@ char **suppress_apply(const struct hcl_file *file, struct diag_list *diags,
                 free(p.reason);
                 continue;
             }
-            p.scope = item->span;
+            p.scope = hcl_item_span(item);
         }
         pragmas = xreallocarray(pragmas, count + 1, sizeof *pragmas);
         pragmas[count++] = p;

@@ -32,8 +32,12 @@ enum hcl_kind {
 
 struct hcl_value;
 
-/* Lengths and counts are 32-bit (inputs are < 4 GiB): a key is 24 bytes
- * and an item 40, which a large file has millions of. */
+/* Sizes: a large file has millions of nodes, so they are small. Lengths
+ * and counts are 32-bit (inputs are < 4 GiB); a key is 24 bytes, an item
+ * 32 (its span and the `=` are derived from what it holds) and a value 24:
+ * the payload of a value is a byte-aligned union of 12 bytes, its kind one
+ * byte after it. The payload structs are `packed` (a GCC/Clang attribute)
+ * for that; they are read and written like any struct. */
 struct hcl_key {
     const char *text;  /* the key as Nomad sees it (unquoted) */
     uint32_t len;
@@ -45,38 +49,55 @@ struct hcl_item {
     struct hcl_key *keys;
     struct hcl_value *value;
     uint32_t key_count;     /* >= 1 once parsed */
+    uint32_t assign_at;     /* offset of the `=` (`:` in JSON) when has_assign */
     bool has_assign;        /* written `key = value` (not `key {`) */
-    struct span assign;     /* the `=` when has_assign */
-    struct span span;       /* from first key to end of value */
 };
 
-struct hcl_object {
+#define HCL_PACKED __attribute__((packed))
+
+struct HCL_PACKED hcl_object {
     struct hcl_item **items;
-    size_t count;
+    uint32_t count;
 };
 
-struct hcl_list {
+struct HCL_PACKED hcl_list {
     struct hcl_value **elems;
-    size_t count;
+    uint32_t count;
+};
+
+struct HCL_PACKED hcl_text {
+    const char *text;
+    uint32_t len;
 };
 
 struct hcl_value {
-    enum hcl_kind kind;
     struct span span;
     union {
         struct hcl_object object; /* HCL_OBJECT */
         struct hcl_list list;     /* HCL_LIST */
         bool boolean;             /* HCL_BOOL */
-        struct {                  /* HCL_STRING, HCL_HEREDOC */
-            const char *text;
-            size_t len;
-        } string;
-        struct {                  /* HCL_NUMBER, HCL_FLOAT: raw token text */
-            const char *text;
-            size_t len;
-        } number;
+        struct hcl_text string;   /* HCL_STRING, HCL_HEREDOC */
+        struct hcl_text number;   /* HCL_NUMBER, HCL_FLOAT: raw token text */
     } as;
+    enum hcl_kind kind : 8;
 };
+
+_Static_assert(sizeof(struct hcl_value) == 24, "a value is 24 bytes");
+_Static_assert(sizeof(struct hcl_item) == 32, "an item is 32 bytes");
+_Static_assert(sizeof(struct hcl_key) == 24, "a key is 24 bytes");
+
+/* An item's span: from its first key to the end of its value. */
+static inline struct span hcl_item_span(const struct hcl_item *it) {
+    struct span s = {it->key_count ? it->keys[0].span.start : it->value->span.start,
+                     it->value->span.end};
+    return s;
+}
+
+/* The span of an item's `=` (`:` in JSON); only when it->has_assign. */
+static inline struct span hcl_item_assign(const struct hcl_item *it) {
+    struct span s = {it->assign_at, it->assign_at + 1};
+    return s;
+}
 
 enum hcl_comment_style { HCL_COMMENT_HASH, HCL_COMMENT_SLASHES, HCL_COMMENT_BLOCK };
 

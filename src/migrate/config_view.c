@@ -19,7 +19,7 @@ static void add_hcl_items(struct arena *arena, struct cfg_node *map,
         struct cfg_entry *e = &map->entries[map->count++];
         e->key = arena_strndup(arena, it->keys[0].text, it->keys[0].len);
         e->key_span = it->keys[0].span;
-        e->span = it->span;
+        e->span = hcl_item_span(it);
         if (it->key_count == 1) {
             e->value = from_hcl_value(arena, it->value);
         } else { /* labels: key "a" "b" { } nests one map per label */
@@ -27,12 +27,12 @@ static void add_hcl_items(struct arena *arena, struct cfg_node *map,
             for (size_t k = 1; k < it->key_count; k++) {
                 struct cfg_node *m = arena_alloc(arena, sizeof *m);
                 m->kind = CFG_MAP;
-                m->span = it->span;
+                m->span = hcl_item_span(it);
                 m->entries = arena_alloc(arena, sizeof *m->entries);
                 m->count = 1;
                 m->entries[0].key = arena_strndup(arena, it->keys[k].text, it->keys[k].len);
                 m->entries[0].key_span = it->keys[k].span;
-                m->entries[0].span = it->span;
+                m->entries[0].span = hcl_item_span(it);
                 *slot = m;
                 slot = &m->entries[0].value;
             }

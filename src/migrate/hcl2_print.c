@@ -543,11 +543,11 @@ static const char *free_body(struct printer *p, const struct gval *m, int depth,
                              uint32_t body_end);
 
 static uint32_t entry_start(const struct gval_entry *e) {
-    return e->item ? e->item->span.start : (e->value->node ? e->value->node->span.start : 0);
+    return e->item ? hcl_item_span(e->item).start : (e->value->node ? e->value->node->span.start : 0);
 }
 
 static uint32_t entry_end(const struct gval_entry *e) {
-    return e->item ? e->item->span.end : (e->value->node ? e->value->node->span.end : 0);
+    return e->item ? hcl_item_span(e->item).end : (e->value->node ? e->value->node->span.end : 0);
 }
 
 static uint32_t free_entries(struct printer *p, struct entries *es, const struct gval *m,
@@ -695,10 +695,10 @@ static struct gval *merged_map(struct printer *p, const struct hcl_object *body,
 }
 
 static uint32_t last_end(const struct hcl_object *body, size_t from) {
-    uint32_t end = body->items[from]->span.end;
+    uint32_t end = hcl_item_span(body->items[from]).end;
     for (size_t i = from + 1; i < body->count; i++)
-        if (same_key(body->items[i], body->items[from]) && body->items[i]->span.end > end)
-            end = body->items[i]->span.end;
+        if (same_key(body->items[i], body->items[from]) && hcl_item_span(body->items[i]).end > end)
+            end = hcl_item_span(body->items[i]).end;
     return end;
 }
 
@@ -830,8 +830,8 @@ static void map_entry(struct printer *p, struct entries *es, const struct hcl_ob
     bool ok = true;
     struct gval *m = merged_map(p, body, i, &ok);
     struct entry *x = entries_add(p, es);
-    x->lead = lead_comments(p, it->span.start, depth);
-    x->blank_before = blank_between(p, prev, it->span.start);
+    x->lead = lead_comments(p, hcl_item_span(it).start, depth);
+    x->blank_before = blank_between(p, prev, hcl_item_span(it).start);
     x->key = key;
     uint32_t end = last_end(body, i);
     if (keys_are_idents(m)) {
@@ -888,8 +888,8 @@ static const char *struct_body(struct printer *p, const struct hcl_object *body,
                 bool ok = true;
                 struct gval *m = merged_map(p, body, i, &ok);
                 struct entry *x = entries_add(p, &es);
-                x->lead = lead_comments(p, it->span.start, depth);
-                x->blank_before = blank_between(p, prev, it->span.start);
+                x->lead = lead_comments(p, hcl_item_span(it).start, depth);
+                x->blank_before = blank_between(p, prev, hcl_item_span(it).start);
                 x->key = key;
                 x->block = true;
                 uint32_t end = last_end(body, i);
@@ -910,12 +910,12 @@ static const char *struct_body(struct printer *p, const struct hcl_object *body,
                      "Nomad 0.12 ignores this labelled `%s` block; HCL2 refuses it: it is left "
                      "out", key);
             struct entry *x = entries_add(p, &es);
-            x->lead = lead_comments(p, it->span.end, depth);
+            x->lead = lead_comments(p, hcl_item_span(it).end, depth);
             x->key = arena_printf(p->arena, "# MIG011: a labelled `%s` block Nomad 0.12 ignores "
                                   "is left out", key);
             x->block = true;
             x->value = "";
-            prev = it->span.end;
+            prev = hcl_item_span(it).end;
             continue;
         }
         if (v->kind == HCL_OBJECT || all_objects(v)) {
@@ -923,16 +923,16 @@ static const char *struct_body(struct printer *p, const struct hcl_object *body,
             for (size_t k = 0; k < n; k++) {
                 const struct hcl_value *obj = v->kind == HCL_OBJECT ? v : v->as.list.elems[k];
                 struct entry *x = entries_add(p, &es);
-                x->lead = lead_comments(p, k ? obj->span.start : it->span.start, depth);
+                x->lead = lead_comments(p, k ? obj->span.start : hcl_item_span(it).start, depth);
                 if (k == 0)
                     x->lead = arena_printf(p->arena, "%s%s", x->lead,
                                            dropped_labels(p, it, depth));
-                x->blank_before = k == 0 && blank_between(p, prev, it->span.start);
+                x->blank_before = k == 0 && blank_between(p, prev, hcl_item_span(it).start);
                 x->key = block_head(p, it);
                 x->block = true;
                 x->value = block_value(p, &obj->as.object, depth, key, obj->span.end);
             }
-            prev = it->span.end;
+            prev = hcl_item_span(it).end;
             if (n > 0) /* always: all_objects() is false for an empty list */
                 es.items[es.count - 1].trail = trail_comment(p, prev);
             continue;
@@ -967,8 +967,8 @@ static const char *struct_body(struct printer *p, const struct hcl_object *body,
             value = cat;
         }
         struct entry *x = entries_add(p, &es);
-        x->lead = lead_comments(p, it->span.start, depth);
-        x->blank_before = blank_between(p, prev, it->span.start);
+        x->lead = lead_comments(p, hcl_item_span(it).start, depth);
+        x->blank_before = blank_between(p, prev, hcl_item_span(it).start);
         struct buf kb;
         buf_init(&kb);
         if (it->key_count > 1) {
@@ -983,9 +983,9 @@ static const char *struct_body(struct printer *p, const struct hcl_object *body,
         tree_expr(p, &vb, value, depth, true);
         x->value = buf_text(p, &vb);
         x->multiline = strchr(x->value, '\n') != NULL && strncmp(x->value, "<<", 2) != 0;
-        prev = last->span.end;
-        x->lead = arena_printf(p->arena, "%s%s", x->lead, lead_comments(p, it->span.end, depth));
-        x->trail = trail_comment(p, last->span.end);
+        prev = hcl_item_span(last).end;
+        x->lead = arena_printf(p->arena, "%s%s", x->lead, lead_comments(p, hcl_item_span(it).end, depth));
+        x->trail = trail_comment(p, hcl_item_span(last).end);
     }
     struct buf b;
     buf_init(&b);

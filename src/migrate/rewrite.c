@@ -535,8 +535,8 @@ static const char *render_hcl(struct task_out *t, const char *indent, const char
     for (size_t c = 0; file && c < file->comment_count; c++) {
         struct span s = file->comments[c].span;
         for (size_t k = 0; k < task->config_item_count; k++)
-            if (s.start >= task->config_items[k]->span.start &&
-                s.end <= task->config_items[k]->span.end) {
+            if (s.start >= hcl_item_span(task->config_items[k]).start &&
+                s.end <= hcl_item_span(task->config_items[k]).end) {
                 buf_printf(&b, "%s", inner);
                 buf_add(&b, t->src->text + s.start, s.end - s.start);
                 buf_putc(&b, '\n');
@@ -665,12 +665,12 @@ static bool task_edits(struct task_out *t, const struct job_input *in,
         return true;
     }
     const struct hcl_item *first = m->config_items[0];
-    const char *indent = line_indent(t->arena, t->src, first->span.start);
+    const char *indent = line_indent(t->arena, t->src, hcl_item_span(first).start);
     const char *unit = strchr(indent, '\t') ? "\t" : "  ";
-    edit_add(arena, edits, first->span.start, first->span.end,
+    edit_add(arena, edits, hcl_item_span(first).start, hcl_item_span(first).end,
              render_hcl(t, indent, unit, in->hcl, m));
     for (size_t k = 1; k < m->config_item_count; k++) { /* merged into the first */
-        struct span s = m->config_items[k]->span;
+        struct span s = hcl_item_span(m->config_items[k]);
         uint32_t start = s.start, end = s.end;
         if (*line_indent(t->arena, t->src, start) || start == 0 ||
             t->src->text[start - 1] == '\n') {

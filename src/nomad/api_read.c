@@ -105,7 +105,6 @@ static const struct hcl_item *member_item(struct reader *r, const struct json_me
     it->key_count = 1;
     it->value = (struct hcl_value *)value;
     it->has_assign = true;
-    it->span = span_make(m->key_span.start, value->span.end);
     return it;
 }
 

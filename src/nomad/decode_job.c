@@ -38,7 +38,7 @@ static struct nomad_group *decode_group(struct decode_ctx *c, const struct hcl_i
     if (c->cache.count == 0)
         body_cache_fill(c, m);
     struct nomad_group *g = arena_alloc(c->arena, sizeof *g);
-    g->span = it->span;
+    g->span = hcl_item_span(it);
     g->name = nomad_string_make(c, it->keys[1].text, it->keys[1].len, it->keys[1].span);
     if (!decode_fields(c, m, &nomad_schema_group, g, group_skip, true, false, "group"))
         return NULL;
@@ -123,7 +123,7 @@ static const char *const job_skip[] = {
 
 static struct nomad_job *decode_job(struct decode_ctx *c, const struct hcl_item *it) {
     struct nomad_job *job = arena_alloc(c->arena, sizeof *job);
-    job->span = it->span;
+    job->span = hcl_item_span(it);
     const struct hcl_object *body = item_body(c, it, "job");
     if (!body)
         return NULL;

@@ -65,7 +65,7 @@ static bool decode_ports(struct decode_ctx *c, const struct hcl_object *body,
         if (!m)
             return false;
         struct nomad_port *port = arena_alloc(c->arena, sizeof *port);
-        port->span = it->span;
+        port->span = hcl_item_span(it);
         if (!decode_fields(c, m, &nomad_schema_port, port, NULL, false, false, "port"))
             return false;
         port->label = nomad_string_make(c, label->text, label->len, label->span);
@@ -97,7 +97,7 @@ bool decode_network(struct decode_ctx *c, struct item_set s, struct nomad_networ
     if (!m)
         return false;
     struct nomad_network *nw = arena_alloc(c->arena, sizeof *nw);
-    nw->span = it->span;
+    nw->span = hcl_item_span(it);
     static const char *const skip[] = {"dns", "port", NULL};
     if (!decode_fields(c, m, &nomad_schema_network, nw, skip, false, false, "network"))
         return false;
@@ -117,7 +117,7 @@ bool decode_network(struct decode_ctx *c, struct item_set s, struct nomad_networ
         if (!dm)
             return false;
         nw->dns = arena_alloc(c->arena, sizeof *nw->dns);
-        nw->dns->span = dns.items[0]->span;
+        nw->dns->span = hcl_item_span(dns.items[0]);
         if (!decode_fields(c, dm, &nomad_schema_dns, nw->dns, NULL, false, false, "dns"))
             return false;
     }
@@ -145,7 +145,7 @@ static bool decode_devices(struct decode_ctx *c, struct item_set s, struct nomad
         if (!m)
             return false;
         struct nomad_device *dev = arena_alloc(c->arena, sizeof *dev);
-        dev->span = it->span;
+        dev->span = hcl_item_span(it);
         dev->name = nomad_string_make(c, it->keys[1].text, it->keys[1].len, it->keys[1].span);
         static const char *const skip[] = {"constraint", "affinity", NULL};
         if (!decode_fields(c, m, &nomad_schema_device, dev, skip, false, false, "device"))
@@ -164,7 +164,7 @@ bool decode_resources(struct decode_ctx *c, struct item_set s, struct nomad_reso
     if (s.count == 0)
         return true;
     struct nomad_resources *r = arena_alloc(c->arena, sizeof *r);
-    r->span = s.items[0]->span;
+    r->span = hcl_item_span(s.items[0]);
     *out = r;
     struct item_set plain = items_plain(c, s);
     if (plain.count > 1) {
@@ -182,7 +182,7 @@ bool decode_resources(struct decode_ctx *c, struct item_set s, struct nomad_reso
     if (plain.count == 0)
         return true;
     const struct hcl_item *it = plain.items[0];
-    r->span = it->span;
+    r->span = hcl_item_span(it);
     const struct hcl_object *body = item_body(c, it, "resources");
     if (!body || !check_keys(c, body, keys, "resources"))
         return false;
@@ -221,7 +221,7 @@ struct nomad_logs *decode_logs(struct decode_ctx *c, struct item_set s, bool *ok
     if (!m)
         return NULL;
     struct nomad_logs *logs = arena_alloc(c->arena, sizeof *logs);
-    logs->span = s.items[0]->span;
+    logs->span = hcl_item_span(s.items[0]);
     if (!decode_fields(c, m, &nomad_schema_logs, logs, NULL, false, false, "logs"))
         return NULL;
     *ok = true;
@@ -284,7 +284,7 @@ static bool decode_volume(struct decode_ctx *c, const struct hcl_item *it,
                 return false;
             }
             struct nomad_mount_options *mo = arena_alloc(c->arena, sizeof *mo);
-            mo->span = f->span;
+            mo->span = hcl_item_span(f);
             const struct hcl_object *mb = &f->value->as.object;
             for (size_t j = 0; j < mb->count; j++) {
                 const struct hcl_item *g = mb->items[j];
@@ -334,13 +334,13 @@ bool decode_volumes(struct decode_ctx *c, struct item_set s, struct nomad_list *
     for (size_t i = 0; i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
         if (item_labels(it) == 0 || !it->value || it->value->kind != HCL_OBJECT) {
-            decode_warning(c, RULE_NMD017, it->span,
+            decode_warning(c, RULE_NMD017, hcl_item_span(it),
                            "Nomad drops every volume of this group: a `volume` block needs "
                            "a label (the volume name) and a body");
             return true;
         }
         struct nomad_volume *vol = arena_alloc(c->arena, sizeof *vol);
-        vol->span = it->span;
+        vol->span = hcl_item_span(it);
         vol->name = nomad_string_make(c, it->keys[1].text, it->keys[1].len, it->keys[1].span);
         const char *why = NULL;
         const struct hcl_item *bad = it;
@@ -352,7 +352,7 @@ bool decode_volumes(struct decode_ctx *c, struct item_set s, struct nomad_list *
                              "mount_options accepts: fs_type, mount_flags)", why);
                 return false;
             }
-            decode_warning(c, RULE_NMD017, bad->value ? bad->value->span : bad->span,
+            decode_warning(c, RULE_NMD017, bad->value ? bad->value->span : hcl_item_span(bad),
                            "`%s` %s; Nomad then silently drops every volume of this group",
                            bad->keys[0].text, why);
             return true;
@@ -384,7 +384,7 @@ bool decode_scaling(struct decode_ctx *c, struct item_set s, struct nomad_scalin
     if (!m)
         return false;
     struct nomad_scaling *sc = arena_alloc(c->arena, sizeof *sc);
-    sc->span = it->span;
+    sc->span = hcl_item_span(it);
     static const char *const skip[] = {"policy", NULL};
     if (!decode_fields(c, m, &nomad_schema_scaling, sc, skip, false, false, "scaling"))
         return false;
@@ -416,7 +416,7 @@ bool decode_scaling(struct decode_ctx *c, struct item_set s, struct nomad_scalin
         if (!pm)
             return false;
         sc->policy.value = gval_keep(c, pm);
-        sc->policy.span = plain.items[0]->span;
+        sc->policy.span = hcl_item_span(plain.items[0]);
     }
     *out = sc;
     return true;

@@ -22,7 +22,7 @@ static bool decode_header(struct decode_ctx *c, const struct gval_entry *e,
         return false;
     }
     out->set = true;
-    out->span = e->item ? e->item->span : entry_span(e);
+    out->span = e->item ? hcl_item_span(e->item) : entry_span(e);
     for (size_t b = 0; b < v->as.list.count; b++) {
         const struct gval *m = v->as.list.elems[b];
         for (size_t i = 0; m->kind == GVAL_MAP && i < m->as.map.count; i++) {
@@ -82,7 +82,7 @@ static bool decode_checks(struct decode_ctx *c, struct item_set s, struct nomad_
         if (!m)
             return false;
         struct nomad_check *ck = arena_alloc(c->arena, sizeof *ck);
-        ck->span = it->span;
+        ck->span = hcl_item_span(it);
         for (size_t k = 0; k < m->as.map.count; k++)
             if (m->as.map.entries[k].key_len == 6 &&
                 memcmp(m->as.map.entries[k].key, "header", 6) == 0 &&
@@ -115,7 +115,7 @@ static struct nomad_proxy *decode_proxy(struct decode_ctx *c, const struct hcl_i
     if (!m)
         return NULL;
     struct nomad_proxy *p = arena_alloc(c->arena, sizeof *p);
-    p->span = it->span;
+    p->span = hcl_item_span(it);
     static const char *const skip[] = {"upstreams", "expose", "config", NULL};
     if (!decode_fields(c, m, &nomad_schema_proxy, p, skip, true, false, "proxy"))
         return NULL;
@@ -128,7 +128,7 @@ static struct nomad_proxy *decode_proxy(struct decode_ctx *c, const struct hcl_i
         if (!um)
             return NULL;
         struct nomad_upstream *u = arena_alloc(c->arena, sizeof *u);
-        u->span = ups.items[i]->span;
+        u->span = hcl_item_span(ups.items[i]);
         if (!decode_fields(c, um, &nomad_schema_upstream, u, NULL, true, false, "upstreams"))
             return NULL;
         list_push(c, &p->upstreams, u);
@@ -144,7 +144,7 @@ static struct nomad_proxy *decode_proxy(struct decode_ctx *c, const struct hcl_i
         if (!eb || !check_keys(c, eb, expose_keys, "expose"))
             return NULL;
         p->expose = arena_alloc(c->arena, sizeof *p->expose);
-        p->expose->span = ex.items[0]->span;
+        p->expose->span = hcl_item_span(ex.items[0]);
         if (!decode_each_block(c, body_filter(c, eb, "path"), "path", "expose path", path_keys,
                                &nomad_schema_expose_path, true, false, &p->expose->paths))
             return NULL;
@@ -163,7 +163,7 @@ static struct nomad_proxy *decode_proxy(struct decode_ctx *c, const struct hcl_i
         if (!cm)
             return NULL;
         p->config.value = gval_keep(c, gval_flatten(c, cm));
-        p->config.span = cfg.items[0]->span;
+        p->config.span = hcl_item_span(cfg.items[0]);
     }
     return p;
 }
@@ -183,7 +183,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
     if (!body || !check_keys(c, body, keys, "gateway"))
         return NULL;
     struct nomad_gateway *g = arena_alloc(c->arena, sizeof *g);
-    g->span = it->span;
+    g->span = hcl_item_span(it);
     struct item_set px = body_filter(c, body, "proxy");
     if (px.count != 1) {
         decode_error(c, RULE_NMD011, px.count ? px.items[1]->keys[0].span : it->keys[0].span,
@@ -197,7 +197,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
     if (!pm)
         return NULL;
     g->proxy = arena_alloc(c->arena, sizeof *g->proxy);
-    g->proxy->span = px.items[0]->span;
+    g->proxy->span = hcl_item_span(px.items[0]);
     static const char *const pskip[] = {"config", "envoy_gateway_bind_addresses", NULL};
     if (!decode_fields(c, pm, &nomad_schema_gateway_proxy, g->proxy, pskip, true, false,
                        "gateway proxy"))
@@ -217,7 +217,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
         if (!bm)
             return NULL;
         struct nomad_bind_address *ba = arena_alloc(c->arena, sizeof *ba);
-        ba->span = bi->span;
+        ba->span = hcl_item_span(bi);
         static const char *const skip_name[] = {"name", NULL};
         (void)bind_keys;
         if (!decode_fields(c, bm, &nomad_schema_bind_address, ba, skip_name, false, true,
@@ -251,7 +251,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
         if (!cm)
             return NULL;
         g->proxy->config.value = gval_keep(c, gval_flatten(c, cm));
-        g->proxy->config.span = cfg.items[0]->span;
+        g->proxy->config.span = hcl_item_span(cfg.items[0]);
     }
     struct item_set in = body_filter(c, body, "ingress");
     if (in.count != 1) {
@@ -263,7 +263,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
     if (!ib || !check_keys(c, ib, ingress_keys, "ingress"))
         return NULL;
     g->ingress = arena_alloc(c->arena, sizeof *g->ingress);
-    g->ingress->span = in.items[0]->span;
+    g->ingress->span = hcl_item_span(in.items[0]);
     struct item_set tls = body_filter(c, ib, "tls");
     if (tls.count > 1) {
         decode_error(c, RULE_NMD004, tls.items[1]->keys[0].span,
@@ -278,7 +278,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
         if (!tm)
             return NULL;
         g->ingress->tls = arena_alloc(c->arena, sizeof *g->ingress->tls);
-        g->ingress->tls->span = tls.items[0]->span;
+        g->ingress->tls->span = hcl_item_span(tls.items[0]);
         if (!decode_fields(c, tm, &nomad_schema_gateway_tls, g->ingress->tls, NULL, false,
                            true, "tls"))
             return NULL;
@@ -292,7 +292,7 @@ static struct nomad_gateway *decode_gateway(struct decode_ctx *c, const struct h
         if (!lm)
             return NULL;
         struct nomad_ingress_listener *l = arena_alloc(c->arena, sizeof *l);
-        l->span = ls.items[i]->span;
+        l->span = hcl_item_span(ls.items[i]);
         static const char *const skip[] = {"service", NULL};
         if (!decode_fields(c, lm, &nomad_schema_ingress_listener, l, skip, false, true,
                            "listener"))
@@ -316,7 +316,7 @@ static struct nomad_sidecar_task *decode_sidecar_task(struct decode_ctx *c,
     if (!t)
         return NULL;
     struct nomad_sidecar_task *st = arena_alloc(c->arena, sizeof *st);
-    st->span = it->span;
+    st->span = hcl_item_span(it);
     st->name = t->name;
     st->driver = t->driver;
     st->user = t->user;
@@ -342,7 +342,7 @@ static struct nomad_connect *decode_connect(struct decode_ctx *c, const struct h
     if (!m)
         return NULL;
     struct nomad_connect *cn = arena_alloc(c->arena, sizeof *cn);
-    cn->span = it->span;
+    cn->span = hcl_item_span(it);
     static const char *const skip[] = {"gateway", "sidecar_service", "sidecar_task", NULL};
     if (!decode_fields(c, m, &nomad_schema_connect, cn, skip, false, false, "connect"))
         return NULL;
@@ -375,7 +375,7 @@ static struct nomad_connect *decode_connect(struct decode_ctx *c, const struct h
     if (!sm)
         return NULL;
     cn->sidecar_service = arena_alloc(c->arena, sizeof *cn->sidecar_service);
-    cn->sidecar_service->span = ss.items[0]->span;
+    cn->sidecar_service->span = hcl_item_span(ss.items[0]);
     static const char *const sskip[] = {"proxy", NULL};
     if (!decode_fields(c, sm, &nomad_schema_sidecar_service, cn->sidecar_service, sskip, true,
                        false, "sidecar_service"))
@@ -414,7 +414,7 @@ bool decode_services(struct decode_ctx *c, struct item_set s, struct nomad_list 
         if (!m)
             return false;
         struct nomad_service *sv = arena_alloc(c->arena, sizeof *sv);
-        sv->span = it->span;
+        sv->span = hcl_item_span(it);
         static const char *const skip[] = {"check", "check_restart", "connect", "meta",
                                            "canary_meta", NULL};
         if (!decode_fields(c, m, &nomad_schema_service, sv, skip, false, false, "service"))

@@ -72,7 +72,7 @@ bool decode_constraints(struct decode_ctx *c, struct item_set s, struct nomad_li
         if (!m)
             return false;
         struct nomad_constraint *k = arena_alloc(c->arena, sizeof *k);
-        k->span = it->span;
+        k->span = hcl_item_span(it);
         if (!string_from(c, map_entry(m, "attribute"), &k->ltarget, "attribute", "constraint") ||
             !string_from(c, map_entry(m, "value"), &k->rtarget, "value", "constraint") ||
             !string_from(c, map_entry(m, "operator"), &k->operand, "operator", "constraint"))
@@ -131,7 +131,7 @@ bool decode_affinities(struct decode_ctx *c, struct item_set s, struct nomad_lis
         if (!m)
             return false;
         struct nomad_affinity *a = arena_alloc(c->arena, sizeof *a);
-        a->span = it->span;
+        a->span = hcl_item_span(it);
         if (!string_from(c, map_entry(m, "attribute"), &a->ltarget, "attribute", "affinity") ||
             !string_from(c, map_entry(m, "value"), &a->rtarget, "value", "affinity") ||
             !string_from(c, map_entry(m, "operator"), &a->operand, "operator", "affinity"))
@@ -179,7 +179,7 @@ bool decode_spreads(struct decode_ctx *c, struct item_set s, struct nomad_list *
         if (!m)
             return false;
         struct nomad_spread *sp = arena_alloc(c->arena, sizeof *sp);
-        sp->span = it->span;
+        sp->span = hcl_item_span(it);
         static const char *const skip[] = {"target", NULL};
         if (!decode_fields(c, m, &nomad_schema_spread, sp, skip, false, false, "spread"))
             return false;
@@ -214,7 +214,7 @@ bool decode_spreads(struct decode_ctx *c, struct item_set s, struct nomad_list *
             if (!tm)
                 return false;
             struct nomad_spread_target *target = arena_alloc(c->arena, sizeof *target);
-            target->span = ti->span;
+            target->span = hcl_item_span(ti);
             target->value = nomad_string_make(c, label, ti->keys[1].len, ti->keys[1].span);
             if (!decode_fields(c, tm, &nomad_schema_spread_target, target, NULL, false, false,
                                "spread target"))
@@ -302,7 +302,7 @@ bool decode_periodic(struct decode_ctx *c, struct item_set s, struct nomad_perio
     if (!m)
         return false;
     struct nomad_periodic *p = arena_alloc(c->arena, sizeof *p);
-    p->span = it->span;
+    p->span = hcl_item_span(it);
     const struct gval_entry *e = map_entry(m, "enabled");
     if (e) {
         bool enabled;
@@ -352,7 +352,7 @@ bool decode_multiregion(struct decode_ctx *c, struct item_set s,
     if (!body || !check_keys(c, body, keys, "multiregion"))
         return false;
     struct nomad_multiregion *mr = arena_alloc(c->arena, sizeof *mr);
-    mr->span = it->span;
+    mr->span = hcl_item_span(it);
     struct item_set st = body_filter(c, body, "strategy");
     if (st.count > 0) {
         mr->strategy = simple_block(c, st, "strategy", "only one `strategy` block is allowed",
@@ -391,7 +391,7 @@ bool decode_multiregion(struct decode_ctx *c, struct item_set s,
         if (!m)
             return false;
         struct nomad_multiregion_region *r = arena_alloc(c->arena, sizeof *r);
-        r->span = ri->span;
+        r->span = hcl_item_span(ri);
         r->name = nomad_string_make(c, name, ri->keys[1].len, ri->keys[1].span);
         static const char *const skip[] = {"meta", NULL};
         if (!decode_fields(c, m, &nomad_schema_multiregion_region, r, skip, false, false,
@@ -420,7 +420,7 @@ bool decode_vault(struct decode_ctx *c, struct item_set s, struct nomad_vault **
     if (!m)
         return false;
     struct nomad_vault *v = arena_alloc(c->arena, sizeof *v);
-    v->span = it->span;
+    v->span = hcl_item_span(it);
     v->env.value = true;
     v->env.set = true;
     v->env.span = it->keys[0].span;

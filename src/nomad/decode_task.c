@@ -24,7 +24,7 @@ static bool decode_artifacts(struct decode_ctx *c, struct item_set s, struct nom
         if (!m)
             return false;
         struct nomad_artifact *a = arena_alloc(c->arena, sizeof *a);
-        a->span = it->span;
+        a->span = hcl_item_span(it);
         static const char *const skip[] = {"options", NULL};
         if (!decode_fields(c, m, &nomad_schema_artifact, a, skip, false, false, "artifact"))
             return false;
@@ -41,7 +41,7 @@ static bool decode_artifacts(struct decode_ctx *c, struct item_set s, struct nom
             struct gval *om = decode_body(c, ob);
             if (!om)
                 return false;
-            a->options.span = oi->span;
+            a->options.span = hcl_item_span(oi);
             if (!decode_string_map(c, om, &a->options, "artifact options"))
                 return false;
         }
@@ -69,7 +69,7 @@ static bool decode_templates(struct decode_ctx *c, struct item_set s, struct nom
         if (!m)
             return false;
         struct nomad_template *t = arena_alloc(c->arena, sizeof *t);
-        t->span = it->span;
+        t->span = hcl_item_span(it);
         t->change_mode = nomad_string_make(c, "restart", 7, it->keys[0].span);
         t->splay.ns = 5000000000LL;
         t->splay.set = true;
@@ -95,7 +95,7 @@ static bool decode_volume_mounts(struct decode_ctx *c, struct item_set s,
         if (!m)
             return false;
         struct nomad_volume_mount *vm = arena_alloc(c->arena, sizeof *vm);
-        vm->span = it->span;
+        vm->span = hcl_item_span(it);
         if (!decode_fields(c, m, &nomad_schema_volume_mount, vm, NULL, false, false,
                            "volume_mount"))
             return false;
@@ -138,7 +138,7 @@ static void *small_block(struct decode_ctx *c, struct item_set s, const char *na
     if (!m)
         return NULL;
     void *out = arena_alloc(c->arena, schema->size);
-    *(struct span *)out = it->span;
+    *(struct span *)out = hcl_item_span(it);
     if (!decode_fields(c, m, schema, out, NULL, false, false, name))
         return NULL;
     *ok = true;
@@ -159,7 +159,7 @@ struct nomad_task *decode_task_body(struct decode_ctx *c, const struct hcl_item 
     if (!m)
         return NULL;
     struct nomad_task *t = arena_alloc(c->arena, sizeof *t);
-    t->span = it->span;
+    t->span = hcl_item_span(it);
     if (!decode_fields(c, m, &nomad_schema_task, t, task_skip, true, false, where))
         return NULL;
     if (!decode_map_blocks(c, body_filter(c, body, "env"), &t->env, "env"))
@@ -214,7 +214,7 @@ struct nomad_task *decode_task_body(struct decode_ctx *c, const struct hcl_item 
                 t->config.value = gval_merge(c, into, cm);
             }
             if (t->config_item_count == 0)
-                t->config.span = ci->span;
+                t->config.span = hcl_item_span(ci);
             t->config_items[t->config_item_count++] = ci;
         }
         t->config.value = gval_keep(c, t->config.value);

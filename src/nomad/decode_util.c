@@ -79,7 +79,7 @@ const struct hcl_object *item_body(struct decode_ctx *c, const struct hcl_item *
                                    const char *what) {
     if (it->value && it->value->kind == HCL_OBJECT)
         return &it->value->as.object;
-    struct diag *d = decode_error(c, RULE_NMD010, it->value ? it->value->span : it->span,
+    struct diag *d = decode_error(c, RULE_NMD010, it->value ? it->value->span : hcl_item_span(it),
                                   "`%s` must be a block, not %s", what,
                                   it->value ? value_kind_words(it->value) : "a value");
     if (d)
@@ -309,7 +309,7 @@ struct span entry_span(const struct gval_entry *e) {
     if (e->value && e->value->node)
         return e->value->node->span;
     if (e->item)
-        return e->item->span;
+        return hcl_item_span(e->item);
     return span_make(0, 0);
 }
 
@@ -555,7 +555,7 @@ bool decode_map_blocks(struct decode_ctx *c, struct item_set s, struct nomad_map
         if (!m)
             return false;
         if (!out->set)
-            out->span = it->span;
+            out->span = hcl_item_span(it);
         if (!decode_string_map(c, m, out, what))
             return false;
     }
@@ -691,7 +691,7 @@ void *simple_block(struct decode_ctx *c, struct item_set s, const char *name,
     if (!m)
         return NULL;
     void *out = arena_alloc(c->arena, schema->size);
-    *(struct span *)out = it->span; /* every model struct starts with its span */
+    *(struct span *)out = hcl_item_span(it); /* every model struct starts with its span */
     if (!decode_fields(c, m, schema, out, NULL, durations, false, name))
         return NULL;
     *ok = true;
@@ -710,7 +710,7 @@ bool decode_each_block(struct decode_ctx *c, struct item_set s, const char *name
         if (!m)
             return false;
         void *block = arena_alloc(c->arena, schema->size);
-        *(struct span *)block = s.items[i]->span; /* every model struct starts with its span */
+        *(struct span *)block = hcl_item_span(s.items[i]); /* every model struct starts with its span */
         if (!decode_fields(c, m, schema, block, NULL, durations, strict, where))
             return false;
         list_push(c, out, block);

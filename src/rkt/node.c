@@ -190,7 +190,7 @@ static bool want_count(struct reader *r, const struct hcl_item *item, int64_t *o
 static void read_reserved(struct reader *r, const struct hcl_item *item,
                           struct node_profile *node) {
     if (item->key_count != 1 || item->value->kind != HCL_OBJECT) {
-        diag_add(r->diags, RULE_RKT040, r->src, item->span,
+        diag_add(r->diags, RULE_RKT040, r->src, hcl_item_span(item),
                  "expected `reserved { cpu = N  memory = N  reserved_ports = \"...\" }`");
         r->ok = false;
         return;
@@ -237,7 +237,7 @@ static void read_pairs(struct reader *r, const struct hcl_item *item, struct rkt
         const struct hcl_item *it = v->as.object.items[i];
         const char *value;
         if (it->key_count != 1) {
-            diag_add(r->diags, RULE_RKT040, r->src, it->span, "expected `\"name\" = \"value\"`");
+            diag_add(r->diags, RULE_RKT040, r->src, hcl_item_span(it), "expected `\"name\" = \"value\"`");
             r->ok = false;
             continue;
         }
@@ -257,7 +257,7 @@ static void read_pairs(struct reader *r, const struct hcl_item *item, struct rkt
 static void read_host_volume(struct reader *r, const struct hcl_item *item,
                              struct node_profile *node) {
     if (item->key_count != 2 || item->value->kind != HCL_OBJECT) {
-        diag_add(r->diags, RULE_RKT040, r->src, item->span,
+        diag_add(r->diags, RULE_RKT040, r->src, hcl_item_span(item),
                  "expected `host_volume \"<name>\" { path = \"...\" }`");
         r->ok = false;
         return;

@@ -114,8 +114,8 @@ Test(hcl_json, tree_of_plain_members) {
     cr_expect(key_is(a, 0, "a") && a->key_count == 1 && a->keys[0].quoted);
     cr_expect(number_is(a->value, HCL_NUMBER, "1"));
     cr_expect(a->has_assign);
-    cr_expect(span_is(&p, a->assign, ":"));
-    cr_expect(span_is(&p, a->span, "\"a\": 1"));
+    cr_expect(span_is(&p, hcl_item_assign(a), ":"));
+    cr_expect(span_is(&p, hcl_item_span(a), "\"a\": 1"));
     cr_expect(span_is(&p, a->keys[0].span, "\"a\""));
     cr_expect(string_is(item(root, 1)->value, "x", 1));
     const struct hcl_value *c = item(root, 2)->value;

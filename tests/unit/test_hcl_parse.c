@@ -56,8 +56,8 @@ Test(hcl_parse, item_keys_labels_and_spans) {
     cr_assert_str_eq(slice(&p, job->value->span), "{\n  count = 3\n}");
     const struct hcl_item *count = job->value->as.object.items[0];
     cr_assert(count->has_assign);
-    cr_assert_str_eq(slice(&p, count->assign), "=");
-    cr_assert_str_eq(slice(&p, count->span), "count = 3");
+    cr_assert_str_eq(slice(&p, hcl_item_assign(count)), "=");
+    cr_assert_str_eq(slice(&p, hcl_item_span(count)), "count = 3");
     cr_assert_eq(count->value->kind, HCL_NUMBER);
     cr_assert_str_eq(count->value->as.number.text, "3");
     done(&p);
