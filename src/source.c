@@ -10,20 +10,22 @@
 #include <sys/stat.h>
 
 static void index_lines(struct source *src) {
-    size_t cap = 64, n = 0;
+    size_t cap = 64, marks = 0, lines = 1;
     uint32_t *starts = xmalloc(cap * sizeof *starts);
-    starts[n++] = 0;
+    starts[marks++] = 0;
     const char *p = src->text, *end = src->text + src->len;
     while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
         p++;
-        if (n == cap) {
+        if (lines++ % SOURCE_LINE_STRIDE)
+            continue;
+        if (marks == cap) {
             cap *= 2;
             starts = xreallocarray(starts, cap, sizeof *starts);
         }
-        starts[n++] = (uint32_t)(p - src->text);
+        starts[marks++] = (uint32_t)(p - src->text);
     }
-    src->line_starts = starts;
-    src->line_count = n;
+    src->line_marks = starts;
+    src->line_count = lines;
 }
 
 /* text: len bytes + room for two more, owned by the new source */
@@ -105,32 +107,47 @@ void source_free(struct source *src) {
         return;
     free(src->path);
     free(src->text);
-    free(src->line_starts);
+    free(src->line_marks);
     free(src);
 }
 
-static size_t line_index(const struct source *src, uint32_t offset) {
-    size_t lo = 0, hi = src->line_count;
+uint32_t source_line_start(const struct source *src, size_t line) {
+    uint32_t at = src->line_marks[line / SOURCE_LINE_STRIDE];
+    for (size_t n = line % SOURCE_LINE_STRIDE; n > 0; n--) {
+        const char *nl = memchr(src->text + at, '\n', src->len - at);
+        at = (uint32_t)(nl - src->text) + 1;
+    }
+    return at;
+}
+
+size_t source_line_of(const struct source *src, uint32_t offset) {
+    size_t lo = 0, hi = (src->line_count + SOURCE_LINE_STRIDE - 1) / SOURCE_LINE_STRIDE;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (src->line_starts[mid] <= offset)
+        if (src->line_marks[mid] <= offset)
             lo = mid;
         else
             hi = mid;
     }
-    return lo;
+    size_t line = lo * SOURCE_LINE_STRIDE;
+    const char *p = src->text + src->line_marks[lo], *end = src->text + offset;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        p++;
+        line++;
+    }
+    return line;
 }
 
 struct position source_position(const struct source *src, uint32_t offset) {
     if (offset > src->len)
         offset = (uint32_t)src->len;
-    size_t li = line_index(src, offset);
-    uint32_t column = 1;
-    for (uint32_t i = src->line_starts[li]; i < offset; i++) {
+    size_t li = source_line_of(src, offset);
+    uint32_t start = source_line_start(src, li), column = 1;
+    for (uint32_t i = start; i < offset; i++) {
         unsigned char c = (unsigned char)src->text[i];
         if ((c & 0xC0) != 0x80)
             column++;
-        else if (i == src->line_starts[li])
+        else if (i == start)
             column++;
     }
     struct position p = {(uint32_t)li + 1, column};
@@ -142,9 +159,10 @@ const char *source_line(const struct source *src, uint32_t line, size_t *len) {
         *len = 0;
         return "";
     }
-    uint32_t start = src->line_starts[line - 1];
-    uint32_t end = line < src->line_count ? src->line_starts[line] - 1
-                                           : (uint32_t)src->len;
+    uint32_t start = source_line_start(src, line - 1), end = (uint32_t)src->len;
+    const char *nl = memchr(src->text + start, '\n', src->len - start);
+    if (nl && line < src->line_count)
+        end = (uint32_t)(nl - src->text);
     if (end > start && src->text[end - 1] == '\r')
         end--;
     *len = end - start;

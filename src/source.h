@@ -29,9 +29,14 @@ struct source {
     char *path;     /* as given on the command line ("-" shows as <stdin>) */
     char *text;     /* the bytes, NUL-terminated */
     size_t len;
-    uint32_t *line_starts; /* byte offset of each line's first byte */
     size_t line_count;
+    /* where every SOURCE_LINE_STRIDE-th line starts (lines 0, 32, 64, ...,
+     * 0-based): a sparse index, read through source_line_start and
+     * source_line_of, so that a large input's index stays small */
+    uint32_t *line_marks;
 };
+
+#define SOURCE_LINE_STRIDE 32
 
 /* Reads path ("-" for stdin, shown as display_name when given). On failure
  * returns NULL and stores a message in *error (caller frees). */
@@ -40,6 +45,11 @@ struct source *source_load(const char *path, const char *display_name,
 struct source *source_from_memory(const char *name, const char *bytes,
                                   size_t len);
 void source_free(struct source *src);
+
+/* Byte offset where 0-based line starts (line < line_count). */
+uint32_t source_line_start(const struct source *src, size_t line);
+/* The 0-based line holding offset (offset <= len). */
+size_t source_line_of(const struct source *src, uint32_t offset);
 
 struct position source_position(const struct source *src, uint32_t offset);
 /* The bytes of 1-based line (without its newline and a trailing \r). */

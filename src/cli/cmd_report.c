@@ -123,7 +123,7 @@ static uint32_t number_of(const struct json_value *obj, const char *key) {
 static uint32_t offset_of(const struct source *src, uint32_t line, uint32_t column) {
     if (line == 0 || line > src->line_count)
         return (uint32_t)src->len;
-    uint32_t at = src->line_starts[line - 1];
+    uint32_t at = source_line_start(src, line - 1);
     for (uint32_t c = 1; c < column && at < src->len && src->text[at] != '\n';) {
         at++;
         if (at >= src->len || ((unsigned char)src->text[at] & 0xC0) != 0x80)

@@ -3,26 +3,14 @@
 
 #include "util/utf8.h"
 
-/* The line (0-based) holding offset: the last line start <= offset. */
-static uint32_t line_of(const struct source *src, uint32_t offset) {
-    size_t lo = 0, hi = src->line_count;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (src->line_starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (uint32_t)lo;
-}
-
 /* The end of line (0-based): before its "\n" or "\r\n". */
 static uint32_t line_end(const struct source *src, uint32_t line) {
-    uint32_t end = line + 1 < src->line_count ? src->line_starts[line + 1]
+    uint32_t start = source_line_start(src, line);
+    uint32_t end = line + 1 < src->line_count ? source_line_start(src, line + 1)
                                               : (uint32_t)src->len;
-    if (end > src->line_starts[line] && src->text[end - 1] == '\n') {
+    if (end > start && src->text[end - 1] == '\n') {
         end--;
-        if (end > src->line_starts[line] && src->text[end - 1] == '\r')
+        if (end > start && src->text[end - 1] == '\r')
             end--;
     }
     return end;
@@ -43,8 +31,8 @@ struct lsp_position lsp_position(const struct source *src, uint32_t offset) {
         return pos;
     if (offset > src->len)
         offset = (uint32_t)src->len;
-    pos.line = line_of(src, offset);
-    uint32_t at = src->line_starts[pos.line];
+    pos.line = (uint32_t)source_line_of(src, offset);
+    uint32_t at = source_line_start(src, pos.line);
     while (at < offset) {
         uint32_t units;
         size_t n = step(src, at, &units);
@@ -61,7 +49,7 @@ uint32_t lsp_offset(const struct source *src, struct lsp_position pos) {
         return 0;
     if (pos.line >= src->line_count)
         return (uint32_t)src->len;
-    uint32_t at = src->line_starts[pos.line], end = line_end(src, pos.line);
+    uint32_t at = source_line_start(src, pos.line), end = line_end(src, pos.line);
     uint32_t counted = 0;
     while (at < end && counted < pos.character) {
         uint32_t units;

@@ -69,6 +69,41 @@ Test(source, positions_count_characters_and_lines) {
     source_free(src);
 }
 
+/* The line index is sparse (a mark every SOURCE_LINE_STRIDE lines): every
+ * offset of a text of lines of varying length, CRLF and empty lines, across
+ * several marks, gets the line and column a plain scan gives. */
+Test(source, sparse_line_index_agrees_with_a_plain_scan) {
+    char text[4096];
+    size_t n = 0;
+    for (int i = 0; n < sizeof text - 16; i++) {
+        for (int k = 0; k < i % 7; k++)
+            text[n++] = (char)('a' + k);
+        if (i % 5 == 0)
+            text[n++] = '\r';
+        text[n++] = '\n';
+    }
+    struct source *src = source_from_memory("f", text, n);
+    uint32_t line = 1, column = 1, start = 0;
+    for (uint32_t at = 0; at <= n; at++) {
+        struct position p = source_position(src, at);
+        cr_assert_eq(p.line, line, "offset %u", at);
+        cr_assert_eq(p.column, column, "offset %u", at);
+        cr_assert_eq(source_line_start(src, line - 1), start);
+        if (at < n && text[at] == '\n') {
+            size_t len;
+            const char *l = source_line(src, line, &len);
+            size_t want = at - start - (at > start && text[at - 1] == '\r');
+            cr_assert_eq(l, src->text + start);
+            cr_assert_eq(len, want, "line %u", line);
+            line++, column = 1, start = at + 1;
+        } else {
+            column++;
+        }
+    }
+    cr_assert_eq(src->line_count, line);
+    source_free(src);
+}
+
 Test(source, load_reports_missing_files) {
     char *error = NULL;
     cr_assert_null(source_load("/nonexistent/x.nomad", NULL, &error));
