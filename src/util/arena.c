@@ -21,12 +21,33 @@ struct arena_chunk {
     _Alignas(8) char data[];
 };
 
-static void chunk_free(struct arena_chunk *c) {
-    if (c->mapped)
+/* Released chunks of the usual large size are kept (zeroed again) for
+ * the next arena that needs one, instead of being unmapped and mapped
+ * afresh: a check releases its scratch arenas stage by stage, and fresh
+ * pages cost a fault and zeroing each, and more the larger the process
+ * is. What is kept never exceeds what was in use at once before, so the
+ * peak memory is unchanged. rktc is single-threaded: the list is
+ * process-wide. */
+#define ARENA_SPARE_MAX 256
+static struct arena_chunk *spare[ARENA_SPARE_MAX];
+static size_t spare_count;
+
+#define ARENA_STANDARD (sizeof(struct arena_chunk) + ARENA_MAX_CHUNK)
+
+/* used: bytes of data that may be non-zero */
+static void chunk_release(struct arena_chunk *c, size_t used) {
+    if (c->mapped == ARENA_STANDARD && spare_count < ARENA_SPARE_MAX) {
+        memset(c->data, 0, used);
+        c->next = NULL;
+        spare[spare_count++] = c;
+    } else if (c->mapped) {
         munmap(c, c->mapped);
-    else
+    } else {
         free(c);
+    }
 }
+
+static void chunk_free(struct arena_chunk *c) { chunk_release(c, c->cap); }
 
 struct arena *arena_new(void) { return xcalloc(1, sizeof(struct arena)); }
 
@@ -36,7 +57,9 @@ void arena_free(struct arena *arena) {
     struct arena_chunk *c = arena->head;
     while (c) {
         struct arena_chunk *next = c->next;
-        chunk_free(c);
+        bool current = arena->next >= c->data && arena->next <= c->data + c->cap &&
+                       arena->end == c->data + c->cap;
+        chunk_release(c, current ? (size_t)(arena->next - c->data) : c->cap);
         c = next;
     }
     free(arena);
@@ -48,6 +71,8 @@ void arena_free(struct arena *arena) {
 
 static struct arena_chunk *chunk_new(size_t bytes) {
     struct arena_chunk *c;
+    if (bytes == ARENA_STANDARD && spare_count)
+        return spare[--spare_count];
     if (bytes >= ARENA_POPULATE) {
         void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);

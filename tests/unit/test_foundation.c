@@ -27,6 +27,24 @@ Test(arena, alignment_zeroing_and_large_blocks) {
     arena_free(a);
 }
 
+/* Large chunks released by one arena are handed to the next (not
+ * unmapped): what the next arena gets must be zeroed all the same. */
+Test(arena, reused_chunks_come_back_zeroed) {
+    for (int round = 0; round < 3; round++) {
+        struct arena *a = arena_new();
+        for (int i = 0; i < 64; i++) {
+            size_t n = 300 * 1024;
+            unsigned char *p = arena_alloc(a, n);
+            for (size_t j = 0; j < n; j++)
+                cr_assert_eq(p[j], 0, "round %d block %d byte %zu", round, i, j);
+            memset(p, 0xA5, n);
+        }
+        char *s = arena_printf(a, "%0*d", 1000, 7); /* written past its end too */
+        cr_assert_eq(strlen(s), 1000);
+        arena_free(a);
+    }
+}
+
 Test(arena, reset_keeps_one_chunk_zeroed) {
     struct arena *a = arena_new();
     arena_reset(a); /* an empty arena */
