@@ -18,11 +18,12 @@ struct arena_chunk {
     struct arena_chunk *next;
     size_t mapped; /* bytes mapped (a large chunk), or 0: from calloc */
     size_t cap;    /* bytes of data */
+    size_t dirty;  /* a spare chunk: bytes of data to zero before reuse */
     _Alignas(8) char data[];
 };
 
-/* Released chunks of the usual large size are kept (zeroed again) for
- * the next arena that needs one, instead of being unmapped and mapped
+/* Released chunks of the usual large size are kept for the next arena
+ * that needs one (zeroed when it is taken, so none is zeroed at exit), instead of being unmapped and mapped
  * afresh: a check releases its scratch arenas stage by stage, and fresh
  * pages cost a fault and zeroing each, and more the larger the process
  * is. What is kept never exceeds what was in use at once before, so the
@@ -37,8 +38,7 @@ static size_t spare_count;
 /* used: bytes of data that may be non-zero */
 static void chunk_release(struct arena_chunk *c, size_t used) {
     if (c->mapped == ARENA_STANDARD && spare_count < ARENA_SPARE_MAX) {
-        memset(c->data, 0, used);
-        c->next = NULL;
+        c->dirty = used;
         spare[spare_count++] = c;
     } else if (c->mapped) {
         munmap(c, c->mapped);
@@ -71,8 +71,12 @@ void arena_free(struct arena *arena) {
 
 static struct arena_chunk *chunk_new(size_t bytes) {
     struct arena_chunk *c;
-    if (bytes == ARENA_STANDARD && spare_count)
-        return spare[--spare_count];
+    if (bytes == ARENA_STANDARD && spare_count) {
+        c = spare[--spare_count];
+        memset(c->data, 0, c->dirty);
+        c->dirty = 0;
+        return c;
+    }
     if (bytes >= ARENA_POPULATE) {
         void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
