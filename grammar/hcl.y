@@ -214,16 +214,14 @@ static struct hcl_value *make_list(struct hcl_parser *ps, size_t start, struct s
 static struct hcl_item *make_item(struct hcl_parser *ps, size_t key_start,
                                   const struct hcl_key *single, bool assign,
                                   struct span assign_at, struct hcl_value *value) {
-    struct hcl_item *it = arena_alloc(ps->lx->arena, sizeof *it);
     size_t n = single ? 1 : (ps->key_top > key_start ? ps->key_top - key_start : 0);
-    struct hcl_key *keys = arena_array(ps->lx->arena, n ? n : 1, sizeof *keys);
+    struct hcl_item *it = hcl_item_new(ps->lx->arena, n ? n : 1);
     if (single)
-        keys[0] = *single;
+        it->keys[0] = *single;
     else {
-        memcpy(keys, ps->keys + key_start, n * sizeof *keys);
+        memcpy(it->keys, ps->keys + key_start, n * sizeof *it->keys);
         ps->key_top = key_start;
     }
-    it->keys = keys;
     it->key_count = n;
     it->value = value;
     it->has_assign = assign;

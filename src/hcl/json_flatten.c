@@ -87,8 +87,8 @@ static void warn_merge(struct flatten *f, const struct entry *e) {
 static struct hcl_item *materialize(struct flatten *f, const struct entry *e) {
     if (e->item)
         return e->item;
-    struct hcl_item *item = arena_alloc(f->arena, sizeof *item);
-    item->keys = e->keys;
+    struct hcl_item *item = hcl_item_new(f->arena, e->key_count);
+    memcpy(item->keys, e->keys, e->key_count * sizeof *e->keys);
     item->key_count = e->key_count;
     item->value = e->value;
     item->has_assign = true;

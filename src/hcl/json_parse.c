@@ -174,8 +174,8 @@ static void object_add(struct json_parser *p, struct frame *f, struct hcl_value 
         obj->items = arena_grow(p->arena, obj->items, obj->count, cap, sizeof *obj->items);
         f->cap = cap;
     }
-    struct hcl_item *item = arena_alloc(p->arena, sizeof *item);
-    item->keys = f->keys;
+    struct hcl_item *item = hcl_item_new(p->arena, f->key_count);
+    memcpy(item->keys, f->keys, f->key_count * sizeof *f->keys);
     item->key_count = f->key_count;
     item->value = value;
     item->has_assign = true;

@@ -13,6 +13,7 @@
 #define RKTC_HCL_TREE_H
 
 #include "source.h"
+#include "util/arena.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -34,7 +35,8 @@ struct hcl_value;
 
 /* Sizes: a large file has millions of nodes, so they are small. Lengths
  * and counts are 32-bit (inputs are < 4 GiB); a key is 24 bytes, an item
- * 32 (its span and the `=` are derived from what it holds) and a value 24:
+ * 24 before its keys, which it holds (its span and the `=` are derived from
+ * what it holds), and a value 24:
  * the payload of a value is a byte-aligned union of 12 bytes, its kind one
  * byte after it. The payload structs are `packed` (a GCC/Clang attribute)
  * for that; they are read and written like any struct. */
@@ -46,11 +48,11 @@ struct hcl_key {
 };
 
 struct hcl_item {
-    struct hcl_key *keys;
     struct hcl_value *value;
     uint32_t key_count;     /* >= 1 once parsed */
     uint32_t assign_at;     /* offset of the `=` (`:` in JSON) when has_assign */
     bool has_assign;        /* written `key = value` (not `key {`) */
+    struct hcl_key keys[];  /* key_count keys, in the item's own block */
 };
 
 #define HCL_PACKED __attribute__((packed))
@@ -83,8 +85,13 @@ struct hcl_value {
 };
 
 _Static_assert(sizeof(struct hcl_value) == 24, "a value is 24 bytes");
-_Static_assert(sizeof(struct hcl_item) == 32, "an item is 32 bytes");
+_Static_assert(sizeof(struct hcl_item) == 24, "an item is 24 bytes before its keys");
 _Static_assert(sizeof(struct hcl_key) == 24, "a key is 24 bytes");
+
+/* A zeroed item with room for key_count keys, in the arena. */
+static inline struct hcl_item *hcl_item_new(struct arena *arena, size_t key_count) {
+    return arena_alloc(arena, sizeof(struct hcl_item) + key_count * sizeof(struct hcl_key));
+}
 
 /* An item's span: from its first key to the end of its value. */
 static inline struct span hcl_item_span(const struct hcl_item *it) {

@@ -95,13 +95,12 @@ static const struct hcl_value *span_node(struct reader *r, const struct json_val
 /* The item of an object member: its key (with span) and its value's node. */
 static const struct hcl_item *member_item(struct reader *r, const struct json_member *m,
                                           const struct hcl_value *value) {
-    struct hcl_item *it = arena_alloc(r->arena, sizeof *it);
-    struct hcl_key *key = arena_alloc(r->arena, sizeof *key);
+    struct hcl_item *it = hcl_item_new(r->arena, 1);
+    struct hcl_key *key = &it->keys[0];
     key->text = m->key;
     key->len = m->key_len;
     key->span = m->key_span;
     key->quoted = true;
-    it->keys = key;
     it->key_count = 1;
     it->value = (struct hcl_value *)value;
     it->has_assign = true;
