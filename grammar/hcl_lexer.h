@@ -42,6 +42,7 @@ struct hcl_lexer {
     struct hcl_comment *comments;
     size_t comment_count, comment_cap;
     struct str_index idents; /* identifier text -> its one copy */
+    struct str_index literals; /* short string and number values -> their one copy */
     bool failed;
     bool stopped;          /* the scanner gave up: only end of input follows */
     unsigned error_count;  /* HCL001/HCL003 errors reported */

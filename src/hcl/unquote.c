@@ -133,6 +133,7 @@ bool hcl_unquote(struct arena *arena, const char *text, size_t len,
         }
     }
     buf[o] = '\0';
+    arena_trim(arena, buf, 3 * n + 1, o + 1);
     *out = buf;
     *out_len = o;
     return true;

@@ -179,6 +179,16 @@ void *arena_grow(struct arena *arena, void *old, size_t old_count,
     return p;
 }
 
+void arena_trim(struct arena *arena, void *p, size_t old_size, size_t new_size) {
+    size_t old_need = (old_size + 7) & ~(size_t)7, new_need = (new_size + 7) & ~(size_t)7;
+    char *start = p;
+    if (new_need >= old_need || start + old_need != arena->next)
+        return;
+    memset(start + new_need, 0, old_need - new_need);
+    arena->next = start + new_need;
+    arena->total -= old_need - new_need;
+}
+
 size_t arena_used(const struct arena *arena) { return arena->total; }
 
 /* Keeps the current chunk (zeroing what was handed out of it) and frees

@@ -49,6 +49,10 @@ char *arena_printf(struct arena *arena, const char *format, ...)
  * holding the first old_count elements of old (the old block is abandoned). */
 void *arena_grow(struct arena *arena, void *old, size_t old_count,
                  size_t new_count, size_t size) RKTC_NONNULL;
+/* Gives back the end of the most recent allocation: p, allocated with
+ * size old_size, keeps new_size bytes (the rest is zeroed and reused).
+ * Does nothing when p is not the most recent allocation. */
+void arena_trim(struct arena *arena, void *p, size_t old_size, size_t new_size);
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t arena_used(const struct arena *arena);
 /* Releases everything allocated so far, keeping the current chunk (zeroed

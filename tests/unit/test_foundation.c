@@ -45,6 +45,25 @@ Test(arena, reused_chunks_come_back_zeroed) {
     }
 }
 
+/* arena_trim gives back the end of the last allocation only, zeroed. */
+Test(arena, trim_gives_back_the_last_allocation) {
+    struct arena *a = arena_new();
+    char *first = arena_alloc(a, 16);
+    char *p = arena_alloc(a, 64);
+    memset(p, 'x', 64);
+    size_t used = arena_used(a);
+    arena_trim(a, first, 16, 0); /* not the last one: nothing happens */
+    cr_assert_eq(arena_used(a), used);
+    arena_trim(a, p, 64, 5);
+    cr_assert_eq(arena_used(a), used - 56);
+    char *q = arena_alloc(a, 56);
+    cr_assert_eq(q, p + 8);
+    for (size_t i = 0; i < 56; i++)
+        cr_assert_eq(q[i], 0);
+    cr_assert_eq(p[0], 'x');
+    arena_free(a);
+}
+
 Test(arena, reset_keeps_one_chunk_zeroed) {
     struct arena *a = arena_new();
     arena_reset(a); /* an empty arena */

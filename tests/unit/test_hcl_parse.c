@@ -207,3 +207,34 @@ Test(hcl_number, go_strconv_semantics) {
     cr_assert(strconv_parse_float(a, "1e-400", 6, &d, &err));
     arena_free(a);
 }
+
+/* Short string and number values equal to an earlier one share its copy
+ * (the values are the same either way); escapes are decoded before the
+ * comparison; long values and heredocs get their own. */
+Test(hcl_parse, equal_short_literals_share_one_copy) {
+    char text[512];
+    char long_value[100];
+    memset(long_value, 'x', sizeof long_value - 1);
+    long_value[sizeof long_value - 1] = '\0';
+    snprintf(text, sizeof text,
+             "a = \"tcp\"\nb = \"t\\x63p\"\nc = 42\nd = 42\ne = \"tc\"\n"
+             "f = \"%s\"\ng = \"%s\"\nh = \"${x}\"\ni = \"${x}\"\n",
+             long_value, long_value);
+    struct parsed p = parse_text(text);
+    cr_assert_not_null(p.file);
+    const struct hcl_object *o = &p.file->root->as.object;
+    cr_assert_eq(o->count, 9);
+    const struct hcl_value *v[9];
+    for (size_t i = 0; i < 9; i++)
+        v[i] = o->items[i]->value;
+    cr_assert_str_eq(v[0]->as.string.text, "tcp");
+    cr_assert_eq(v[0]->as.string.text, v[1]->as.string.text);
+    cr_assert_eq(v[2]->as.number.text, v[3]->as.number.text);
+    cr_assert_str_eq(v[4]->as.string.text, "tc");
+    cr_assert_neq(v[4]->as.string.text, v[0]->as.string.text);
+    cr_assert_str_eq(v[5]->as.string.text, long_value);
+    cr_assert_neq(v[5]->as.string.text, v[6]->as.string.text);
+    cr_assert_str_eq(v[7]->as.string.text, "${x}");
+    cr_assert_eq(v[7]->as.string.text, v[8]->as.string.text);
+    done(&p);
+}
