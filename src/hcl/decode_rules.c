@@ -385,6 +385,25 @@ static bool key_done(const struct hcl_key *const *done, size_t count, const stru
     return false;
 }
 
+/* The tree is larger than the caches and a body's items lie far apart, so
+ * the loop asks for the items a few steps ahead, and for the value and
+ * keys of the next ones, while it works on the current one. */
+#define PREFETCH_ITEMS 4
+#define PREFETCH_PARTS 2
+
+static void prefetch_item(const struct node *list, size_t i) {
+    if (i < list->count)
+        __builtin_prefetch(item_at(list, i).item);
+}
+
+static void prefetch_parts(const struct node *list, size_t i) {
+    if (i < list->count) {
+        const struct hcl_item *it = item_at(list, i).item;
+        __builtin_prefetch(it->value);
+        __builtin_prefetch(it->keys);
+    }
+}
+
 size_t rules_map_size(const struct node *node) {
     switch (node->type) {
     case N_ITEM: return 1;
@@ -420,7 +439,13 @@ bool rules_map_fields(struct decoder *d, struct arena *scratch, const struct pat
     bool hashed = list.count >= FILTER_INDEX_MIN;
     const struct hcl_key *done_small[FILTER_INDEX_MIN];
     size_t done_small_count = 0;
+    for (size_t i = 0; i < PREFETCH_ITEMS; i++)
+        prefetch_item(&list, i);
+    for (size_t i = 0; i < PREFETCH_PARTS; i++)
+        prefetch_parts(&list, i);
     for (size_t i = 0; i < list.count; i++) {
+        prefetch_item(&list, i + PREFETCH_ITEMS);
+        prefetch_parts(&list, i + PREFETCH_PARTS);
         struct item_view view = item_at(&list, i);
         const struct item_view *v = &view;
         if (!v->item->value)
