@@ -404,6 +404,18 @@ static void prefetch_parts(const struct node *list, size_t i) {
     }
 }
 
+/* the next item's body, while the current one is decoded */
+static void prefetch_body(const struct node *list, size_t i) {
+    if (i < list->count) {
+        const struct hcl_value *v = item_at(list, i).item->value;
+        if (v && v->kind == HCL_OBJECT && v->as.object.count) {
+            __builtin_prefetch(v->as.object.items[0]);
+            if (v->as.object.count > 1)
+                __builtin_prefetch(v->as.object.items[1]);
+        }
+    }
+}
+
 size_t rules_map_size(const struct node *node) {
     switch (node->type) {
     case N_ITEM: return 1;
@@ -446,6 +458,7 @@ bool rules_map_fields(struct decoder *d, struct arena *scratch, const struct pat
     for (size_t i = 0; i < list.count; i++) {
         prefetch_item(&list, i + PREFETCH_ITEMS);
         prefetch_parts(&list, i + PREFETCH_PARTS);
+        prefetch_body(&list, i + 1);
         struct item_view view = item_at(&list, i);
         const struct item_view *v = &view;
         if (!v->item->value)

@@ -153,6 +153,16 @@ static bool on_field(struct decoder *d, void *ctx, const struct path *field,
     struct stream *s = f->s;
     struct entry *e = entry_for(f, field->key, field->key_len);
     bool fresh_entry = e->first == NO_OP;
+    if (!s->out) {
+        /* the check pass decodes each node as it comes, as HCL1 does (the
+         * first error is the reference's), and keeps only the entry's kind */
+        if (fresh_entry) {
+            e->first = 0;
+            if (!rules_interface_kind(&s->d, field, value, &e->kind))
+                return false;
+        }
+        return apply(s, field, value, e->kind, f->level + 1, NULL);
+    }
     uint32_t at = f->op_count++;
     f->ops[at].value = *value;
     f->ops[at].next = NO_OP;
@@ -161,13 +171,7 @@ static bool on_field(struct decoder *d, void *ctx, const struct path *field,
     else
         f->ops[e->last].next = at;
     e->last = at;
-    if (s->out)
-        return true;
-    /* the check pass decodes each node as it comes, as HCL1 does: the
-     * first error is the reference's */
-    if (fresh_entry && !rules_interface_kind(&s->d, field, value, &e->kind))
-        return false;
-    return apply(s, field, value, e->kind, f->level + 1, NULL);
+    return true;
 }
 
 static int compare_entries(const void *a, const void *b) {
@@ -211,7 +215,10 @@ static bool write_fields(struct stream *s, const struct path *name, struct field
         buf_puts(out, "{}");
         return true;
     }
-    struct entry **order = arena_array(f->scratch, f->count, sizeof *order);
+    struct entry *small[FIELDS_INDEX_MIN];
+    struct entry **order = f->count <= FIELDS_INDEX_MIN
+                               ? small
+                               : arena_array(f->scratch, f->count, sizeof *order);
     bool sorted = true;
     for (uint32_t i = 0; i < f->count; i++) {
         order[i] = &f->entries[i];
@@ -247,14 +254,22 @@ static bool map_value(struct stream *s, const struct path *name, const struct no
     f.scratch = level_arena(s, level);
     size_t size = rules_map_size(n);
     f.hashed = size >= FIELDS_INDEX_MIN;
-    if (size) {
+    /* most maps are small: their fields stay on the stack */
+    struct entry small_entries[FIELDS_INDEX_MIN];
+    struct op small_ops[FIELDS_INDEX_MIN];
+    if (!f.hashed) {
+        f.entries = small_entries;
+        f.ops = small_ops;
+    } else {
         f.entries = arena_array(f.scratch, size, sizeof *f.entries);
-        f.ops = arena_array(f.scratch, size, sizeof *f.ops);
+        if (s->out)
+            f.ops = arena_array(f.scratch, size, sizeof *f.ops);
     }
     bool ok = rules_map_fields(&s->d, f.scratch, name, n, on_field, &f);
     if (ok && s->out)
         ok = write_fields(s, name, &f, level);
-    arena_reset(f.scratch);
+    if (arena_used(f.scratch))
+        arena_reset(f.scratch);
     return ok;
 }
 
