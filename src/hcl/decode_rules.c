@@ -391,14 +391,24 @@ static bool key_done(const struct hcl_key *const *done, size_t count, const stru
 #define PREFETCH_ITEMS 4
 #define PREFETCH_PARTS 2
 
+/* the i-th item of list, or NULL past its end */
+static const struct hcl_item *item_or_null(const struct node *list, size_t i) {
+    if (i >= list->count)
+        return NULL;
+    if (list->plain)
+        return list->plain[i];
+    return list->items ? list->items[i].item : NULL;
+}
+
 static void prefetch_item(const struct node *list, size_t i) {
-    if (i < list->count)
-        __builtin_prefetch(item_at(list, i).item);
+    const struct hcl_item *it = item_or_null(list, i);
+    if (it)
+        __builtin_prefetch(it);
 }
 
 static void prefetch_parts(const struct node *list, size_t i) {
-    if (i < list->count) {
-        const struct hcl_item *it = item_at(list, i).item;
+    const struct hcl_item *it = item_or_null(list, i);
+    if (it) {
         __builtin_prefetch(it->value);
         __builtin_prefetch(it->keys);
     }
@@ -406,13 +416,12 @@ static void prefetch_parts(const struct node *list, size_t i) {
 
 /* the next item's body, while the current one is decoded */
 static void prefetch_body(const struct node *list, size_t i) {
-    if (i < list->count) {
-        const struct hcl_value *v = item_at(list, i).item->value;
-        if (v && v->kind == HCL_OBJECT && v->as.object.count) {
-            __builtin_prefetch(v->as.object.items[0]);
-            if (v->as.object.count > 1)
-                __builtin_prefetch(v->as.object.items[1]);
-        }
+    const struct hcl_item *it = item_or_null(list, i);
+    const struct hcl_value *v = it ? it->value : NULL;
+    if (v && v->kind == HCL_OBJECT && v->as.object.count) {
+        __builtin_prefetch(v->as.object.items[0]);
+        if (v->as.object.count > 1)
+            __builtin_prefetch(v->as.object.items[1]);
     }
 }
 
