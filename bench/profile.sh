@@ -17,6 +17,7 @@ function classify(   s) {
     s = "other"
     if (stack ~ / hcl_scan /) s = "lexer"
     else if (stack ~ / (hclyyparse|hcl_parse_native|check_bytes) /) s = "parser"
+    else if (stack ~ / hcl_generic_write_json /) s = "generic decode + output (streamed)"
     else if (stack ~ / (hcl_decode_object|hcl_decode_generic) /) s = "generic decode"
     else if (stack ~ / nomad_validate /) s = "validation"
     else if (stack ~ / (rkt_plan_job|rkt_check_job) /) s = "plan + rkt checks"

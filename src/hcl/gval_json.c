@@ -2,6 +2,7 @@
  * them (MarshalIndent): map keys sorted byte-wise, empty lists as [],
  * invalid UTF-8 as U+FFFD. */
 #include "hcl/generic.h"
+#include "hcl/decode_rules.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -12,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void newline(struct buf *out, int indent, int level) {
+void gval_json_newline(struct buf *out, int indent, int level) {
     if (indent < 0)
         return;
     buf_reserve(out, 1 + (size_t)indent * (size_t)level);
@@ -49,14 +50,18 @@ struct sorted_entry {
     const struct gval_entry *e;
 };
 
+/* Go's order of map keys: byte-wise, a prefix first */
+int gval_key_compare(const char *a, size_t alen, const char *b, size_t blen) {
+    int c = memcmp(a, b, alen < blen ? alen : blen);
+    if (c)
+        return c;
+    return alen < blen ? -1 : alen > blen;
+}
+
 static int compare_entries(const void *a, const void *b) {
     const struct gval_entry *x = ((const struct sorted_entry *)a)->e;
     const struct gval_entry *y = ((const struct sorted_entry *)b)->e;
-    size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
-    int c = memcmp(x->key, y->key, n);
-    if (c)
-        return c;
-    return x->key_len < y->key_len ? -1 : x->key_len > y->key_len;
+    return gval_key_compare(x->key, x->key_len, y->key, y->key_len);
 }
 
 static void write_value(struct buf *out, const struct gval *v, int indent, int level) {
@@ -84,7 +89,7 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
         for (size_t i = 0; i < n; i++) {
             if (i)
                 buf_putc(out, ',');
-            newline(out, indent, level + 1);
+            gval_json_newline(out, indent, level + 1);
             json_write_string(out, s[i].e->key, s[i].e->key_len);
             buf_puts(out, indent < 0 ? ":" : ": ");
             write_value(out, s[i].e->value, indent, level + 1);
@@ -92,7 +97,7 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
         }
         if (s != small)
             free(s);
-        newline(out, indent, level);
+        gval_json_newline(out, indent, level);
         buf_putc(out, '}');
         return;
     }
@@ -106,11 +111,11 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
         for (size_t i = 0; i < v->as.list.count; i++) {
             if (i)
                 buf_putc(out, ',');
-            newline(out, indent, level + 1);
+            gval_json_newline(out, indent, level + 1);
             write_value(out, v->as.list.elems[i], indent, level + 1);
             buf_spill(out);
         }
-        newline(out, indent, level);
+        gval_json_newline(out, indent, level);
         buf_putc(out, ']');
         return;
     case GVAL_INT:
@@ -130,4 +135,8 @@ static void write_value(struct buf *out, const struct gval *v, int indent, int l
 
 void gval_write_json(struct buf *out, const struct gval *v, int indent) {
     write_value(out, v, indent, 0);
+}
+
+void gval_write_json_at(struct buf *out, const struct gval *v, int indent, int level) {
+    write_value(out, v, indent, level);
 }
