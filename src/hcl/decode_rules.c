@@ -57,9 +57,9 @@ static size_t view_keys(const struct item_view *v) { return v->item->key_count -
 static struct span node_span(const struct node *n) {
     switch (n->type) {
     case N_LIST_OF_ITEMS:
-        return n->count ? item_at(n, 0).item->span : span_make(0, 0);
+        return n->count ? hcl_item_span(item_at(n, 0).item) : span_make(0, 0);
     case N_ITEM:
-        return n->item.item->span;
+        return hcl_item_span(n->item.item);
     default:
         return n->value->span;
     }

@@ -12,7 +12,7 @@
 #include <sys/mman.h>
 
 #define ARENA_MIN_CHUNK ((size_t)64 * 1024)
-#define ARENA_MAX_CHUNK ((size_t)4 * 1024 * 1024)
+#define ARENA_MAX_CHUNK ((size_t)1024 * 1024)
 
 struct arena_chunk {
     struct arena_chunk *next;
@@ -65,11 +65,14 @@ void arena_free(struct arena *arena) {
     free(arena);
 }
 
-/* A large chunk is mapped with its pages populated at once: one system
- * call instead of a page fault per 4 KiB as the chunk fills. */
+/* A large chunk of an arena that is already large (a syntax tree, a job
+ * model) is mapped with its pages populated at once: one system call
+ * instead of a page fault per 4 KiB as the chunk fills. A scratch arena's
+ * chunks are not: only the pages it touches become memory. */
 #define ARENA_POPULATE ((size_t)1024 * 1024)
+#define ARENA_POPULATE_AFTER ((size_t)8 * 1024 * 1024)
 
-static struct arena_chunk *chunk_new(size_t bytes) {
+static struct arena_chunk *chunk_new(size_t bytes, bool populate) {
     struct arena_chunk *c;
     if (bytes == ARENA_STANDARD && spare_count) {
         c = spare[--spare_count];
@@ -79,7 +82,7 @@ static struct arena_chunk *chunk_new(size_t bytes) {
     }
     if (bytes >= ARENA_POPULATE) {
         void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+                       MAP_PRIVATE | MAP_ANONYMOUS | (populate ? MAP_POPULATE : 0), -1, 0);
         if (p == MAP_FAILED)
             xalloc_die();
         c = p;
@@ -110,7 +113,8 @@ void *arena_alloc_slow(struct arena *arena, size_t size) {
         cap = need;
     if (cap > SIZE_MAX - sizeof(struct arena_chunk))
         xalloc_die();
-    struct arena_chunk *n = chunk_new(sizeof(struct arena_chunk) + cap);
+    struct arena_chunk *n = chunk_new(sizeof(struct arena_chunk) + cap,
+                                      arena->reserved >= ARENA_POPULATE_AFTER);
     n->cap = cap;
     n->next = arena->head;
     arena->head = n;
