@@ -32,8 +32,8 @@ Test(arena, alignment_zeroing_and_large_blocks) {
 Test(arena, reused_chunks_come_back_zeroed) {
     for (int round = 0; round < 3; round++) {
         struct arena *a = arena_new();
-        for (int i = 0; i < 64; i++) {
-            size_t n = 300 * 1024;
+        for (int i = 0; i < 128; i++) {
+            size_t n = 100 * 1024;
             unsigned char *p = arena_alloc(a, n);
             for (size_t j = 0; j < n; j++)
                 cr_assert_eq(p[j], 0, "round %d block %d byte %zu", round, i, j);
