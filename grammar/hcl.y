@@ -187,6 +187,55 @@ static struct hcl_value *make_value(struct hcl_parser *ps, enum hcl_kind kind,
     return v;
 }
 
+/* decode_safe (tree.h) of a value whose parts nest `below` levels */
+static uint8_t safe_depth(unsigned below) { return below < 255 ? (uint8_t)(below + 1) : 0; }
+
+static bool same_first_key(const struct hcl_key *a, const struct hcl_key *b) {
+    if (a->len != b->len)
+        return false;
+    if (a->text == b->text)
+        return true;
+    for (uint32_t i = 0; i < a->len; i++) {
+        unsigned char x = (unsigned char)a->text[i], y = (unsigned char)b->text[i];
+        if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z'))
+            return false;
+    }
+    return true;
+}
+
+/* Objects of up to this many items are checked for repeated first keys;
+ * larger ones are not marked decode_safe (their parts still are). */
+#define SAFE_MAX_ITEMS 16
+
+static uint8_t object_safe(struct hcl_item *const *items, size_t n) {
+    if (n > SAFE_MAX_ITEMS)
+        return 0;
+    unsigned below = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct hcl_item *it = items[i];
+        if (!it->value->decode_safe || it->key_count == 0)
+            return 0;
+        unsigned d = it->value->decode_safe + it->key_count - 1;
+        if (d > below)
+            below = d;
+        for (size_t j = 0; j < i; j++)
+            if (same_first_key(&items[j]->keys[0], &it->keys[0]))
+                return 0;
+    }
+    return safe_depth(below);
+}
+
+static uint8_t list_safe(struct hcl_value *const *elems, size_t n) {
+    unsigned below = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!elems[i]->decode_safe)
+            return 0;
+        if (elems[i]->decode_safe > below)
+            below = elems[i]->decode_safe;
+    }
+    return safe_depth(below);
+}
+
 static struct hcl_value *make_object(struct hcl_parser *ps, size_t start, struct span at) {
     struct hcl_value *v = make_value(ps, HCL_OBJECT, at);
     size_t n = ps->item_top > start ? ps->item_top - start : 0;
@@ -195,6 +244,7 @@ static struct hcl_value *make_object(struct hcl_parser *ps, size_t start, struct
         memcpy(v->as.object.items, ps->items + start, n * sizeof *ps->items);
     }
     v->as.object.count = n;
+    v->decode_safe = object_safe(n ? ps->items + start : NULL, n);
     ps->item_top = start;
     return v;
 }
@@ -207,6 +257,7 @@ static struct hcl_value *make_list(struct hcl_parser *ps, size_t start, struct s
         memcpy(v->as.list.elems, ps->values + start, n * sizeof *ps->values);
     }
     v->as.list.count = n;
+    v->decode_safe = list_safe(n ? ps->values + start : NULL, n);
     ps->value_top = start;
     return v;
 }

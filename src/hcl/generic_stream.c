@@ -92,10 +92,23 @@ static void list_end(struct stream *s, int level, bool first) {
 }
 
 /* n into an empty interface slot (decodeInterface) */
+/* The check pass need not enter a value the parser marked decode_safe
+ * (tree.h) when it is decoded into a fresh slot as its own kind (an
+ * object also as a map) and the decoder's stack has room for its depth
+ * (a level pushes at most two kinds). */
+static bool safe_to_skip(const struct stream *s, const struct node *n, bool as_map) {
+    if (s->out || !(n->type == N_OBJECT || (n->type == N_LIST && !as_map)))
+        return false;
+    size_t safe = n->value->decode_safe;
+    return safe && s->d.depth + 2 * safe + 4 <= sizeof s->d.stack / sizeof s->d.stack[0];
+}
+
 static bool fresh(struct stream *s, const struct path *name, const struct node *n, int level) {
     enum gval_kind kind;
     if (!rules_interface_kind(&s->d, name, n, &kind))
         return false;
+    if (safe_to_skip(s, n, false))
+        return true;
     bool first = true;
     if (!apply(s, name, n, kind, level, &first))
         return false;
@@ -115,6 +128,8 @@ static bool slice_elems(struct stream *s, const struct path *name, const struct 
         struct path field = {name, NULL, 0, i};
         if (s->out)
             element_start(s, level + 1, first);
+        else if (safe_to_skip(s, &item, maps))
+            continue;
         bool ok = maps ? apply(s, &field, &item, GVAL_MAP, level + 1, NULL)
                        : fresh(s, &field, &item, level + 1);
         if (!ok)
@@ -160,6 +175,8 @@ static bool on_field(struct decoder *d, void *ctx, const struct path *field,
             e->first = 0;
             if (!rules_interface_kind(&s->d, field, value, &e->kind))
                 return false;
+            if (safe_to_skip(s, value, false))
+                return true;
         }
         return apply(s, field, value, e->kind, f->level + 1, NULL);
     }

@@ -82,6 +82,13 @@ struct hcl_value {
         struct hcl_text number;   /* HCL_NUMBER, HCL_FLOAT: raw token text */
     } as;
     enum hcl_kind kind : 8;
+    /* Set by the native parser (0 elsewhere: unknown): 1 + how many levels
+     * (objects, labels, lists) nest below this value, when its generic
+     * decode into a fresh slot cannot fail: no two items of any object in
+     * it share a first key (compared without case, as HCL1's Filter
+     * does) and every number in it converts. 0 when not so, or deeper
+     * than 255 levels. */
+    uint8_t decode_safe;
 };
 
 _Static_assert(sizeof(struct hcl_value) == 24, "a value is 24 bytes");

@@ -82,6 +82,9 @@ static const char *const accepted[] = {
     "o { a { b { c { d { e = [[[1]]] } } } } }\n",
     "{\"a\": [{\"b\": 1}, {\"b\": 2}], \"c\": {\"d\": [1, \"x\"], \"n\": null}, \"e\": []}\n",
     "{\"svc\": {\"a\": {\"p\": 1}, \"b\": {\"p\": [2]}}, \"n\": 1.25}\n",
+    /* bodies the check pass skips (decode_safe in tree.h) */
+    "o { a = 1\n b { c = [1, {d = 2}, [0x10, 1.5]] }\n e \"x\" \"y\" { f = true } }\n",
+    "o { a = 1 }\no { A = 2 }\n",
 };
 
 static const char *const refused[] = {
@@ -101,6 +104,13 @@ static const char *const refused[] = {
     "l = [1]\nl \"x\" {}\n",
     "o { a = 1 }\no { a = \"q\" }\nk = 1\nk = \"w\"\n",
     "{\"a\": 1, \"a\": \"x\"}\n",
+    /* errors inside bodies that look like the ones the check pass skips */
+    "o { a = 1\n A \"x\" {} }\n",
+    "o { p { q = [1, {r = 08}] } }\n",
+    "o { l = [[1], [2, 99999999999999999999]] }\n",
+    "w \"a\" \"b\" { x { y = 1\n y = \"s\" } }\n",
+    "o { b = true\n b = 1 }\n",
+    "o { f = 1e999 }\n",
 };
 
 Test(hcl_stream, writes_what_the_values_write) {
@@ -159,5 +169,31 @@ Test(hcl_stream, deep_nesting) {
         buf_puts(&b, " }");
     buf_putc(&b, '\n');
     cr_assert(same_as_values(b.data));
+    buf_free(&b);
+}
+
+/* Labels count as nesting: past the decoder's limit of kinds the error is
+ * found even where the check pass would skip a body the parser marked
+ * safe, however deep the body is entered. */
+Test(hcl_stream, labels_past_the_decoder_limit) {
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "a");
+    for (int i = 0; i < 300; i++)
+        buf_puts(&b, " \"l\"");
+    buf_puts(&b, " { x = 1 }\n");
+    cr_assert(!same_as_values(b.data));
+    buf_free(&b);
+    buf_init(&b);
+    for (int i = 0; i < 100; i++)
+        buf_puts(&b, "a { ");
+    buf_puts(&b, "b");
+    for (int i = 0; i < 200; i++)
+        buf_puts(&b, " \"l\"");
+    buf_puts(&b, " { x = 1 }");
+    for (int i = 0; i < 100; i++)
+        buf_puts(&b, " }");
+    buf_putc(&b, '\n');
+    cr_assert(!same_as_values(b.data));
     buf_free(&b);
 }
