@@ -207,6 +207,20 @@ static bool same_first_key(const struct hcl_key *a, const struct hcl_key *b) {
  * larger ones are not marked decode_safe (their parts still are). */
 #define SAFE_MAX_ITEMS 16
 
+static bool object_placeholder_free(struct hcl_item *const *items, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!items[i]->value->placeholder_free)
+            return false;
+    return true;
+}
+
+static bool list_placeholder_free(struct hcl_value *const *elems, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!elems[i]->placeholder_free)
+            return false;
+    return true;
+}
+
 static uint8_t object_safe(struct hcl_item *const *items, size_t n) {
     if (n > SAFE_MAX_ITEMS)
         return 0;
@@ -245,6 +259,7 @@ static struct hcl_value *make_object(struct hcl_parser *ps, size_t start, struct
     }
     v->as.object.count = n;
     v->decode_safe = object_safe(n ? ps->items + start : NULL, n);
+    v->placeholder_free = object_placeholder_free(n ? ps->items + start : NULL, n);
     ps->item_top = start;
     return v;
 }
@@ -258,6 +273,7 @@ static struct hcl_value *make_list(struct hcl_parser *ps, size_t start, struct s
     }
     v->as.list.count = n;
     v->decode_safe = list_safe(n ? ps->values + start : NULL, n);
+    v->placeholder_free = list_placeholder_free(n ? ps->values + start : NULL, n);
     ps->value_top = start;
     return v;
 }

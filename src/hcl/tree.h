@@ -89,6 +89,9 @@ struct hcl_value {
      * does) and every number in it converts. 0 when not so, or deeper
      * than 255 levels. */
     uint8_t decode_safe;
+    /* Set by the native parser (false elsewhere: unknown): no string or
+     * heredoc value in this value holds "${" once unquoted. */
+    bool placeholder_free;
 };
 
 _Static_assert(sizeof(struct hcl_value) == 24, "a value is 24 bytes");

@@ -486,7 +486,7 @@ static bool terraform_variable(const char *text, size_t len) {
 /* Strings of the job holding such placeholders (template data aside),
  * counted up to `enough`; the first one's span in *at. */
 static size_t count_terraform_strings(const struct hcl_value *v, struct span *at, size_t enough) {
-    if (!v)
+    if (!v || v->placeholder_free)
         return 0;
     size_t n = 0;
     switch (v->kind) {

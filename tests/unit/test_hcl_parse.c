@@ -238,3 +238,21 @@ Test(hcl_parse, equal_short_literals_share_one_copy) {
     cr_assert_eq(v[7]->as.string.text, v[8]->as.string.text);
     done(&p);
 }
+
+/* placeholder_free: no string value below holds "${" once unquoted (an
+ * escaped `$` counts), propagated through objects and lists. */
+Test(hcl_parse, placeholder_free_marks_values_without_dollar_brace) {
+    struct parsed p = parse_text("a = \"x$y{z}\"\nb = \"\\x24{n}\"\nc { d = [1, \"${e}\"] }\n"
+                                 "f { g = [true, 1.5, \"$\"] }\nh = <<EOF\n${i}\nEOF\n");
+    cr_assert_not_null(p.file);
+    const struct hcl_object *o = &p.file->root->as.object;
+    cr_assert_eq(o->count, 5);
+    cr_assert(o->items[0]->value->placeholder_free);
+    cr_assert_not(o->items[1]->value->placeholder_free);
+    cr_assert_not(o->items[2]->value->placeholder_free);
+    cr_assert_not(o->items[2]->value->as.object.items[0]->value->placeholder_free);
+    cr_assert(o->items[3]->value->placeholder_free);
+    cr_assert_not(o->items[4]->value->placeholder_free);
+    cr_assert_not(p.file->root->placeholder_free);
+    done(&p);
+}
