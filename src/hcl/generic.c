@@ -51,6 +51,12 @@ struct decoder {
     /* the key index of each large map, found by the map's address (kept
      * here rather than in every gval: values stay small) */
     struct str_index indexes;
+    /* hcl_decode_object_checked: root keys whose values are only checked,
+     * the arena their elements are decoded in, and the depth of the list
+     * being checked (0: none) */
+    const char *const *check_only;
+    struct arena *check_arena;
+    size_t check_depth;
 };
 
 static void path_append(struct buf *b, const struct path *p) {
@@ -471,6 +477,13 @@ static bool key_done(const struct hcl_key *const *done, size_t count, const stru
     return false;
 }
 
+static bool check_only(const char *const *keys, const struct hcl_key *key) {
+    for (size_t i = 0; keys[i]; i++)
+        if (strlen(keys[i]) == key->len && memcmp(keys[i], key->text, key->len) == 0)
+            return true;
+    return false;
+}
+
 static bool decode_map(struct decoder *d, const struct path *name, const struct node *node,
                        struct gval **slot) {
     struct node list = {0};
@@ -541,11 +554,51 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
         struct gval_entry *e = map_put(d, map, key->text, key->len, v->item);
         size_t at = (size_t)(e - map->as.map.entries); /* by position: no second lookup */
         struct gval *val = e->value;
-        if (!decode(d, &field, &value, SLOT_IFACE, &val))
+        /* a root value that is a list (the only shape holding more values)
+         * is pushed one level below this map */
+        if (d->check_only && !name->parent && check_only(d->check_only, key))
+            d->check_depth = d->depth + 1;
+        bool ok = decode(d, &field, &value, SLOT_IFACE, &val);
+        d->check_depth = 0;
+        if (!ok)
             return false;
         map->as.map.entries[at].value = val;
     }
     return true;
+}
+
+/* The element at i of a list node, as decode_slice walks it. */
+static struct node element_at(const struct node *node, size_t i) {
+    struct node item = {0};
+    if (node->type == N_LIST_OF_ITEMS) {
+        item.type = N_ITEM;
+        item.item = item_at(node, i);
+    } else if (node->type == N_OBJECT) {
+        item = *node;
+    } else {
+        item = value_node(node->value->as.list.elems[i]);
+    }
+    return item;
+}
+
+static bool check_elements(struct decoder *d, const struct path *name, const struct node *node,
+                           enum slot_type elem, size_t count) {
+    struct arena *keep = d->arena;
+    struct str_index indexes = d->indexes;
+    d->check_depth = 0; /* lists inside the elements are decoded as usual */
+    bool ok = true;
+    for (size_t i = 0; ok && i < count; i++) {
+        struct node item = element_at(node, i);
+        struct path field = {name, NULL, 0, i};
+        struct gval *val = NULL;
+        d->arena = d->check_arena;
+        memset(&d->indexes, 0, sizeof d->indexes);
+        ok = decode(d, &field, &item, elem, &val);
+        d->arena = keep;
+        arena_reset(d->check_arena);
+    }
+    d->indexes = indexes;
+    return ok;
 }
 
 static bool decode_slice(struct decoder *d, const struct path *name, const struct node *node,
@@ -566,20 +619,19 @@ static bool decode_slice(struct decoder *d, const struct path *name, const struc
         return fail(d, node, "%s: a plain value where a block or list was given before "
                     "(HCL1: unknown slice type: %s)", path_string(d, name), go_type(node));
     }
+    /* a list whose elements are only checked: nothing outside an element
+     * refers to its values (a list element always starts from nothing, and
+     * later repeated keys append to the list), so each is decoded in the
+     * check arena, with the large-map indexes of its own, and dropped */
+    bool checked = d->check_depth == d->depth;
+    if (checked)
+        return check_elements(d, name, node, elem, count);
     if (!list->as.list.cap && count) { /* a fresh list: exactly its elements */
         list->as.list.elems = arena_array(d->arena, count, sizeof *list->as.list.elems);
         list->as.list.cap = (uint32_t)count;
     }
     for (size_t i = 0; i < count; i++) {
-        struct node item = {0};
-        if (node->type == N_LIST_OF_ITEMS) {
-            item.type = N_ITEM;
-            item.item = item_at(node, i);
-        } else if (node->type == N_OBJECT) {
-            item = *node;
-        } else {
-            item = value_node(node->value->as.list.elems[i]);
-        }
+        struct node item = element_at(node, i);
         struct path field = {name, NULL, 0, i};
         struct gval *val = NULL;
         if (!decode(d, &field, &item, elem, &val))
@@ -623,19 +675,35 @@ static bool decode(struct decoder *d, const struct path *name, const struct node
     return ok;
 }
 
-struct gval *hcl_decode_object(struct arena *arena, const struct source *src,
-                               const struct hcl_object *body, struct diag_list *diags) {
+static struct gval *decode_object(struct arena *arena, const struct source *src,
+                                  const struct hcl_object *body, const char *const *check_only,
+                                  struct diag_list *diags) {
     struct decoder d = {0};
     d.arena = arena;
     d.src = src;
     d.diags = diags;
+    d.check_only = check_only;
+    if (check_only)
+        d.check_arena = arena_new();
     struct node root = {0};
     root = object_items(body);
     struct gval *out = NULL;
     struct path top = {NULL, "root", 4, 0};
-    if (!decode(&d, &top, &root, SLOT_IFACE, &out))
-        return NULL;
-    return out;
+    bool ok = decode(&d, &top, &root, SLOT_IFACE, &out);
+    arena_free(d.check_arena);
+    return ok ? out : NULL;
+}
+
+struct gval *hcl_decode_object(struct arena *arena, const struct source *src,
+                               const struct hcl_object *body, struct diag_list *diags) {
+    return decode_object(arena, src, body, NULL, diags);
+}
+
+struct gval *hcl_decode_object_checked(struct arena *arena, const struct source *src,
+                                       const struct hcl_object *body,
+                                       const char *const *check_only,
+                                       struct diag_list *diags) {
+    return decode_object(arena, src, body, check_only, diags);
 }
 
 struct gval *hcl_decode_generic(struct arena *arena, const struct hcl_file *file,
