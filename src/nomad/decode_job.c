@@ -173,12 +173,22 @@ static struct nomad_job *decode_job(struct decode_ctx *c, const struct hcl_item 
 
 static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file *file);
 
-struct nomad_job *nomad_decode_hcl(struct arena *arena, const struct hcl_file *file,
-                                   struct diag_list *diags) {
-    struct decode_ctx ctx = {arena, arena_new(), file->src, diags, {NULL, NULL, 0, 0}};
+static struct nomad_job *decode_hcl(struct arena *arena, const struct hcl_file *file,
+                                    bool lean, struct diag_list *diags) {
+    struct decode_ctx ctx = {arena, arena_new(), file->src, diags, {NULL, NULL, 0, 0}, lean};
     struct nomad_job *job = decode_file(&ctx, file);
     arena_free(ctx.scratch);
     return job;
+}
+
+struct nomad_job *nomad_decode_hcl(struct arena *arena, const struct hcl_file *file,
+                                   struct diag_list *diags) {
+    return decode_hcl(arena, file, false, diags);
+}
+
+struct nomad_job *nomad_decode_hcl_lean(struct arena *arena, const struct hcl_file *file,
+                                        struct diag_list *diags) {
+    return decode_hcl(arena, file, true, diags);
 }
 
 static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file *file) {

@@ -12,6 +12,8 @@
 
 #include "hcl/generic.h"
 #include "hcl/tree.h"
+#include "nomad/decode.h"
+#include "util/arena.h"
 
 #include <string.h>
 
@@ -73,6 +75,50 @@ static void check_gval(struct validate_ctx *v, const struct gval *g, struct span
     }
 }
 
+/* Whether a key or string under v holds a NUL: every key and string of a
+ * decoded config is one of these, so without one there is nothing to
+ * report and the config need not be decoded. */
+static bool tree_has_nul(const struct hcl_value *v) {
+    switch (v->kind) {
+    case HCL_OBJECT:
+        for (size_t i = 0; i < v->as.object.count; i++) {
+            const struct hcl_item *it = v->as.object.items[i];
+            for (size_t k = 0; k < it->key_count; k++)
+                if (has_nul(it->keys[k].text, it->keys[k].len))
+                    return true;
+            if (it->value && tree_has_nul(it->value))
+                return true;
+        }
+        return false;
+    case HCL_LIST:
+        for (size_t i = 0; i < v->as.list.count; i++)
+            if (tree_has_nul(v->as.list.elems[i]))
+                return true;
+        return false;
+    case HCL_STRING:
+    case HCL_HEREDOC:
+        return has_nul(v->as.string.text, v->as.string.len);
+    default:
+        return false;
+    }
+}
+
+static void check_config(struct validate_ctx *v, const struct nomad_task *t) {
+    if (t->config.value || t->config_item_count == 0) {
+        check_gval(v, t->config.value, t->config.span);
+        return;
+    }
+    bool nul = false;
+    for (size_t i = 0; !nul && i < t->config_item_count; i++)
+        nul = tree_has_nul(t->config_items[i]->value);
+    if (!nul)
+        return;
+    /* a lean job (nomad/decode.h): this one config decoded and released */
+    struct arena *scratch = arena_new();
+    check_gval(v, nomad_task_config(scratch, v->src, t), t->config.span);
+    arena_free(scratch);
+}
+
 void validate_nul_bytes(struct validate_ctx *v, const struct nomad_job *job) {
     check_string(v, &job->name, "the job name");
     check_string(v, &job->id, "the job id");
@@ -90,7 +136,7 @@ void validate_nul_bytes(struct validate_ctx *v, const struct nomad_job *job) {
             check_string(v, &t->kill_signal, "the kill signal");
             check_map(v, &t->env, "this env entry");
             check_map(v, &t->meta, "this meta entry");
-            check_gval(v, t->config.value, t->config.span);
+            check_config(v, t);
         }
     }
 }
