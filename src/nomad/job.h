@@ -29,7 +29,7 @@
 
 struct nomad_string {
     const char *text; /* NUL-terminated ("" when unset); len is authoritative */
-    size_t len;
+    uint32_t len;     /* inputs are < 256 MiB */
     bool set;
     struct span span;
 };
@@ -55,7 +55,7 @@ struct nomad_duration { /* Go time.Duration: nanoseconds */
 
 struct nomad_strings { /* []string */
     struct nomad_string *items;
-    size_t count;
+    uint32_t count;
     bool set;
     struct span span;
 };
@@ -67,8 +67,8 @@ struct nomad_map_entry {
 
 struct nomad_map { /* map[string]string; keys unique, first-written order */
     struct nomad_map_entry *entries;
-    size_t count;
-    size_t cap; /* room in entries (0: exactly count) */
+    uint32_t count;
+    uint32_t cap; /* room in entries (0: exactly count) */
     bool set;
     struct span span;
 };
@@ -92,7 +92,7 @@ struct nomad_opaque { /* map[string]interface{}; value NULL means nil */
 
 struct nomad_list {
     void **items;
-    size_t count;
+    uint32_t count;
     bool set;
     struct span span;
 };
