@@ -11,7 +11,9 @@ bool analyze_is_parse_failure(const struct diag *d) {
 
 void analyze_source(struct unit *u, const struct source *src,
                     const struct analyze_options *options) {
-    struct unit_options load = {.stage = UNIT_VALID};
+    /* the rkt stage and the validation decode each task's driver config
+     * when they look at it: the job need not keep them all */
+    struct unit_options load = {.stage = UNIT_VALID, .lean = true};
     unit_load(u, src, &load);
     if (u->job) {
         /* the rkt stage keeps nothing but its findings: its memory (the

@@ -93,6 +93,30 @@ struct node rules_object_items(const struct hcl_object *obj) {
     return n;
 }
 
+bool rules_cannot_fail(const struct decoder *d, const struct node *n, bool as_map) {
+    size_t safe;
+    switch (n->type) {
+    case N_OBJECT:
+        safe = n->value->decode_safe;
+        break;
+    case N_LIST:
+        safe = as_map ? 0 : n->value->decode_safe;
+        break;
+    case N_ITEM: {
+        size_t labels = view_keys(&n->item);
+        safe = as_map && labels >= 1 && n->item.item->value->decode_safe
+                   ? n->item.item->value->decode_safe + labels
+                   : 0;
+        break;
+    }
+    default:
+        safe = 0;
+        break;
+    }
+    /* a level pushes at most two kinds */
+    return safe && d->depth + 2 * safe + 4 <= sizeof d->stack / sizeof d->stack[0];
+}
+
 bool rules_push(struct decoder *d, const struct node *n, enum go_kind k) {
     if (d->depth == sizeof d->stack / sizeof d->stack[0])
         return fail(d, n, "values nested too deeply");

@@ -56,6 +56,12 @@ struct decoder {
     /* the key index of each large map, found by the map's address (kept
      * here rather than in every gval: values stay small; generic.c) */
     struct str_index indexes;
+    /* hcl_decode_object_checked (generic.c): root keys whose values are
+     * only checked, the arena their elements are decoded in, and the depth
+     * of the list being checked (0: none) */
+    const char *const *check_only;
+    struct arena *check_arena;
+    size_t check_depth;
 };
 
 struct node rules_value_node(const struct hcl_value *v);
@@ -69,6 +75,12 @@ enum go_kind rules_kind_of(enum gval_kind kind);
 /* decodeInterface: the kind of value an empty interface slot takes for n. */
 bool rules_interface_kind(struct decoder *d, const struct path *name, const struct node *n,
                           enum gval_kind *kind);
+
+/* Whether decoding n into a fresh slot of its own kind (an object, or an
+ * item's remaining labels and value, also as a map) cannot fail: the
+ * parser marked it decode_safe (tree.h) and the stack of kinds has room
+ * for its depth. A decoder that keeps no value need not enter it. */
+bool rules_cannot_fail(const struct decoder *d, const struct node *n, bool as_map);
 
 /* decodeBool/Float/Int/String: n decoded into a scalar slot of kind k,
  * stored in *out (kind, node and value; nothing allocated on success). */

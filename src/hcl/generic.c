@@ -100,13 +100,27 @@ static bool decode_interface(struct decoder *d, const struct path *name, const s
     return decode(d, name, n, SLOT_IFACE, slot);
 }
 
+static bool check_only(const char *const *keys, const char *key, size_t len) {
+    for (size_t i = 0; keys[i]; i++)
+        if (strlen(keys[i]) == len && memcmp(keys[i], key, len) == 0)
+            return true;
+    return false;
+}
+
 static bool decode_field(struct decoder *d, void *ctx, const struct path *field,
                          const struct hcl_item *item, const struct node *value) {
     struct gval *map = ctx;
     struct gval_entry *e = map_put(d, map, field->key, field->key_len, item);
     size_t at = (size_t)(e - map->as.map.entries); /* by position: no second lookup */
     struct gval *val = e->value;
-    if (!decode(d, field, value, SLOT_IFACE, &val))
+    /* a root value that is a list (the only shape holding more values) is
+     * pushed one level below this map */
+    if (d->check_only && field->parent && !field->parent->parent &&
+        check_only(d->check_only, field->key, field->key_len))
+        d->check_depth = d->depth + 1;
+    bool ok = decode(d, field, value, SLOT_IFACE, &val);
+    d->check_depth = 0;
+    if (!ok)
         return false;
     map->as.map.entries[at].value = val;
     return true;
@@ -127,6 +141,33 @@ static bool decode_map(struct decoder *d, const struct path *name, const struct 
     return rules_map_fields(d, d->arena, name, node, decode_field, map);
 }
 
+/* The elements of a list whose values are only checked: nothing outside
+ * an element refers to its values (a list element always starts from
+ * nothing, and later repeated keys append to the list), so each is
+ * decoded in the check arena, with large-map indexes of its own, and
+ * dropped; an element that cannot fail is not decoded at all. */
+static bool check_elements(struct decoder *d, const struct path *name, const struct node *node,
+                           enum slot_type elem, size_t count) {
+    struct arena *keep = d->arena;
+    struct str_index indexes = d->indexes;
+    d->check_depth = 0; /* lists inside the elements are decoded as usual */
+    bool ok = true;
+    for (size_t i = 0; ok && i < count; i++) {
+        struct node item = rules_slice_elem(node, i);
+        if (rules_cannot_fail(d, &item, elem == SLOT_MAP))
+            continue;
+        struct path field = {name, NULL, 0, i};
+        struct gval *val = NULL;
+        d->arena = d->check_arena;
+        memset(&d->indexes, 0, sizeof d->indexes);
+        ok = decode(d, &field, &item, elem, &val);
+        d->arena = keep;
+        arena_reset(d->check_arena);
+    }
+    d->indexes = indexes;
+    return ok;
+}
+
 static bool decode_slice(struct decoder *d, const struct path *name, const struct node *node,
                          enum slot_type type, struct gval **slot) {
     struct gval *list = *slot;
@@ -139,6 +180,8 @@ static bool decode_slice(struct decoder *d, const struct path *name, const struc
     size_t count;
     if (!rules_slice_count(d, name, node, &count))
         return false;
+    if (d->check_depth == d->depth)
+        return check_elements(d, name, node, elem, count);
     if (!list->as.list.cap && count) { /* a fresh list: exactly its elements */
         list->as.list.elems = arena_array(d->arena, count, sizeof *list->as.list.elems);
         list->as.list.cap = (uint32_t)count;
@@ -199,19 +242,34 @@ static bool decode(struct decoder *d, const struct path *name, const struct node
     return ok;
 }
 
-struct gval *hcl_decode_object(struct arena *arena, const struct source *src,
-                               const struct hcl_object *body, struct diag_list *diags) {
+static struct gval *decode_object(struct arena *arena, const struct source *src,
+                                  const struct hcl_object *body, const char *const *check_only,
+                                  struct diag_list *diags) {
     struct decoder d = {0};
     d.arena = arena;
     d.src = src;
     d.diags = diags;
-    struct node root = {0};
-    root = rules_object_items(body);
+    d.check_only = check_only;
+    if (check_only)
+        d.check_arena = arena_new();
+    struct node root = rules_object_items(body);
     struct gval *out = NULL;
     struct path top = {NULL, "root", 4, 0};
-    if (!decode(&d, &top, &root, SLOT_IFACE, &out))
-        return NULL;
-    return out;
+    bool ok = decode(&d, &top, &root, SLOT_IFACE, &out);
+    arena_free(d.check_arena);
+    return ok ? out : NULL;
+}
+
+struct gval *hcl_decode_object(struct arena *arena, const struct source *src,
+                               const struct hcl_object *body, struct diag_list *diags) {
+    return decode_object(arena, src, body, NULL, diags);
+}
+
+struct gval *hcl_decode_object_checked(struct arena *arena, const struct source *src,
+                                       const struct hcl_object *body,
+                                       const char *const *check_only,
+                                       struct diag_list *diags) {
+    return decode_object(arena, src, body, check_only, diags);
 }
 
 struct gval *hcl_decode_generic(struct arena *arena, const struct hcl_file *file,

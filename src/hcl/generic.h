@@ -71,6 +71,17 @@ struct gval *hcl_decode_object(struct arena *arena, const struct source *src,
                                const struct hcl_object *body,
                                struct diag_list *diags);
 
+/* As hcl_decode_object, for a caller that reads only some of the body's
+ * keys: the values of the root keys listed in check_only (NULL-terminated,
+ * compared exactly) are decoded for their errors only and dropped, one
+ * list element at a time, so the decode holds one element's values at
+ * most. The errors and the values of the other keys are
+ * hcl_decode_object's; a list of check_only values comes out empty. */
+struct gval *hcl_decode_object_checked(struct arena *arena, const struct source *src,
+                                       const struct hcl_object *body,
+                                       const char *const *check_only,
+                                       struct diag_list *diags);
+
 const struct gval *gval_map_get(const struct gval *map, const char *key);
 void gval_write_json(struct buf *out, const struct gval *v, int indent);
 

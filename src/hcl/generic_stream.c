@@ -92,15 +92,9 @@ static void list_end(struct stream *s, int level, bool first) {
 }
 
 /* n into an empty interface slot (decodeInterface) */
-/* The check pass need not enter a value the parser marked decode_safe
- * (tree.h) when it is decoded into a fresh slot as its own kind (an
- * object also as a map) and the decoder's stack has room for its depth
- * (a level pushes at most two kinds). */
+/* The check pass need not enter what cannot fail (rules_cannot_fail). */
 static bool safe_to_skip(const struct stream *s, const struct node *n, bool as_map) {
-    if (s->out || !(n->type == N_OBJECT || (n->type == N_LIST && !as_map)))
-        return false;
-    size_t safe = n->value->decode_safe;
-    return safe && s->d.depth + 2 * safe + 4 <= sizeof s->d.stack / sizeof s->d.stack[0];
+    return !s->out && rules_cannot_fail(&s->d, n, as_map);
 }
 
 static bool fresh(struct stream *s, const struct path *name, const struct node *n, int level) {

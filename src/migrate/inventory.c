@@ -409,10 +409,10 @@ static void feature_uses(struct walker *w, const struct nomad_job *job,
         use_default(w, "resources.memory", "resources.memory", "300 (default)", r ? r->span : at);
     if (task->volume_mounts.count)
         use(w, "volume_mount", "volume_mount",
-            arena_printf(w->arena, "%zu mount(s)", task->volume_mounts.count),
+            arena_printf(w->arena, "%zu mount(s)", (size_t)task->volume_mounts.count),
             ((const struct nomad_volume_mount *)task->volume_mounts.items[0])->span);
     if (r && r->devices.count)
-        use(w, "devices", "device", arena_printf(w->arena, "%zu device(s)", r->devices.count),
+        use(w, "devices", "device", arena_printf(w->arena, "%zu device(s)", (size_t)r->devices.count),
             ((const struct nomad_device *)r->devices.items[0])->span);
     if (task->kill_signal.set && task->kill_signal.len)
         use(w, "kill_signal", "kill_signal", arena_printf(w->arena, "\"%s\"",
@@ -427,8 +427,8 @@ static void feature_uses(struct walker *w, const struct nomad_job *job,
     }
     if (task->templates.count || task->artifacts.count || (task->vault && !task->vault_inherited))
         use(w, "templates-artifacts-vault", "template/artifact/vault",
-            arena_printf(w->arena, "%zu template(s), %zu artifact(s)%s", task->templates.count,
-                         task->artifacts.count, task->vault ? ", vault" : ""),
+            arena_printf(w->arena, "%zu template(s), %zu artifact(s)%s",
+                         (size_t)task->templates.count, (size_t)task->artifacts.count, task->vault ? ", vault" : ""),
             task->templates.count    ? ((const struct nomad_template *)
                                             task->templates.items[0])->span
             : task->artifacts.count ? ((const struct nomad_artifact *)

@@ -23,5 +23,17 @@ struct arena;
 struct nomad_job *nomad_decode_hcl(struct arena *arena,
                                    const struct hcl_file *file,
                                    struct diag_list *diags);
+/* The same decode and findings, for a reader that takes each task's driver
+ * config from nomad_task_config: the tasks keep their `config` items but
+ * no decoded value (config.value is NULL). */
+struct nomad_job *nomad_decode_hcl_lean(struct arena *arena,
+                                        const struct hcl_file *file,
+                                        struct diag_list *diags);
+/* A task's merged driver config (GVAL_MAP), or NULL for none: the model's
+ * value when it keeps one, else its `config` items decoded again into
+ * arena and merged as the decoder merges them (the values, keys and their
+ * tree items are the kept ones'; the root map has no node). */
+const struct gval *nomad_task_config(struct arena *arena, const struct source *src,
+                                     const struct nomad_task *t);
 
 #endif

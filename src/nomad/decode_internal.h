@@ -38,6 +38,9 @@ struct decode_ctx {
     const struct source *src;
     struct diag_list *diags;
     struct body_cache cache;
+    /* the model keeps no driver `config` values: readers decode them again
+     * one task at a time (nomad_task_config) */
+    bool lean;
 };
 
 /* Remembers every object body inside a decoded value. */

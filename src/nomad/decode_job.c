@@ -129,9 +129,11 @@ static struct nomad_job *decode_job(struct decode_ctx *c, const struct hcl_item 
         return NULL;
     /* Nomad decodes the whole body first (any decode error in it stops
      * here), then each stanza's body again; the whole one is needed only
-     * for the job's own fields, so it is released before the stanzas */
+     * for the job's own fields: the stanzas' values (the groups: nearly
+     * all of it) are decoded for their errors only, one block at a time,
+     * and the rest is released before the stanzas */
     struct arena *whole = arena_new();
-    struct gval *m = hcl_decode_object(whole, c->src, body, c->diags);
+    struct gval *m = hcl_decode_object_checked(whole, c->src, body, job_skip, c->diags);
     job->id = nomad_string_make(c, it->keys[1].text, it->keys[1].len, it->keys[1].span);
     job->name = job->id;
     bool fields = m && decode_fields(c, m, &nomad_schema_job, job, job_skip, false, false, "job");
@@ -171,12 +173,22 @@ static struct nomad_job *decode_job(struct decode_ctx *c, const struct hcl_item 
 
 static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file *file);
 
-struct nomad_job *nomad_decode_hcl(struct arena *arena, const struct hcl_file *file,
-                                   struct diag_list *diags) {
-    struct decode_ctx ctx = {arena, arena_new(), file->src, diags, {NULL, NULL, 0, 0}};
+static struct nomad_job *decode_hcl(struct arena *arena, const struct hcl_file *file,
+                                    bool lean, struct diag_list *diags) {
+    struct decode_ctx ctx = {arena, arena_new(), file->src, diags, {NULL, NULL, 0, 0}, lean};
     struct nomad_job *job = decode_file(&ctx, file);
     arena_free(ctx.scratch);
     return job;
+}
+
+struct nomad_job *nomad_decode_hcl(struct arena *arena, const struct hcl_file *file,
+                                   struct diag_list *diags) {
+    return decode_hcl(arena, file, false, diags);
+}
+
+struct nomad_job *nomad_decode_hcl_lean(struct arena *arena, const struct hcl_file *file,
+                                        struct diag_list *diags) {
+    return decode_hcl(arena, file, true, diags);
 }
 
 static struct nomad_job *decode_file(struct decode_ctx *c, const struct hcl_file *file) {

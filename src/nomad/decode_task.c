@@ -145,6 +145,40 @@ static void *small_block(struct decode_ctx *c, struct item_set s, const char *na
     return out;
 }
 
+/* One more `config` block's value into a task's merged config: the first
+ * block's value as decoded (shared with the cache, never changed); from
+ * the second on, merged into a copy, as mapstructure merges them. */
+static void config_add(struct decode_ctx *c, const struct gval **value,
+                       const struct gval **shared, struct gval *cm, bool first) {
+    if (first && cm->kind == GVAL_MAP) {
+        *value = *shared = cm;
+        return;
+    }
+    struct gval *into = (struct gval *)*value;
+    if (into && into == *shared)
+        into = gval_merge(c, NULL, *shared);
+    *value = gval_merge(c, into, cm);
+}
+
+const struct gval *nomad_task_config(struct arena *arena, const struct source *src,
+                                     const struct nomad_task *t) {
+    if (t->config.value || t->config_item_count == 0)
+        return t->config.value;
+    /* the blocks decoded without error when the job was decoded: quietly */
+    struct diag_list quiet;
+    diag_list_init(&quiet);
+    struct decode_ctx c = {arena, arena, src, &quiet, {NULL, NULL, 0, 0}, false};
+    const struct gval *value = NULL, *shared = NULL;
+    for (size_t i = 0; i < t->config_item_count; i++) {
+        const struct hcl_value *body = t->config_items[i]->value;
+        struct gval *cm = hcl_decode_object(arena, src, &body->as.object, &quiet);
+        if (cm)
+            config_add(&c, &value, &shared, cm, i == 0);
+    }
+    diag_list_free(&quiet);
+    return value;
+}
+
 static const char *const task_skip[] = {
     "artifact", "config", "constraint", "affinity", "dispatch_payload", "lifecycle", "env",
     "logs", "meta", "resources", "restart", "service", "template", "vault", "volume_mount",
@@ -203,16 +237,8 @@ struct nomad_task *decode_task_body(struct decode_ctx *c, const struct hcl_item 
             struct gval *cm = decode_body(c, cb);
             if (!cm)
                 return NULL;
-            /* one block: its value as decoded (shared with the cache, never
-             * changed); more: merged into a copy */
-            if (t->config_item_count == 0 && cm->kind == GVAL_MAP) {
-                t->config.value = shared = cm;
-            } else {
-                struct gval *into = (struct gval *)t->config.value;
-                if (into && into == shared)
-                    into = gval_merge(c, NULL, shared);
-                t->config.value = gval_merge(c, into, cm);
-            }
+            if (!c->lean)
+                config_add(c, &t->config.value, &shared, cm, t->config_item_count == 0);
             if (t->config_item_count == 0)
                 t->config.span = hcl_item_span(ci);
             t->config_items[t->config_item_count++] = ci;

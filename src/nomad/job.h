@@ -9,7 +9,9 @@
  * `span`. Lists are `struct nomad_list` (elements are pointers to the struct
  * named in the comment; `set` distinguishes an empty list from nil). The
  * driver `config` is kept as HCL's generic value (struct gval) together with
- * the tree items that wrote it; the rkt checker reads it from there.
+ * the tree items that wrote it (a lean decode keeps the items only, and
+ * nomad_task_config decodes the value again); the rkt checker reads it
+ * from there.
  * Everything lives in the arena of the input file. The model holds the job
  * as decoded, before Nomad's defaults (see nomad/decode.h, nomad/api_json.h);
  * parse-time values Nomad itself fills in (template change_mode/splay/perms,
@@ -27,7 +29,7 @@
 
 struct nomad_string {
     const char *text; /* NUL-terminated ("" when unset); len is authoritative */
-    size_t len;
+    uint32_t len;     /* inputs are < 256 MiB */
     bool set;
     struct span span;
 };
@@ -53,7 +55,7 @@ struct nomad_duration { /* Go time.Duration: nanoseconds */
 
 struct nomad_strings { /* []string */
     struct nomad_string *items;
-    size_t count;
+    uint32_t count;
     bool set;
     struct span span;
 };
@@ -65,8 +67,8 @@ struct nomad_map_entry {
 
 struct nomad_map { /* map[string]string; keys unique, first-written order */
     struct nomad_map_entry *entries;
-    size_t count;
-    size_t cap; /* room in entries (0: exactly count) */
+    uint32_t count;
+    uint32_t cap; /* room in entries (0: exactly count) */
     bool set;
     struct span span;
 };
@@ -90,7 +92,7 @@ struct nomad_opaque { /* map[string]interface{}; value NULL means nil */
 
 struct nomad_list {
     void **items;
-    size_t count;
+    uint32_t count;
     bool set;
     struct span span;
 };
@@ -454,7 +456,8 @@ struct nomad_task {
     struct nomad_string name;   /* the label */
     struct nomad_string driver, user;
     struct nomad_lifecycle *lifecycle;
-    struct nomad_opaque config; /* merged driver config (GVAL_MAP) */
+    struct nomad_opaque config; /* merged driver config (GVAL_MAP); NULL too in a lean
+                                   decode (nomad/decode.h): nomad_task_config reads it */
     const struct hcl_item **config_items; /* the `config` blocks as written */
     size_t config_item_count;
     struct nomad_list constraints; /* nomad_constraint */

@@ -55,7 +55,8 @@ static void load_hcl(struct unit *u, const struct unit_options *options) {
     if (options->generic)
         u->generic = hcl_decode_generic(u->arena, tree, &u->diags);
     if (options->stage >= UNIT_JOB)
-        u->job = nomad_decode_hcl(u->arena, tree, &u->diags);
+        u->job = options->lean ? nomad_decode_hcl_lean(u->arena, tree, &u->diags)
+                               : nomad_decode_hcl(u->arena, tree, &u->diags);
 }
 
 void unit_load(struct unit *u, const struct source *src, const struct unit_options *options) {

@@ -53,6 +53,8 @@ struct unit_options {
     bool as_hcl;           /* read JSON as HCL-JSON even when it is API JSON */
     bool nomad_exact;      /* Nomad's answer only (jobspec, migration): no not-a-job /
                               template finding (nomad/kind.h) */
+    bool lean;             /* the job keeps no driver config values: its readers
+                              take them from nomad_task_config (nomad/decode.h) */
     struct arena *arena;   /* NULL: the unit owns a new arena; else it
                               allocates in this one, which the caller frees */
 };

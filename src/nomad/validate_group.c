@@ -382,7 +382,7 @@ static void validate_admission(struct validate_ctx *v, const struct nomad_group 
                 verr(v, RULE_NMD054, c->span,
                      "Nomad servers refuse this job: Consul Connect %s need exactly one "
                      "network in group \"%s\", found %zu", what, g->name.text,
-                     g->networks.count);
+                     (size_t)g->networks.count);
             else if (c->sidecar_service && !bridge && net)
                 verr(v, RULE_NMD054, net->mode.set ? net->mode.span : net->span,
                      "Nomad servers refuse this job: a Consul Connect sidecar needs network "

@@ -11,7 +11,10 @@
 #include "nomad/validate_internal.h"
 
 #include "hcl/generic.h"
+#include "hcl/parse.h"
 #include "hcl/tree.h"
+#include "nomad/decode.h"
+#include "util/arena.h"
 
 #include <string.h>
 
@@ -73,7 +76,63 @@ static void check_gval(struct validate_ctx *v, const struct gval *g, struct span
     }
 }
 
+/* Whether a key or string under v holds a NUL: every key and string of a
+ * decoded config is one of these, so without one there is nothing to
+ * report and the config need not be decoded. */
+static bool tree_has_nul(const struct hcl_value *v) {
+    switch (v->kind) {
+    case HCL_OBJECT:
+        for (size_t i = 0; i < v->as.object.count; i++) {
+            const struct hcl_item *it = v->as.object.items[i];
+            for (size_t k = 0; k < it->key_count; k++)
+                if (has_nul(it->keys[k].text, it->keys[k].len))
+                    return true;
+            if (it->value && tree_has_nul(it->value))
+                return true;
+        }
+        return false;
+    case HCL_LIST:
+        for (size_t i = 0; i < v->as.list.count; i++)
+            if (tree_has_nul(v->as.list.elems[i]))
+                return true;
+        return false;
+    case HCL_STRING:
+    case HCL_HEREDOC:
+        return has_nul(v->as.string.text, v->as.string.len);
+    default:
+        return false;
+    }
+}
+
+/* Whether the text of v may give a NUL: a NUL byte, or a backslash (every
+ * escape that writes one starts with it). Cheaper than the tree walk; for
+ * native HCL only, where a block's text holds all of its values (HCL-JSON
+ * values are rearranged). */
+static bool may_hold_nul(const struct source *src, const struct hcl_value *v) {
+    const char *text = src->text + v->span.start;
+    size_t len = v->span.end - v->span.start;
+    return memchr(text, '\\', len) || memchr(text, '\0', len);
+}
+
+static void check_config(struct validate_ctx *v, const struct nomad_task *t, bool native) {
+    if (t->config.value || t->config_item_count == 0) {
+        check_gval(v, t->config.value, t->config.span);
+        return;
+    }
+    bool nul = false;
+    for (size_t i = 0; !nul && i < t->config_item_count; i++)
+        nul = (!native || may_hold_nul(v->src, t->config_items[i]->value)) &&
+              tree_has_nul(t->config_items[i]->value);
+    if (!nul)
+        return;
+    /* a lean job (nomad/decode.h): this one config decoded and released */
+    struct arena *scratch = arena_new();
+    check_gval(v, nomad_task_config(scratch, v->src, t), t->config.span);
+    arena_free(scratch);
+}
+
 void validate_nul_bytes(struct validate_ctx *v, const struct nomad_job *job) {
+    bool native = !hcl_is_json(v->src->text, v->src->len);
     check_string(v, &job->name, "the job name");
     check_string(v, &job->id, "the job id");
     check_string(v, &job->region, "the region");
@@ -90,7 +149,7 @@ void validate_nul_bytes(struct validate_ctx *v, const struct nomad_job *job) {
             check_string(v, &t->kill_signal, "the kill signal");
             check_map(v, &t->env, "this env entry");
             check_map(v, &t->meta, "this meta entry");
-            check_gval(v, t->config.value, t->config.span);
+            check_config(v, t, native);
         }
     }
 }

@@ -1,5 +1,6 @@
 #include "rkt/from_job.h"
 
+#include "nomad/decode.h"
 #include "util/arena.h"
 
 #include <string.h>
@@ -10,9 +11,21 @@ static const char *text(const struct nomad_string *s, const char *fallback) {
     return s->set && s->text ? s->text : fallback;
 }
 
+/* An array of n elements; for n = 0 one shared empty block instead (a
+ * list of count 0 is never read or written), so that the empty lists of
+ * every task and group (constraints, meta, mounts, ...) cost nothing. */
+static _Alignas(16) char no_items[512];
+_Static_assert(sizeof(struct rkt_task_input) <= sizeof no_items &&
+                   sizeof(struct rkt_group_input) <= sizeof no_items,
+               "no_items holds one element of every list of the view");
+
+static void *items_for(struct arena *arena, size_t n, size_t size) {
+    return n ? arena_array(arena, n, size) : no_items;
+}
+
 static void copy_map(struct arena *arena, const struct nomad_map *m, struct rkt_pairs *out) {
     out->count = m->count;
-    out->items = arena_array(arena, m->count ? m->count : 1, sizeof *out->items);
+    out->items = items_for(arena, m->count, sizeof *out->items);
     for (size_t i = 0; i < m->count; i++) {
         out->items[i].key = text(&m->entries[i].key, "");
         out->items[i].value = text(&m->entries[i].value, "");
@@ -24,7 +37,7 @@ static void copy_map(struct arena *arena, const struct nomad_map *m, struct rkt_
 static void copy_constraints(struct arena *arena, const struct nomad_list *constraints,
                              const struct nomad_list *affinities, struct rkt_constraints *out) {
     size_t n = constraints->count + affinities->count;
-    out->items = arena_array(arena, n ? n : 1, sizeof *out->items);
+    out->items = items_for(arena, n, sizeof *out->items);
     out->count = 0;
     for (size_t i = 0; i < constraints->count; i++) {
         const struct nomad_constraint *c = constraints->items[i];
@@ -55,7 +68,7 @@ static void copy_constraints(struct arena *arena, const struct nomad_list *const
 static void copy_spreads(struct arena *arena, const struct nomad_list *spreads,
                          struct rkt_spreads *out) {
     out->count = spreads->count;
-    out->items = arena_array(arena, out->count ? out->count : 1, sizeof *out->items);
+    out->items = items_for(arena, out->count, sizeof *out->items);
     for (size_t i = 0; i < spreads->count; i++) {
         const struct nomad_spread *s = spreads->items[i];
         struct rkt_spread *r = &out->items[i];
@@ -63,7 +76,7 @@ static void copy_spreads(struct arena *arena, const struct nomad_list *spreads,
         r->weight = s->weight.set ? (int)s->weight.value : 50;
         r->span = s->span;
         r->target_count = s->targets.count;
-        r->targets = arena_array(arena, r->target_count ? r->target_count : 1,
+        r->targets = items_for(arena, r->target_count,
                                  sizeof *r->targets);
         for (size_t t = 0; t < s->targets.count; t++) {
             const struct nomad_spread_target *st = s->targets.items[t];
@@ -79,7 +92,7 @@ static struct rkt_network *copy_network(struct arena *arena, const struct nomad_
     const struct nomad_network *n = res->networks.items[0];
     struct rkt_network *net = arena_alloc(arena, sizeof *net);
     size_t total = n->reserved_ports.count + n->dynamic_ports.count;
-    net->ports = arena_array(arena, total ? total : 1, sizeof *net->ports);
+    net->ports = items_for(arena, total, sizeof *net->ports);
     net->mbits = n->mbits.set ? (int)n->mbits.value : 10;
     net->span = n->span;
     const struct nomad_list *lists[2] = {&n->reserved_ports, &n->dynamic_ports};
@@ -108,6 +121,11 @@ static void apply_restart(const struct nomad_restart *r, struct rkt_task_input *
         t->restart_mode = r->mode.text;
 }
 
+static const struct gval *load_config(struct arena *arena, const struct source *src,
+                                      const void *task) {
+    return nomad_task_config(arena, src, task);
+}
+
 static void copy_task(struct arena *arena, const char *job_type, const struct nomad_group *g,
                       const struct nomad_task *src, struct rkt_task_input *t) {
     t->name = text(&src->name, "");
@@ -116,6 +134,10 @@ static void copy_task(struct arena *arena, const char *job_type, const struct no
     t->name_span = src->name.span;
     t->driver_span = src->driver.span;
     t->config = src->config.value;
+    if (!t->config && src->config_item_count) { /* a lean job (nomad/decode.h) */
+        t->config_load = load_config;
+        t->config_from = src;
+    }
     t->config_span = src->config.span;
     copy_map(arena, &src->env, &t->env);
     copy_map(arena, &src->meta, &t->meta);
@@ -133,7 +155,7 @@ static void copy_task(struct arena *arena, const char *job_type, const struct no
         t->device_span = d->span;
     }
     t->mount_count = src->volume_mounts.count;
-    t->mounts = arena_array(arena, t->mount_count ? t->mount_count : 1, sizeof *t->mounts);
+    t->mounts = items_for(arena, t->mount_count, sizeof *t->mounts);
     for (size_t i = 0; i < t->mount_count; i++) {
         const struct nomad_volume_mount *m = src->volume_mounts.items[i];
         t->mounts[i].volume = text(&m->volume, "");
@@ -273,7 +295,7 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
     in->region_span = job->region.span;
     in->span = job->span;
     in->datacenter_count = job->datacenters.count;
-    in->datacenters = arena_array(arena, in->datacenter_count ? in->datacenter_count : 1,
+    in->datacenters = items_for(arena, in->datacenter_count,
                                   sizeof *in->datacenters);
     for (size_t i = 0; i < in->datacenter_count; i++)
         in->datacenters[i] = text(&job->datacenters.items[i], "");
@@ -282,7 +304,7 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
     copy_constraints(arena, &job->constraints, &job->affinities, &in->constraints);
     copy_spreads(arena, &job->spreads, &in->spreads);
     in->group_count = job->groups.count;
-    in->groups = arena_array(arena, in->group_count ? in->group_count : 1, sizeof *in->groups);
+    in->groups = items_for(arena, in->group_count, sizeof *in->groups);
     for (size_t gi = 0; gi < in->group_count; gi++) {
         const struct nomad_group *g = job->groups.items[gi];
         struct rkt_group_input *out = &in->groups[gi];
@@ -295,7 +317,7 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
         copy_constraints(arena, &g->constraints, &g->affinities, &out->constraints);
         copy_spreads(arena, &g->spreads, &out->spreads);
         out->volume_count = g->volumes.count;
-        out->volumes = arena_array(arena, out->volume_count ? out->volume_count : 1,
+        out->volumes = items_for(arena, out->volume_count,
                                    sizeof *out->volumes);
         for (size_t i = 0; i < out->volume_count; i++) {
             const struct nomad_volume *v = g->volumes.items[i];
@@ -306,7 +328,7 @@ struct rkt_job_input *rkt_input_from_job(struct arena *arena, const struct sourc
             out->volumes[i].span = v->span;
         }
         out->task_count = g->tasks.count;
-        out->tasks = arena_array(arena, out->task_count ? out->task_count : 1, sizeof *out->tasks);
+        out->tasks = items_for(arena, out->task_count, sizeof *out->tasks);
         for (size_t ti = 0; ti < out->task_count; ti++)
             copy_task(arena, in->type, g, g->tasks.items[ti], &out->tasks[ti]);
     }

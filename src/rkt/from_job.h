@@ -12,8 +12,10 @@
  * a Nomad agent provides (services and checks, templates, artifacts,
  * vault, update/migrate/reschedule, affinities and spreads, CSI volumes,
  * dispatch payloads; tasks of other drivers are not looked at), so that
- * the plan carries everything its renderers need. Never fails; everything
- * lives in the arena. */
+ * the plan carries everything its renderers need. A task of a lean job
+ * (nomad/decode.h) gets its driver config decoded on demand
+ * (rkt_task_config, task.h) instead of a kept value. Empty lists share
+ * one empty block. Never fails; everything lives in the arena. */
 #ifndef RKTC_RKT_FROM_JOB_H
 #define RKTC_RKT_FROM_JOB_H
 

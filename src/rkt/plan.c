@@ -555,7 +555,7 @@ static void plan_job(struct arena *arena, const struct rkt_job_input *job,
                 if (report)
                     driver_check_env(ta, src, task, &pt->env, node, sink);
                 struct rkt_config cfg;
-                bool decoded = rkt_config_decode(ta, src, task->config,
+                bool decoded = rkt_config_decode(ta, src, rkt_task_config(ta, src, task),
                                                  task->config_span.end ? task->config_span : task->span,
                                                  &scope, &cfg, sink);
                 rkt_check_placeholders(src, task, decoded ? &cfg : NULL, sink);

@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct arena;
+
 /* A string key/value written in the job file (env, meta). */
 struct rkt_pair {
     const char *key;
@@ -116,6 +118,11 @@ struct rkt_task_input {
     struct span name_span;
     struct span driver_span;
     const struct gval *config; /* GVAL_MAP (HCL generic decode), or NULL */
+    /* when config is NULL and config_load is set: the config, decoded on
+     * demand into arena (a job model that keeps no config values) */
+    const struct gval *(*config_load)(struct arena *arena, const struct source *src,
+                                      const void *from);
+    const void *config_from;
     struct span config_span;
     struct rkt_pairs env;      /* the task's env {} in written order */
     struct rkt_pairs meta;
@@ -146,6 +153,12 @@ struct rkt_task_input {
     bool lifecycle_sidecar;
     bool leader;
 };
+
+/* A task's driver config: kept, or decoded on demand into arena. */
+static inline const struct gval *rkt_task_config(struct arena *arena, const struct source *src,
+                                                 const struct rkt_task_input *t) {
+    return t->config || !t->config_load ? t->config : t->config_load(arena, src, t->config_from);
+}
 
 struct rkt_group_input {
     const char *name;
