@@ -1,7 +1,7 @@
 #!/bin/sh
 # run-plan.sh SECONDS [plan|check] — builds the plan-path harness
 # (tests/fuzz/fuzz_plan.c: parse, Nomad decode, rkt plan) or the check
-# harness (tests/fuzz/fuzz_check.c: the whole analyze_file pipeline, Nomad
+# harness (tests/fuzz/fuzz_check.c: the whole analyze_source pipeline, Nomad
 # validation included) with clang under ASan+UBSan+libFuzzer and runs it
 # for SECONDS (new inputs kept in build/fuzz/corpus_TARGET) from the
 # committed crashers in tests/fuzz/corpus/TARGET plus the rkt test data and
