@@ -52,6 +52,10 @@ struct hcl_lexer {
 #define HCL_MAX_SYNTAX_ERRORS 50
 
 struct span hcl_lexer_span(const struct hcl_lexer *lx, uint32_t start, uint32_t end);
+/* Puts back the byte flex keeps out of its buffer (it writes a NUL after
+ * the token it returned last), so that a text scanned in place is as it
+ * was once the scan stops, wherever it stopped. */
+void hcl_lexer_finish(void *scanner, const struct hcl_lexer *lx);
 void hcl_lexer_error(struct hcl_lexer *lx, enum rule_id rule, uint32_t start,
                      uint32_t end, const char *format, ...)
     __attribute__((format(printf, 5, 6)));

@@ -194,6 +194,7 @@ struct hcl_file *hcl_parse_native(struct arena *arena, const struct source *src,
     ps.lx = &lx;
     int rc = hclyyparse(scanner, &ps);
     hcl_parser_free(&ps);
+    hcl_lexer_finish(scanner, &lx);
     hclyy_delete_buffer(buffer, scanner);
     hclyylex_destroy(scanner);
     if (rc != 0 || lx.failed || !ps.root) {

@@ -256,3 +256,18 @@ Test(hcl_parse, placeholder_free_marks_values_without_dollar_brace) {
     cr_assert_not(p.file->root->placeholder_free);
     done(&p);
 }
+
+/* The scanner reads the source in place and writes a NUL after each
+ * token; wherever the scan stops, the source is left as it was (caret
+ * lines print it). */
+Test(hcl_parse, a_stopped_scan_leaves_the_source_unchanged) {
+    static const char *const texts[] = {"a = << EOF\nx\n", "a = <<EOF x\n", "a 1\nb = 2\n",
+                                        "a = <EOF\n", "x = [1 2]\ny = 3\n", "a = 1\n}\n"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        struct parsed p = parse_text(texts[i]);
+        cr_assert_null(p.file, "parsed: %s", texts[i]);
+        cr_assert_eq(memcmp(p.src->text, texts[i], strlen(texts[i]) + 1), 0,
+                     "source changed: %s", texts[i]);
+        done(&p);
+    }
+}
