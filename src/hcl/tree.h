@@ -103,10 +103,16 @@ static inline struct hcl_item *hcl_item_new(struct arena *arena, size_t key_coun
     return arena_alloc(arena, sizeof(struct hcl_item) + key_count * sizeof(struct hcl_key));
 }
 
-/* An item's span: from its first key to the end of its value. */
+/* An item's span: from its first key to the end of its value (to the end
+ * of its last key when it has no value). */
 static inline struct span hcl_item_span(const struct hcl_item *it) {
-    struct span s = {it->key_count ? it->keys[0].span.start : it->value->span.start,
-                     it->value->span.end};
+    struct span s = {0, 0};
+    if (it->key_count)
+        s = span_make(it->keys[0].span.start, it->keys[it->key_count - 1].span.end);
+    else if (it->value)
+        s.start = it->value->span.start;
+    if (it->value)
+        s.end = it->value->span.end;
     return s;
 }
 
