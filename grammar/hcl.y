@@ -190,64 +190,46 @@ static struct hcl_value *make_value(struct hcl_parser *ps, enum hcl_kind kind,
 /* decode_safe (tree.h) of a value whose parts nest `below` levels */
 static uint8_t safe_depth(unsigned below) { return below < 255 ? (uint8_t)(below + 1) : 0; }
 
-static bool same_first_key(const struct hcl_key *a, const struct hcl_key *b) {
-    if (a->len != b->len)
-        return false;
-    if (a->text == b->text)
-        return true;
-    for (uint32_t i = 0; i < a->len; i++) {
-        unsigned char x = (unsigned char)a->text[i], y = (unsigned char)b->text[i];
-        if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z'))
-            return false;
-    }
-    return true;
-}
-
 /* Objects of up to this many items are checked for repeated first keys;
  * larger ones are not marked decode_safe (their parts still are). */
 #define SAFE_MAX_ITEMS 16
 
-static bool object_placeholder_free(struct hcl_item *const *items, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (!items[i]->value->placeholder_free)
-            return false;
-    return true;
-}
-
-static bool list_placeholder_free(struct hcl_value *const *elems, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (!elems[i]->placeholder_free)
-            return false;
-    return true;
-}
-
-static uint8_t object_safe(struct hcl_item *const *items, size_t n) {
-    if (n > SAFE_MAX_ITEMS)
-        return 0;
+/* decode_safe and placeholder_free (tree.h) of an object, from its items */
+static void mark_object(struct hcl_value *v) {
+    const struct hcl_object *o = &v->as.object;
+    bool safe = o->count <= SAFE_MAX_ITEMS, free_ = true;
     unsigned below = 0;
-    for (size_t i = 0; i < n; i++) {
-        const struct hcl_item *it = items[i];
-        if (!it->value->decode_safe || it->key_count == 0)
-            return 0;
-        unsigned d = it->value->decode_safe + it->key_count - 1;
-        if (d > below)
-            below = d;
-        for (size_t j = 0; j < i; j++)
-            if (same_first_key(&items[j]->keys[0], &it->keys[0]))
-                return 0;
+    for (size_t i = 0; i < o->count; i++) {
+        const struct hcl_item *it = o->items[i];
+        free_ = free_ && it->value->placeholder_free;
+        if (!safe)
+            continue;
+        safe = it->value->decode_safe && it->key_count > 0;
+        for (size_t j = 0; safe && j < i; j++) {
+            const struct hcl_key *a = &o->items[j]->keys[0], *b = &it->keys[0];
+            safe = a->text != b->text && !hcl_key_equal_fold(a->text, a->len, b->text, b->len);
+        }
+        if (safe && it->value->decode_safe + it->key_count - 1 > below)
+            below = it->value->decode_safe + it->key_count - 1;
     }
-    return safe_depth(below);
+    v->decode_safe = safe ? safe_depth(below) : 0;
+    v->placeholder_free = free_;
 }
 
-static uint8_t list_safe(struct hcl_value *const *elems, size_t n) {
+/* the same of a list, from its elements */
+static void mark_list(struct hcl_value *v) {
+    const struct hcl_list *l = &v->as.list;
+    bool safe = true, free_ = true;
     unsigned below = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!elems[i]->decode_safe)
-            return 0;
-        if (elems[i]->decode_safe > below)
-            below = elems[i]->decode_safe;
+    for (size_t i = 0; i < l->count; i++) {
+        const struct hcl_value *e = l->elems[i];
+        free_ = free_ && e->placeholder_free;
+        safe = safe && e->decode_safe;
+        if (safe && e->decode_safe > below)
+            below = e->decode_safe;
     }
-    return safe_depth(below);
+    v->decode_safe = safe ? safe_depth(below) : 0;
+    v->placeholder_free = free_;
 }
 
 static struct hcl_value *make_object(struct hcl_parser *ps, size_t start, struct span at) {
@@ -258,8 +240,7 @@ static struct hcl_value *make_object(struct hcl_parser *ps, size_t start, struct
         memcpy(v->as.object.items, ps->items + start, n * sizeof *ps->items);
     }
     v->as.object.count = n;
-    v->decode_safe = object_safe(n ? ps->items + start : NULL, n);
-    v->placeholder_free = object_placeholder_free(n ? ps->items + start : NULL, n);
+    mark_object(v);
     ps->item_top = start;
     return v;
 }
@@ -272,8 +253,7 @@ static struct hcl_value *make_list(struct hcl_parser *ps, size_t start, struct s
         memcpy(v->as.list.elems, ps->values + start, n * sizeof *ps->values);
     }
     v->as.list.count = n;
-    v->decode_safe = list_safe(n ? ps->values + start : NULL, n);
-    v->placeholder_free = list_placeholder_free(n ? ps->values + start : NULL, n);
+    mark_list(v);
     ps->value_top = start;
     return v;
 }

@@ -359,18 +359,7 @@ static struct node filter(struct arena *scratch, const struct filter_groups *g, 
 }
 
 static bool key_matches(const struct hcl_key *k, const char *key, size_t key_len) {
-    if (k->len != key_len)
-        return false;
-    for (size_t j = 0; j < key_len; j++) {
-        unsigned char a = (unsigned char)k->text[j], b = (unsigned char)key[j];
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a + 32);
-        if (b >= 'A' && b <= 'Z')
-            b = (unsigned char)(b + 32);
-        if (a != b)
-            return false;
-    }
-    return true;
+    return hcl_key_equal_fold(k->text, k->len, key, key_len);
 }
 
 /* Filter by a scan, for short lists (the common case: a block body of a

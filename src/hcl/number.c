@@ -145,7 +145,7 @@ bool hcl_number_int(struct arena *arena, const struct hcl_value *v, int64_t *out
     return strconv_parse_int(arena, v->as.number.text, v->as.number.len, out, error);
 }
 
-static bool key_equal_fold(const char *a, size_t alen, const char *b, size_t blen) {
+bool hcl_key_equal_fold(const char *a, size_t alen, const char *b, size_t blen) {
     if (alen != blen)
         return false;
     for (size_t i = 0; i < alen; i++) {
@@ -165,7 +165,7 @@ size_t hcl_object_filter(const struct hcl_object *obj, const char *key,
     size_t n = 0, len = strlen(key);
     for (size_t i = 0; i < obj->count; i++) {
         const struct hcl_item *it = obj->items[i];
-        if (it->key_count == 0 || !key_equal_fold(it->keys[0].text, it->keys[0].len, key, len))
+        if (it->key_count == 0 || !hcl_key_equal_fold(it->keys[0].text, it->keys[0].len, key, len))
             continue;
         if (out && n < max)
             out[n] = it;

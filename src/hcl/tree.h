@@ -149,6 +149,10 @@ bool strconv_parse_int(struct arena *arena, const char *text, size_t len,
 bool strconv_parse_float(struct arena *arena, const char *text, size_t len,
                     double *out, const char **error);
 
+/* Whether two keys are equal ignoring ASCII case, as HCL1's
+ * ObjectList.Filter compares them. */
+bool hcl_key_equal_fold(const char *a, size_t alen, const char *b, size_t blen);
+
 /* Items of obj whose first key is `key` (ASCII case-insensitively, as
  * HCL1's ObjectList.Filter compares). Returns how many; fills up to max
  * pointers into out (out may be NULL to count). */

@@ -23,10 +23,10 @@ struct arena_chunk {
 };
 
 /* Released chunks of the usual large size are kept for the next arena
- * that needs one (zeroed when it is taken, so none is zeroed at exit), instead of being unmapped and mapped
- * afresh: a check releases its scratch arenas stage by stage, and fresh
- * pages cost a fault and zeroing each, and more the larger the process
- * is. What is kept never exceeds what was in use at once before, so the
+ * that needs one (zeroed when it is taken, so none is zeroed at exit)
+ * instead of being unmapped and mapped afresh: a check releases its
+ * scratch arenas stage by stage, and fresh pages cost a fault and zeroing
+ * each, and more the larger the process is. What is kept never exceeds what was in use at once before, so the
  * peak memory is unchanged. rktc is single-threaded: the list is
  * process-wide. */
 #define ARENA_SPARE_MAX 256
@@ -49,6 +49,12 @@ static void chunk_release(struct arena_chunk *c, size_t used) {
 
 static void chunk_free(struct arena_chunk *c) { chunk_release(c, c->cap); }
 
+/* The chunk the bump pointer is in (the others are full or dedicated). */
+static bool is_current(const struct arena *arena, const struct arena_chunk *c) {
+    return arena->next >= c->data && arena->next <= c->data + c->cap &&
+           arena->end == c->data + c->cap;
+}
+
 struct arena *arena_new(void) { return xcalloc(1, sizeof(struct arena)); }
 
 void arena_free(struct arena *arena) {
@@ -57,9 +63,7 @@ void arena_free(struct arena *arena) {
     struct arena_chunk *c = arena->head;
     while (c) {
         struct arena_chunk *next = c->next;
-        bool current = arena->next >= c->data && arena->next <= c->data + c->cap &&
-                       arena->end == c->data + c->cap;
-        chunk_release(c, current ? (size_t)(arena->next - c->data) : c->cap);
+        chunk_release(c, is_current(arena, c) ? (size_t)(arena->next - c->data) : c->cap);
         c = next;
     }
     free(arena);
@@ -203,8 +207,7 @@ void arena_reset(struct arena *arena) {
     struct arena_chunk *c = arena->head;
     while (c) {
         struct arena_chunk *next = c->next;
-        if (!keep && arena->next >= c->data && arena->next <= c->data + c->cap &&
-            arena->end == c->data + c->cap)
+        if (!keep && is_current(arena, c))
             keep = c;
         else
             chunk_free(c);
