@@ -94,13 +94,9 @@ struct rewrite_input {
 /* false when the file cannot be read (the reason is printed) */
 static bool rewrite_open(const char *path, struct rewrite_input *r) {
     memset(r, 0, sizeof *r);
-    char *error = NULL;
-    r->src = source_load(path, NULL, &error);
-    if (!r->src) {
-        fprintf(stderr, "rktc: %s\n", error);
-        free(error);
+    r->src = cli_source_load(path, NULL);
+    if (!r->src)
         return false;
-    }
     r->arena = arena_new();
     diag_list_init(&r->diags);
     job_input_read(r->arena, r->src, &r->in, &r->diags);

@@ -104,6 +104,16 @@ int cli_help(FILE *out, const char *name) {
 }
 
 
+struct source *cli_source_load(const char *path, const char *display_name) {
+    char *error = NULL;
+    struct source *src = source_load(path, display_name, &error);
+    if (!src) {
+        fprintf(stderr, "rktc: %s\n", error);
+        free(error);
+    }
+    return src;
+}
+
 int cli_load_single(int argc, char **argv, struct source **out) {
     const char *command = argv[0], *path = NULL, *display = NULL;
     struct cli_args args;
@@ -119,12 +129,6 @@ int cli_load_single(int argc, char **argv, struct source **out) {
         return cli_usage_error(command, "%s takes exactly one file", command);
     if (!path)
         return cli_usage_error(command, "no input file");
-    char *error = NULL;
-    *out = source_load(path, strcmp(path, "-") == 0 ? display : NULL, &error);
-    if (!*out) {
-        fprintf(stderr, "rktc: %s\n", error);
-        free(error);
-        return EXIT_INPUT;
-    }
-    return EXIT_OK;
+    *out = cli_source_load(path, strcmp(path, "-") == 0 ? display : NULL);
+    return *out ? EXIT_OK : EXIT_INPUT;
 }

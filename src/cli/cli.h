@@ -42,6 +42,9 @@ struct source;
  * NAME): parses the arguments (argv[0] is the command) and loads the file.
  * Returns EXIT_OK with *out set, or the exit status after printing why. */
 int cli_load_single(int argc, char **argv, struct source **out);
+/* source_load, printing why a file cannot be read ("rktc: ...") on
+ * stderr and returning NULL then. */
+struct source *cli_source_load(const char *path, const char *display_name);
 
 /* Prints the help of one command (or the overview for NULL) to out. */
 int cli_help(FILE *out, const char *command);

@@ -83,11 +83,8 @@ int cmd_audit(int argc, char **argv) {
     for (size_t i = 0; audits && arenas && sources && i < in.count; i++) {
         struct audit_input *a = &audits[i];
         a->path = in.paths[i];
-        char *error = NULL;
-        sources[i] = source_load(in.paths[i], NULL, &error);
+        sources[i] = cli_source_load(in.paths[i], NULL);
         if (!sources[i]) {
-            fprintf(stderr, "rktc: %s\n", error);
-            free(error);
             a->reason = "the file cannot be read";
             status = EXIT_INPUT;
             continue;

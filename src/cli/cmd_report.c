@@ -312,13 +312,9 @@ int cmd_report(int argc, char **argv) {
             return cli_usage_error("report", "SOURCE_DATE_EPOCH is not a number of seconds");
         timestamp = v;
     }
-    char *error = NULL;
-    struct source *saved = source_load(a.input, NULL, &error);
-    if (!saved) {
-        fprintf(stderr, "rktc: %s\n", error);
-        free(error);
+    struct source *saved = cli_source_load(a.input, NULL);
+    if (!saved)
         return EXIT_INPUT;
-    }
     struct arena *arena = arena_new();
     struct diag_list parse_diags;
     diag_list_init(&parse_diags);
@@ -384,6 +380,7 @@ int cmd_report(int argc, char **argv) {
             struct buf out;
             buf_init(&out);
             report_render(format, &report, &out);
+            char *error = NULL;
             if (!file) {
                 fwrite(out.data ? out.data : "", 1, out.len, stdout);
             } else if (!safe_write_file(file, out.data ? out.data : "", out.len, &error)) {

@@ -38,13 +38,9 @@ static bool has_error(const struct diag_list *diags) {
 bool plan_run_file(struct plan_run *run, const char *path, struct plan_file *file) {
     memset(file, 0, sizeof *file);
     file->path = path;
-    char *error = NULL;
-    file->src = source_load(path, NULL, &error);
-    if (!file->src) {
-        fprintf(stderr, "rktc: %s\n", error);
-        free(error);
+    file->src = cli_source_load(path, NULL);
+    if (!file->src)
         return false;
-    }
     file->arena = arena_new();
     diag_list_init(&file->diags);
     struct nomad_job *job = nomad_load_job(file->arena, file->src, &file->diags,

@@ -66,13 +66,9 @@ int rkt_options_take(struct rkt_options *opts, const char *command,
 
 static int read_node(struct arena *arena, const char *path, struct node_profile *node) {
     node_defaults(arena, node);
-    char *error = NULL;
-    struct source *src = source_load(path, NULL, &error);
-    if (!src) {
-        fprintf(stderr, "rktc: %s\n", error);
-        free(error);
+    struct source *src = cli_source_load(path, NULL);
+    if (!src)
         return EXIT_INPUT;
-    }
     /* the profile's strings live in the arena; the source must outlive it
      * only during reading */
     struct diag_list diags;
