@@ -104,9 +104,8 @@ bool rules_cannot_fail(const struct decoder *d, const struct node *n, bool as_ma
         break;
     case N_ITEM: {
         size_t labels = view_keys(&n->item);
-        safe = as_map && labels >= 1 && n->item.item->value->decode_safe
-                   ? n->item.item->value->decode_safe + labels
-                   : 0;
+        const struct hcl_value *v = n->item.item->value;
+        safe = as_map && labels >= 1 && v && v->decode_safe ? v->decode_safe + labels : 0;
         break;
     }
     default:
