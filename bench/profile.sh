@@ -9,7 +9,7 @@ file=$1
 shift
 data=${TMPDIR:-/tmp}/rktc-profile.$$.data
 trap 'rm -f "$data"' EXIT
-perf record -q -e cpu-clock --call-graph dwarf,16384 -F 400 -o "$data" "$@" "$file" \
+perf record -q -e cpu-clock --call-graph dwarf,16384 -F ${PROFILE_HZ:-400} -o "$data" "$@" "$file" \
     >/dev/null 2>&1 || true
 perf script -i "$data" 2>/dev/null | awk '
 function classify(   s) {

@@ -69,8 +69,10 @@ void hcl_parser_free(struct hcl_parser *ps);
 
 static void hclyyerror(HCLYYLTYPE *loc, void *scanner, struct hcl_parser *ps,
                       const char *msg);
-static struct hcl_value *make_object(struct hcl_parser *ps, size_t start, struct span at);
-static struct hcl_value *make_list(struct hcl_parser *ps, size_t start, struct span at);
+static struct hcl_value *make_object(struct hcl_parser *ps, struct hcl_value *v, size_t start,
+                                     struct span at);
+static struct hcl_value *make_list(struct hcl_parser *ps, struct hcl_value *v, size_t start,
+                                   struct span at);
 static struct hcl_item *make_item(struct hcl_parser *ps, size_t key_start,
                                   const struct hcl_key *single, bool assign,
                                   struct span assign_at, struct hcl_value *value);
@@ -90,7 +92,9 @@ static void dropped(struct hcl_parser *ps, struct span at, const char *what);
 %token <value> NUMBER "number" FLOAT "float" BOOL "bool" STRING "string"
 %token <value> HEREDOC "heredoc"
 %token <key> IDENT "identifier"
-%token LBRACE "{" RBRACE "}" LBRACK "[" RBRACK "]" COMMA "," ASSIGN "="
+/* `{` and `[` carry the value their object or list becomes (tree.h) */
+%token <value> LBRACE "{" LBRACK "["
+%token RBRACE "}" RBRACK "]" COMMA "," ASSIGN "="
 %token PERIOD "." ADD "+" SUB "-" LEXERROR "invalid token"
 
 %type <start> objlist keys items_a items_b
@@ -101,9 +105,9 @@ static void dropped(struct hcl_parser *ps, struct span at, const char *what);
 %%
 
 file
-    : objlist                 { ps->root = make_object(ps, $1, span_make(0, ps->lx->len)); }
+    : objlist                 { ps->root = make_object(ps, NULL, $1, span_make(0, ps->lx->len)); }
     | objlist key ASSIGN      { dropped(ps, @2, "`=` without a value at the end of the file");
-                                ps->root = make_object(ps, $1, span_make(0, ps->lx->len)); }
+                                ps->root = make_object(ps, NULL, $1, span_make(0, ps->lx->len)); }
     ;
 
 objlist
@@ -136,18 +140,18 @@ value
     ;
 
 objecttype
-    : LBRACE objlist RBRACE   { $$ = make_object(ps, $2, @$); }
+    : LBRACE objlist RBRACE   { $$ = make_object(ps, $1, $2, @$); }
     | LBRACE objlist key ASSIGN RBRACE RBRACE
                               { dropped(ps, span_make(@3.start, @5.end), "an attribute without a value");
-                                $$ = make_object(ps, $2, @$); }
+                                $$ = make_object(ps, $1, $2, @$); }
     | LBRACE objlist key ASSIGN broken_list RBRACE
                               { dropped(ps, span_make(@3.start, @5.end), "an unterminated list");
-                                $$ = make_object(ps, $2, @$); }
+                                $$ = make_object(ps, $1, $2, @$); }
     ;
 
 list
-    : LBRACK items_a RBRACK   { $$ = make_list(ps, $2, @$); }
-    | LBRACK items_b RBRACK   { $$ = make_list(ps, $2, @$); }
+    : LBRACK items_a RBRACK   { $$ = make_list(ps, $1, $2, @$); }
+    | LBRACK items_b RBRACK   { $$ = make_list(ps, $1, $2, @$); }
     ;
 
 /* items_a: may take an element; items_b: an element was just read and a
@@ -179,9 +183,14 @@ broken_list
 
 #include "hcl_syntax_error.inc"
 
-static struct hcl_value *make_value(struct hcl_parser *ps, enum hcl_kind kind,
-                                    struct span at) {
-    struct hcl_value *v = arena_alloc(ps->lx->arena, sizeof *v);
+/* An object or list value: the one its `{` or `[` brought (allocated by
+ * the scanner before anything inside, so that the value, its parts and
+ * its item or element array lie in one block of the arena, in that order:
+ * hcl_value_prefetch), or a new one for the file's body. */
+static struct hcl_value *make_value(struct hcl_parser *ps, struct hcl_value *v,
+                                    enum hcl_kind kind, struct span at) {
+    if (!v)
+        v = arena_alloc(ps->lx->arena, sizeof *v);
     v->kind = kind;
     v->span = hcl_lexer_span(ps->lx, at.start, at.end);
     return v;
@@ -232,8 +241,9 @@ static void mark_list(struct hcl_value *v) {
     v->placeholder_free = free_;
 }
 
-static struct hcl_value *make_object(struct hcl_parser *ps, size_t start, struct span at) {
-    struct hcl_value *v = make_value(ps, HCL_OBJECT, at);
+static struct hcl_value *make_object(struct hcl_parser *ps, struct hcl_value *v, size_t start,
+                                     struct span at) {
+    v = make_value(ps, v, HCL_OBJECT, at);
     size_t n = ps->item_top > start ? ps->item_top - start : 0;
     if (n) {
         v->as.object.items = arena_array(ps->lx->arena, n, sizeof *v->as.object.items);
@@ -245,8 +255,9 @@ static struct hcl_value *make_object(struct hcl_parser *ps, size_t start, struct
     return v;
 }
 
-static struct hcl_value *make_list(struct hcl_parser *ps, size_t start, struct span at) {
-    struct hcl_value *v = make_value(ps, HCL_LIST, at);
+static struct hcl_value *make_list(struct hcl_parser *ps, struct hcl_value *v, size_t start,
+                                   struct span at) {
+    v = make_value(ps, v, HCL_LIST, at);
     size_t n = ps->value_top > start ? ps->value_top - start : 0;
     if (n) {
         v->as.list.elems = arena_array(ps->lx->arena, n, sizeof *v->as.list.elems);

@@ -397,46 +397,6 @@ static bool key_done(const struct hcl_key *const *done, size_t count, const stru
     return false;
 }
 
-/* The tree is larger than the caches and a body's items lie far apart, so
- * the loop asks for the items a few steps ahead, and for the value and
- * keys of the next ones, while it works on the current one. */
-#define PREFETCH_ITEMS 4
-#define PREFETCH_PARTS 2
-
-/* the i-th item of list, or NULL past its end */
-static const struct hcl_item *item_or_null(const struct node *list, size_t i) {
-    if (i >= list->count)
-        return NULL;
-    if (list->plain)
-        return list->plain[i];
-    return list->items ? list->items[i].item : NULL;
-}
-
-static void prefetch_item(const struct node *list, size_t i) {
-    const struct hcl_item *it = item_or_null(list, i);
-    if (it)
-        __builtin_prefetch(it);
-}
-
-static void prefetch_parts(const struct node *list, size_t i) {
-    const struct hcl_item *it = item_or_null(list, i);
-    if (it) {
-        __builtin_prefetch(it->value);
-        __builtin_prefetch(it->keys);
-    }
-}
-
-/* the next item's body, while the current one is decoded */
-static void prefetch_body(const struct node *list, size_t i) {
-    const struct hcl_item *it = item_or_null(list, i);
-    const struct hcl_value *v = it ? it->value : NULL;
-    if (v && v->kind == HCL_OBJECT && v->as.object.count) {
-        __builtin_prefetch(v->as.object.items[0]);
-        if (v->as.object.count > 1)
-            __builtin_prefetch(v->as.object.items[1]);
-    }
-}
-
 size_t rules_map_size(const struct node *node) {
     switch (node->type) {
     case N_ITEM: return 1;
@@ -472,14 +432,7 @@ bool rules_map_fields(struct decoder *d, struct arena *scratch, const struct pat
     bool hashed = list.count >= FILTER_INDEX_MIN;
     const struct hcl_key *done_small[FILTER_INDEX_MIN];
     size_t done_small_count = 0;
-    for (size_t i = 0; i < PREFETCH_ITEMS; i++)
-        prefetch_item(&list, i);
-    for (size_t i = 0; i < PREFETCH_PARTS; i++)
-        prefetch_parts(&list, i);
     for (size_t i = 0; i < list.count; i++) {
-        prefetch_item(&list, i + PREFETCH_ITEMS);
-        prefetch_parts(&list, i + PREFETCH_PARTS);
-        prefetch_body(&list, i + 1);
         struct item_view view = item_at(&list, i);
         const struct item_view *v = &view;
         if (!v->item->value)

@@ -111,6 +111,15 @@ static bool fresh(struct stream *s, const struct path *name, const struct node *
     return true;
 }
 
+/* The tree is larger than the caches: while one element is written, the
+ * next one's subtree is fetched (hcl_value_prefetch). */
+static void prefetch_node(const struct node *n, size_t i) {
+    struct node next = rules_slice_elem(n, i);
+    const struct hcl_value *v = next.type == N_ITEM ? next.item.item->value : next.value;
+    if (v)
+        hcl_value_prefetch(v);
+}
+
 /* decodeSlice: the elements of n, continuing a list at level */
 static bool slice_elems(struct stream *s, const struct path *name, const struct node *n,
                         bool maps, int level, bool *first) {
@@ -120,6 +129,8 @@ static bool slice_elems(struct stream *s, const struct path *name, const struct 
     for (size_t i = 0; i < count; i++) {
         struct node item = rules_slice_elem(n, i);
         struct path field = {name, NULL, 0, i};
+        if (s->out && i + 1 < count)
+            prefetch_node(n, i + 1);
         if (s->out)
             element_start(s, level + 1, first);
         else if (safe_to_skip(s, &item, maps))

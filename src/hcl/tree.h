@@ -116,6 +116,41 @@ static inline struct span hcl_item_span(const struct hcl_item *it) {
     return s;
 }
 
+/* Asks the processor to bring the tree under v into its cache ahead of a
+ * walk (a hint: nothing is read, and a hint never faults). The native
+ * parser lays out an object or list value, everything inside it, then its
+ * item or element array in one block of the arena, in that order (hcl.y);
+ * a block of up to HCL_PREFETCH_MAX bytes is fetched whole. Otherwise (a
+ * larger block, one split across arena chunks, a tree read from HCL-JSON)
+ * the value and the start of its array are.
+ *
+ * Always inlined: GCC judges a function that only reads memory and
+ * prefetches to have no effect, and deletes the calls to it. */
+#define HCL_PREFETCH_MAX 4096
+#define HCL_PREFETCH_LINE 64
+
+__attribute__((always_inline)) static inline void hcl_value_prefetch(const struct hcl_value *v) {
+    const char *lo = (const char *)v, *array = NULL, *hi = NULL;
+    if (v->kind == HCL_OBJECT && v->as.object.count) {
+        array = (const char *)v->as.object.items;
+        hi = (const char *)(v->as.object.items + v->as.object.count);
+    } else if (v->kind == HCL_LIST && v->as.list.count) {
+        array = (const char *)v->as.list.elems;
+        hi = (const char *)(v->as.list.elems + v->as.list.count);
+    }
+    __builtin_prefetch(lo);
+    if (!array)
+        return;
+    if (array > lo && hi - lo <= HCL_PREFETCH_MAX) {
+        for (const char *p = lo + HCL_PREFETCH_LINE; p < hi; p += HCL_PREFETCH_LINE)
+            __builtin_prefetch(p);
+        __builtin_prefetch(hi - 1);
+        return;
+    }
+    for (const char *p = array; p < hi && p - array < HCL_PREFETCH_MAX / 4; p += HCL_PREFETCH_LINE)
+        __builtin_prefetch(p);
+}
+
 /* The span of an item's `=` (`:` in JSON); only when it->has_assign. */
 static inline struct span hcl_item_assign(const struct hcl_item *it) {
     struct span s = {it->assign_at, it->assign_at + 1};

@@ -271,3 +271,45 @@ Test(hcl_parse, a_stopped_scan_leaves_the_source_unchanged) {
         done(&p);
     }
 }
+
+/* every node under v lies in [lo, hi) */
+static bool within(const struct hcl_value *v, const char *lo, const char *hi) {
+    const char *at = (const char *)v;
+    if (at < lo || at + sizeof *v > hi)
+        return false;
+    if (v->kind == HCL_OBJECT)
+        for (size_t i = 0; i < v->as.object.count; i++) {
+            const struct hcl_item *it = v->as.object.items[i];
+            if ((const char *)it < lo || (const char *)it >= hi || !within(it->value, lo, hi))
+                return false;
+        }
+    if (v->kind == HCL_LIST)
+        for (size_t i = 0; i < v->as.list.count; i++)
+            if (!within(v->as.list.elems[i], lo, hi))
+                return false;
+    return true;
+}
+
+/* The layout hcl_value_prefetch relies on: an object or list value comes
+ * first, then everything inside it, then its item or element array, in
+ * one block of the arena. */
+Test(hcl_parse, an_object_lies_in_one_block_from_its_value_to_its_array) {
+    struct parsed p = parse_text("a = 1\ng \"x\" {\n  b = [1, [\"s\", {c = true}], 2.5]\n"
+                                 "  t { d = \"q\"\n e = <<EOF\nh\nEOF\n }\n}\nz = 2\n");
+    cr_assert_not_null(p.file);
+    const struct hcl_value *g = p.file->root->as.object.items[1]->value;
+    cr_assert_eq(g->kind, HCL_OBJECT);
+    const char *lo = (const char *)g;
+    const char *hi = (const char *)(g->as.object.items + g->as.object.count);
+    cr_assert(within(g, lo, hi));
+    const struct hcl_value *b = g->as.object.items[0]->value;
+    cr_assert_eq(b->kind, HCL_LIST);
+    cr_assert(within(b, (const char *)b, (const char *)(b->as.list.elems + b->as.list.count)));
+    /* the siblings lie outside */
+    cr_assert_not(within(p.file->root->as.object.items[0]->value, lo, hi));
+    cr_assert_not(within(p.file->root->as.object.items[2]->value, lo, hi));
+    hcl_value_prefetch(g); /* a hint: it changes nothing */
+    hcl_value_prefetch(p.file->root);
+    cr_assert(within(g, lo, hi));
+    done(&p);
+}
