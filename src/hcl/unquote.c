@@ -24,16 +24,33 @@ static void put_rune(char *out, size_t *n, uint32_t cp) {
     *n += k;
 }
 
+/* the bytes that make a string body more than its own value */
+enum { HAS_DOLLAR = 1, HAS_BRACE = 2, HAS_NEWLINE = 4, HAS_ESCAPE = 8 };
+
+static unsigned body_flags(const unsigned char *s, size_t n) {
+    unsigned flags = 0;
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '$': flags |= HAS_DOLLAR; break;
+        case '{': flags |= HAS_BRACE; break;
+        case '\n': flags |= HAS_NEWLINE; break;
+        case '\\': case '"': flags |= HAS_ESCAPE; break;
+        default: break;
+        }
+    }
+    return flags;
+}
+
 bool hcl_unquote(struct arena *arena, const char *text, size_t len,
                  const char **out, size_t *out_len) {
     if (len < 2 || text[0] != '"' || text[len - 1] != '"')
         return false;
     const unsigned char *s = (const unsigned char *)text + 1;
     size_t n = len - 2;
-    bool has_dollar = memchr(s, '$', n) != NULL, has_brace = memchr(s, '{', n) != NULL;
-    if (!has_dollar && !has_brace && memchr(s, '\n', n))
+    unsigned flags = body_flags(s, n);
+    if (!(flags & (HAS_DOLLAR | HAS_BRACE)) && (flags & HAS_NEWLINE))
         return false;
-    if (!memchr(s, '\\', n) && !memchr(s, '"', n) && !has_dollar) {
+    if (!(flags & (HAS_ESCAPE | HAS_DOLLAR))) {
         *out = arena_strndup(arena, (const char *)s, n);
         *out_len = n;
         return true;
@@ -48,6 +65,10 @@ bool hcl_unquote(struct arena *arena, const char *text, size_t len,
             i += 2;
             int braces = 1;
             while (i < n && braces > 0) {
+                if (s[i] < 0x80 && s[i] != '{' && s[i] != '}') {
+                    buf[o++] = (char)s[i++];
+                    continue;
+                }
                 uint32_t cp;
                 size_t k = utf8_decode(s + i, n - i, &cp);
                 if (cp == UTF8_INVALID || cp == 0xFFFD)

@@ -14,9 +14,16 @@ struct str_index_slot {
 
 static uint64_t seed;
 
-/* Eight bytes at a time (multiply and rotate), the tail byte by byte, then
- * a 64-bit finaliser; the seed comes from the process (address-space
- * layout and pid), not from the input. */
+static uint64_t mix(uint64_t h, uint64_t w) {
+    h = (h ^ w) * 0xff51afd7ed558ccdu;
+    return (h << 31) | (h >> 33);
+}
+
+/* Eight bytes at a time (multiply and rotate); the last 1 to 8 bytes as
+ * one word made of overlapping loads (keys are short: one or two words
+ * and the tail); then a 64-bit finaliser. The length is mixed in first,
+ * so keys that read as the same words differ. The seed comes from the
+ * process (address-space layout and pid), not from the input. */
 static uint64_t hash_of(const char *key, size_t len) {
     if (!seed) {
         seed = ((uint64_t)(uintptr_t)&seed * 0x9E3779B97F4A7C15u) ^ (uint64_t)getpid() ^
@@ -25,16 +32,23 @@ static uint64_t hash_of(const char *key, size_t len) {
     }
     uint64_t h = seed ^ (len * 0x9E3779B97F4A7C15u);
     size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
+    for (; i + 8 < len; i += 8) {
         uint64_t w;
         memcpy(&w, key + i, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdu;
-        h = (h << 31) | (h >> 33);
+        h = mix(h, w);
     }
-    for (; i < len; i++) {
-        h ^= (unsigned char)key[i];
-        h *= 0x100000001b3u;
+    size_t rest = len - i; /* 0 only for the empty key */
+    uint64_t w = 0;
+    if (rest >= 4) {
+        uint32_t a, b;
+        memcpy(&a, key + i, 4);
+        memcpy(&b, key + len - 4, 4);
+        w = (uint64_t)a << 32 | b;
+    } else if (rest) {
+        w = (uint64_t)(unsigned char)key[i] << 16 | (uint64_t)(unsigned char)key[i + rest / 2] << 8 |
+            (unsigned char)key[len - 1];
     }
+    h = mix(h, w);
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdu;
     h ^= h >> 33;
