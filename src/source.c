@@ -9,20 +9,49 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+/* the bytes of w that are '\n', as their top bits (exact per byte) */
+static uint64_t newline_bytes(uint64_t w) {
+    uint64_t x = w ^ 0x0A0A0A0A0A0A0A0Aull;
+    return ~(((x & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | x | 0x7F7F7F7F7F7F7F7Full);
+}
+
+/* Newlines are counted eight bytes at a time; a word is looked at byte
+ * by byte only when a mark (a line that starts a stride) falls in it. */
 static void index_lines(struct source *src) {
     size_t cap = 64, marks = 0, lines = 1;
     uint32_t *starts = xmalloc(cap * sizeof *starts);
     starts[marks++] = 0;
-    const char *p = src->text, *end = src->text + src->len;
-    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        p++;
-        if (lines++ % SOURCE_LINE_STRIDE)
-            continue;
-        if (marks == cap) {
-            cap *= 2;
-            starts = xreallocarray(starts, cap, sizeof *starts);
+    const char *text = src->text;
+    size_t len = src->len, i = 0;
+    for (;;) {
+        size_t stop = len;
+        if (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, text + i, 8);
+            size_t n = (size_t)__builtin_popcountll(newline_bytes(w));
+            /* how many newlines on the next one makes a mark: the one
+             * counted while lines % stride == 0 */
+            size_t to_mark = (SOURCE_LINE_STRIDE - lines % SOURCE_LINE_STRIDE) % SOURCE_LINE_STRIDE + 1;
+            if (n < to_mark) {
+                lines += n;
+                i += 8;
+                continue;
+            }
+            stop = i + 8;
         }
-        starts[marks++] = (uint32_t)(p - src->text);
+        if (i >= len)
+            break;
+        for (; i < stop; i++) {
+            if (text[i] != '\n')
+                continue;
+            if (lines++ % SOURCE_LINE_STRIDE)
+                continue;
+            if (marks == cap) {
+                cap *= 2;
+                starts = xreallocarray(starts, cap, sizeof *starts);
+            }
+            starts[marks++] = (uint32_t)(i + 1);
+        }
     }
     src->line_marks = starts;
     src->line_count = lines;

@@ -107,8 +107,9 @@ Test(source, positions_count_characters_and_lines) {
 }
 
 /* The line index is sparse (a mark every SOURCE_LINE_STRIDE lines): every
- * offset of a text of lines of varying length, CRLF and empty lines, across
- * several marks, gets the line and column a plain scan gives. */
+ * offset of a text of lines of varying length, CRLF and runs of empty
+ * lines, across several marks, gets the line and column a plain scan
+ * gives. */
 Test(source, sparse_line_index_agrees_with_a_plain_scan) {
     char text[4096];
     size_t n = 0;
@@ -118,6 +119,9 @@ Test(source, sparse_line_index_agrees_with_a_plain_scan) {
         if (i % 5 == 0)
             text[n++] = '\r';
         text[n++] = '\n';
+        /* runs of empty lines: many newlines, and marks, in one word */
+        for (int k = 0; i % 13 == 0 && k < 70 && n < sizeof text - 16; k++)
+            text[n++] = '\n';
     }
     struct source *src = source_from_memory("f", text, n);
     uint32_t line = 1, column = 1, start = 0;
