@@ -22,14 +22,13 @@ CXXFLAGS_ALL = -std=c++17 -Wall -Wextra -Werror $(OPT) $(SANFLAGS) -Isrc \
 SHARED   ?= ../shared
 
 LIB_SRC  := $(filter-out src/main.c,$(shell find src targets -name '*.c' 2>/dev/null | sort))
-GEN_SRC  := $(BUILD)/gen/hcl.tab.c $(BUILD)/gen/hcl.lex.c
+GEN_SRC  := $(BUILD)/gen/hcl.tab.c $(BUILD)/gen/hcl_fast.tab.c $(BUILD)/gen/hcl.lex.c
+GEN_OBJ  := $(GEN_SRC:.c=.o)
 CXX_SRC  := $(shell find src -name '*.cc' 2>/dev/null | sort)
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(CXX_SRC:%.cc=$(BUILD)/%.o) \
-            $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(CXX_SRC:%.cc=$(BUILD)/%.o) $(GEN_OBJ)
 # the front end alone (fuzzing and benchmarks link only this)
 FRONT_SRC := src/source.c src/diag/diag.c $(wildcard src/util/*.c src/hcl/*.c src/json/*.c)
-FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/util/go_regexp.o \
-             $(BUILD)/gen/hcl.tab.o $(BUILD)/gen/hcl.lex.o
+FRONT_OBJ := $(FRONT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/util/go_regexp.o $(GEN_OBJ)
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
@@ -61,6 +60,15 @@ $(BUILD)/gen/hcl.tab.c $(BUILD)/gen/hcl.tab.h: grammar/hcl.y
 	@echo "  BISON   $<"
 	@bison -Wall -Werror --defines=$(BUILD)/gen/hcl.tab.h -o $(BUILD)/gen/hcl.tab.c $<
 
+# The same grammar without LAC: it accepts the same input with the same
+# actions, faster; parse.c runs it first and, after any error, the LAC
+# parser (exact messages). Its parse function is renamed.
+$(BUILD)/gen/hcl_fast.tab.c: grammar/hcl.y
+	@mkdir -p $(BUILD)/gen
+	@echo "  BISON   $< (without LAC)"
+	@bison -Wall -Werror -F parse.lac=none -o $@ $<
+$(BUILD)/gen/hcl_fast.tab.o: GEN_DEFS = -Dhclyyparse=hclyyparse_fast
+
 $(BUILD)/gen/hcl.lex.c $(BUILD)/gen/hcl.lex.h: grammar/hcl.l
 	@mkdir -p $(BUILD)/gen
 	@echo "  FLEX    $<"
@@ -69,7 +77,7 @@ $(BUILD)/gen/hcl.lex.c $(BUILD)/gen/hcl.lex.h: grammar/hcl.l
 # generated code: same flags, minus warnings flex/bison output cannot avoid
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) -Wno-sign-compare -Wno-unused-parameter -Wno-unused-function -MMD -MP -c -o $@ $<
+	@$(CC) $(CFLAGS_ALL) $(GEN_DEFS) -Wno-sign-compare -Wno-unused-parameter -Wno-unused-function -MMD -MP -c -o $@ $<
 
 $(BUILD)/%.o: %.c | $(BUILD)/gen/hcl.tab.h $(BUILD)/gen/hcl.lex.h
 	@mkdir -p $(dir $@)

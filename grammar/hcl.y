@@ -309,12 +309,6 @@ static void push_key(struct hcl_parser *ps, struct hcl_key k) {
     STACK_PUSH(ps, keys, key_top, key_cap, k);
 }
 
-void hcl_parser_free(struct hcl_parser *ps) {
-    free(ps->items);
-    free(ps->values);
-    free(ps->keys);
-}
-
 static void dropped(struct hcl_parser *ps, struct span at, const char *what) {
     if (ps->lx->failed)
         return; /* after an error the end of input may be the scanner's */

@@ -425,6 +425,8 @@ bool rules_map_fields(struct decoder *d, struct arena *scratch, const struct pat
                     node->type == N_LIST ? "list" : hcl_kind_name(node->value->kind),
                     go_type(node));
     }
+    if (!list.plain && !list.items)
+        return true; /* no items (an empty body) */
     /* keys already merged through Filter (compared exactly, as HCL1 does),
      * and the Filter of every key, built when the first labelled item comes */
     struct str_index done = {0};

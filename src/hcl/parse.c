@@ -153,6 +153,34 @@ static bool check_bytes(const struct source *src, struct diag_list *diags) {
     return true;
 }
 
+void hcl_parser_free(struct hcl_parser *ps) {
+    free(ps->items);
+    free(ps->values);
+    free(ps->keys);
+}
+
+/* the same grammar without LAC (built from hcl.y with parse.lac=none) */
+int hclyyparse_fast(void *scanner, struct hcl_parser *ps);
+
+/* One scan and parse of lx's text, reporting into diags: the root, or
+ * NULL after any error. */
+static struct hcl_value *run_parser(int (*parse)(void *, struct hcl_parser *),
+                                    struct hcl_lexer *lx, struct diag_list *diags) {
+    lx->diags = diags;
+    yyscan_t scanner;
+    if (hclyylex_init_extra(lx, &scanner) != 0)
+        return NULL;
+    YY_BUFFER_STATE buffer = hclyy_scan_buffer(lx->text, lx->len + 2, scanner);
+    struct hcl_parser ps = {0};
+    ps.lx = lx;
+    int rc = parse(scanner, &ps);
+    hcl_parser_free(&ps);
+    hcl_lexer_finish(scanner, lx);
+    hclyy_delete_buffer(buffer, scanner);
+    hclyylex_destroy(scanner);
+    return rc == 0 && !lx->failed ? ps.root : NULL;
+}
+
 struct hcl_file *hcl_parse_native(struct arena *arena, const struct source *src,
                                   struct diag_list *diags) {
     if (!check_bytes(src, diags))
@@ -186,25 +214,31 @@ struct hcl_file *hcl_parse_native(struct arena *arena, const struct source *src,
         lx.len = (uint32_t)src->len;
     }
 
-    yyscan_t scanner;
-    if (hclyylex_init_extra(&lx, &scanner) != 0)
-        return NULL;
-    YY_BUFFER_STATE buffer = hclyy_scan_buffer(lx.text, lx.len + 2, scanner);
-    struct hcl_parser ps = {0};
-    ps.lx = &lx;
-    int rc = hclyyparse(scanner, &ps);
-    hcl_parser_free(&ps);
-    hcl_lexer_finish(scanner, &lx);
-    hclyy_delete_buffer(buffer, scanner);
-    hclyylex_destroy(scanner);
-    if (rc != 0 || lx.failed || !ps.root) {
+    /* The parser without LAC first: on input without errors it does
+     * exactly what the LAC parser does (LAC only changes where an error
+     * is found), faster. Any error, and the file is parsed again by the
+     * LAC parser, whose messages name exactly the tokens that could
+     * follow; the first run's findings are dropped. */
+    struct diag_list first;
+    diag_list_init(&first);
+    struct hcl_lexer lx_first = lx;
+    struct hcl_value *root = run_parser(hclyyparse_fast, &lx_first, &first);
+    if (root) {
+        diag_list_take(diags, &first);
+        lx = lx_first;
+    } else {
+        diag_list_free(&first);
+        lx.diags = diags;
+        root = run_parser(hclyyparse, &lx, diags);
+    }
+    if (!root) {
         if (!lx.failed)
             diag_add(diags, RULE_HCL001, src, span_make(0, 0), "the file could not be parsed");
         return NULL;
     }
     struct hcl_file *file = arena_alloc(arena, sizeof *file);
     file->src = src;
-    file->root = ps.root;
+    file->root = root;
     file->comments = lx.comments;
     file->comment_count = lx.comment_count;
     file->is_json = false;

@@ -10,8 +10,8 @@ seconds=${1:-60}
 out=build/fuzz
 flags="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer -fno-sanitize-recover=all"
 make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" \
-    $out/gen/hcl.tab.o $out/gen/hcl.lex.o >/dev/null
-objs="$out/gen/hcl.tab.o $out/gen/hcl.lex.o"
+    $out/gen/hcl.tab.o $out/gen/hcl_fast.tab.o $out/gen/hcl.lex.o >/dev/null
+objs="$out/gen/hcl.tab.o $out/gen/hcl_fast.tab.o $out/gen/hcl.lex.o"
 for f in $(find src targets \( -name '*.c' -o -name '*.cc' \) ! -path src/main.c | sort); do
     objs="$objs $out/${f%.*}.o"
 done

@@ -14,8 +14,8 @@ target=${2:-plan}
 out=build/fuzz
 flags="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer -fno-sanitize-recover=all"
 make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" SANFLAGS="$flags" \
-    $out/gen/hcl.tab.o $out/gen/hcl.lex.o >/dev/null
-objs="$out/gen/hcl.tab.o $out/gen/hcl.lex.o"
+    $out/gen/hcl.tab.o $out/gen/hcl_fast.tab.o $out/gen/hcl.lex.o >/dev/null
+objs="$out/gen/hcl.tab.o $out/gen/hcl_fast.tab.o $out/gen/hcl.lex.o"
 for f in src/source.c src/util/*.c src/diag/diag.c src/hcl/*.c src/json/*.c src/nomad/*.c \
          src/rkt/*.c targets/plan_render.c; do
     objs="$objs $out/${f%.c}.o"

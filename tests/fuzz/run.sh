@@ -13,9 +13,9 @@ targets=${*:-hcl json}
 out=build/fuzz
 make --no-print-directory BUILD=$out CC=clang OPT="-O1 -g" \
     SANFLAGS="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-    $out/gen/hcl.tab.o $out/gen/hcl.lex.o >/dev/null
+    $out/gen/hcl.tab.o $out/gen/hcl_fast.tab.o $out/gen/hcl.lex.o >/dev/null
 # the front end and what it needs: nothing beyond the parsers is linked
-objs="$out/gen/hcl.tab.o $out/gen/hcl.lex.o"
+objs="$out/gen/hcl.tab.o $out/gen/hcl_fast.tab.o $out/gen/hcl.lex.o"
 for f in src/source.c src/util/*.c src/diag/diag.c src/hcl/*.c src/json/*.c; do
     objs="$objs $out/${f%.c}.o"
 done

@@ -313,3 +313,20 @@ Test(hcl_parse, an_object_lies_in_one_block_from_its_value_to_its_array) {
     cr_assert(within(g, lo, hi));
     done(&p);
 }
+
+/* The parser without LAC runs first and the LAC parser only after an
+ * error: a file that parses keeps the first run's findings, once; a file
+ * with an error has only the second run's (one error here, not two). */
+Test(hcl_parse, findings_come_from_one_parser_run) {
+    struct parsed p = parse_text("x { b = } }\ny = 1\nz =");
+    cr_assert_not_null(p.file);
+    cr_assert_eq(p.diags.count, 2);
+    cr_assert_eq(p.diags.items[0].rule->code, RULE_HCL005);
+    cr_assert_eq(p.diags.items[1].rule->code, RULE_HCL005);
+    done(&p);
+    p = parse_text("x { b = 1 }\ny = = 2\n");
+    cr_assert_null(p.file);
+    cr_assert_eq(p.diags.count, 1);
+    cr_assert_eq(p.diags.items[0].rule->code, RULE_HCL001);
+    done(&p);
+}
