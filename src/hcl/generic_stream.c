@@ -51,6 +51,7 @@ struct fields {
     struct op *ops;
     uint32_t op_count;
     bool hashed;
+    bool distinct;          /* no key comes twice (the parser's decode_safe) */
     struct str_index index; /* key -> entry, for large maps */
 };
 
@@ -147,7 +148,9 @@ static bool slice_elems(struct stream *s, const struct path *name, const struct 
 
 static struct entry *entry_for(struct fields *f, const char *key, size_t len) {
     size_t at;
-    if (f->hashed) {
+    if (f->distinct) {
+        /* a new entry each time */
+    } else if (f->hashed) {
         if (str_index_get(&f->index, key, len, &at))
             return &f->entries[at];
     } else {
@@ -156,7 +159,7 @@ static struct entry *entry_for(struct fields *f, const char *key, size_t len) {
                 return &f->entries[at];
     }
     at = f->count++;
-    if (f->hashed)
+    if (f->hashed && !f->distinct)
         str_index_put(f->scratch, &f->index, key, len, at);
     struct entry *e = &f->entries[at];
     e->key = key;
@@ -276,6 +279,9 @@ static bool map_value(struct stream *s, const struct path *name, const struct no
     f.scratch = level_arena(s, level);
     size_t size = rules_map_size(n);
     f.hashed = size >= FIELDS_INDEX_MIN;
+    /* an object the parser marked decode_safe has no two items with the
+     * same first key, so each field comes once */
+    f.distinct = n->type == N_OBJECT && n->value->decode_safe;
     /* most maps are small: their fields stay on the stack */
     struct entry small_entries[FIELDS_INDEX_MIN];
     struct op small_ops[FIELDS_INDEX_MIN];

@@ -33,8 +33,6 @@ void buf_grow(struct buf *b, size_t extra) {
     b->cap = cap;
 }
 
-void buf_puts(struct buf *b, const char *text) { buf_add(b, text, strlen(text)); }
-
 void buf_fill(struct buf *b, char c, size_t n) {
     buf_reserve(b, n);
     memset(b->data + b->len, c, n);

@@ -39,7 +39,8 @@ static inline void buf_putc(struct buf *b, char c) {
     b->data[b->len++] = c;
     b->data[b->len] = '\0';
 }
-void buf_puts(struct buf *b, const char *text);
+/* (inline: the length of a literal is known where it is written) */
+static inline void buf_puts(struct buf *b, const char *text) { buf_add(b, text, strlen(text)); }
 /* n copies of the byte c */
 void buf_fill(struct buf *b, char c, size_t n);
 void buf_printf(struct buf *b, const char *format, ...)
