@@ -35,7 +35,7 @@ struct hcl_value;
 
 /* Sizes: a large file has millions of nodes, so they are small. Lengths
  * and counts are 32-bit (inputs are < 4 GiB); a key is 24 bytes, an item
- * 24 before its keys, which it holds (its span and the `=` are derived from
+ * 16 before its keys, which it holds (its span and the `=` are derived from
  * what it holds), and a value 24:
  * the payload of a value is a byte-aligned union of 12 bytes, its kind one
  * byte after it. The payload structs are `packed` (a GCC/Clang attribute)
@@ -49,10 +49,10 @@ struct hcl_key {
 
 struct hcl_item {
     struct hcl_value *value;
-    uint32_t key_count;     /* >= 1 once parsed */
-    uint32_t assign_at;     /* offset of the `=` (`:` in JSON) when has_assign */
-    bool has_assign;        /* written `key = value` (not `key {`) */
-    struct hcl_key keys[];  /* key_count keys, in the item's own block */
+    uint32_t key_count : 31; /* >= 1 once parsed */
+    uint32_t has_assign : 1; /* written `key = value` (not `key {`) */
+    uint32_t assign_at;      /* offset of the `=` (`:` in JSON) when has_assign */
+    struct hcl_key keys[];   /* key_count keys, in the item's own block */
 };
 
 #define HCL_PACKED __attribute__((packed))
@@ -95,7 +95,7 @@ struct hcl_value {
 };
 
 _Static_assert(sizeof(struct hcl_value) == 24, "a value is 24 bytes");
-_Static_assert(sizeof(struct hcl_item) == 24, "an item is 24 bytes before its keys");
+_Static_assert(sizeof(struct hcl_item) == 16, "an item is 16 bytes before its keys");
 _Static_assert(sizeof(struct hcl_key) == 24, "a key is 24 bytes");
 
 /* A zeroed item with room for key_count keys, in the arena. */
