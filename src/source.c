@@ -28,7 +28,8 @@ static void index_lines(struct source *src) {
         if (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, text + i, 8);
-            size_t n = (size_t)__builtin_popcountll(newline_bytes(w));
+            /* one per newline byte, summed into the top byte */
+            size_t n = (size_t)(((newline_bytes(w) >> 7) * 0x0101010101010101ull) >> 56);
             /* how many newlines on the next one makes a mark: the one
              * counted while lines % stride == 0 */
             size_t to_mark = (SOURCE_LINE_STRIDE - lines % SOURCE_LINE_STRIDE) % SOURCE_LINE_STRIDE + 1;
