@@ -5,7 +5,8 @@
  * what the stream must get right without the values: repeated keys that
  * merge (slices, scalars converted to the first one's type), labels at
  * several levels, HCL1's case-folded Filter, large maps (hashed paths),
- * key order, and errors deep inside a body. */
+ * key order, errors deep inside a body, and values written straight
+ * from the tree (decode_safe) in every place a list can hold them. */
 #include "diag/diag.h"
 #include "hcl/generic.h"
 #include "hcl/generic_stream.h"
@@ -78,6 +79,13 @@ static const char *const accepted[] = {
     "  group \"h\" { count = 2 }\n  meta { k = \"v\" }\n}\n",
     "l = [{a = 1}, [2, {b = 3}], {c { d = 4 }}]\n",
     "h = <<EOF\nline one\n  line two\nEOF\n",
+    /* values no rule can fail on, written straight from the tree, inside
+     * bodies that need the rules (a repeated key around them) */
+    "g \"a\" { z = 1\n y { x = [1, 0x10, 010, 1.5, -2, true, \"s\", <<E\nh\nE\n] }\n"
+    " t \"b\" \"c\" \"d\" { e {}\n l = []\n m = [[], [{}], {k = {q = 1}}] } }\n"
+    "g \"e\" {}\ng \"f\" { B = 1\n a = 2\n _ = 3\n \"\" = 4\n ab = 5\n aa = 6 }\n",
+    "l = [{a = 1, b = [2, {c = 3}]}, [[1], {d \"x\" { e = 1 }}], 1.5]\nl = [2]\n",
+    "o { p \"q\" { r = 1 } }\no { s = [{t = 2}] }\n",
     "t = \"tab\\there \\\"q\\\" \\u2028 \\\\\"\n",
     "o { a { b { c { d { e = [[[1]]] } } } } }\n",
     "{\"a\": [{\"b\": 1}, {\"b\": 2}], \"c\": {\"d\": [1, \"x\"], \"n\": null}, \"e\": []}\n",
