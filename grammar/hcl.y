@@ -13,7 +13,11 @@
  * independent mistakes in one run, the parser resumes at the next key
  * after an error inside a body (`objlist: objlist error`), with bison's
  * usual suppression of cascades, up to HCL_MAX_SYNTAX_ERRORS per file;
- * a file with any error yields no tree. */
+ * a file with any error yields no tree.
+ *
+ * The Makefile builds this grammar twice: as written (LAC, for exact
+ * "expected ..." lists) and without LAC as hclyyparse_fast, which
+ * parse.c runs first; the actions are the same. */
 %define api.pure full
 %define api.prefix {hclyy}
 %define api.location.type {struct span}
