@@ -139,21 +139,30 @@ static void safe_key(struct stream *s, const struct hcl_key *k, int level) {
     buf_puts(s->out, s->indent < 0 ? ":" : ": ");
 }
 
+static void safe_labelled(struct stream *s, const struct hcl_item *it, size_t key_off,
+                          int level);
+
+/* the value of the field an item's key_off-th key names: a list of one
+ * map while labels remain, else the item's value */
+static void safe_field(struct stream *s, const struct hcl_item *it, size_t key_off, int level) {
+    if (key_off + 1 >= it->key_count) {
+        safe_value(s, it->value, false, level);
+        return;
+    }
+    buf_putc(s->out, '[');
+    gval_json_newline(s->out, s->indent, level + 1);
+    safe_labelled(s, it, key_off + 1, level + 1);
+    gval_json_newline(s->out, s->indent, level);
+    buf_putc(s->out, ']');
+}
+
 /* an item from its key_off-th key on, as the element of a list of maps:
- * {"key": value}, the value a list of one such map while labels remain */
+ * {"key": field} */
 static void safe_labelled(struct stream *s, const struct hcl_item *it, size_t key_off,
                           int level) {
     buf_putc(s->out, '{');
     safe_key(s, &it->keys[key_off], level + 1);
-    if (key_off + 1 < it->key_count) {
-        buf_putc(s->out, '[');
-        gval_json_newline(s->out, s->indent, level + 2);
-        safe_labelled(s, it, key_off + 1, level + 2);
-        gval_json_newline(s->out, s->indent, level + 1);
-        buf_putc(s->out, ']');
-    } else {
-        safe_value(s, it->value, false, level + 1);
-    }
+    safe_field(s, it, key_off, level + 1);
     gval_json_newline(s->out, s->indent, level);
     buf_putc(s->out, '}');
 }
@@ -162,16 +171,16 @@ static bool item_key_less(const struct hcl_item *a, const struct hcl_item *b) {
     return gval_key_compare(a->keys[0].text, a->keys[0].len, b->keys[0].text, b->keys[0].len) < 0;
 }
 
-/* an object as a map: its items in sorted key order (at most
- * SAFE_MAX_ITEMS of them, none sharing a first key) */
+/* an object as a map: its items in sorted key order (a decode_safe
+ * object has at most HCL_SAFE_MAX_ITEMS, none sharing a first key) */
 static void safe_map(struct stream *s, const struct hcl_value *v, int level) {
     const struct hcl_object *o = &v->as.object;
     if (!o->count) {
         buf_puts(s->out, "{}");
         return;
     }
-    const struct hcl_item *order[16];
-    size_t n = o->count < 16 ? o->count : 16;
+    const struct hcl_item *order[HCL_SAFE_MAX_ITEMS];
+    size_t n = o->count < HCL_SAFE_MAX_ITEMS ? o->count : HCL_SAFE_MAX_ITEMS;
     for (size_t i = 0; i < n; i++) {
         const struct hcl_item *it = o->items[i];
         size_t j = i;
@@ -185,15 +194,7 @@ static void safe_map(struct stream *s, const struct hcl_value *v, int level) {
         if (i)
             buf_putc(s->out, ',');
         safe_key(s, &it->keys[0], level + 1);
-        if (it->key_count > 1) {
-            buf_putc(s->out, '[');
-            gval_json_newline(s->out, s->indent, level + 2);
-            safe_labelled(s, it, 1, level + 2);
-            gval_json_newline(s->out, s->indent, level + 1);
-            buf_putc(s->out, ']');
-        } else {
-            safe_value(s, it->value, false, level + 1);
-        }
+        safe_field(s, it, 0, level + 1);
     }
     gval_json_newline(s->out, s->indent, level);
     buf_putc(s->out, '}');

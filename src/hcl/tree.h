@@ -86,13 +86,18 @@ struct hcl_value {
      * (objects, labels, lists) nest below this value, when its generic
      * decode into a fresh slot cannot fail: no two items of any object in
      * it share a first key (compared without case, as HCL1's Filter
-     * does) and every number in it converts. 0 when not so, or deeper
-     * than 255 levels. */
+     * does) and every number in it converts, and no object in it has
+     * more than HCL_SAFE_MAX_ITEMS items. 0 when not so, or deeper than
+     * 255 levels. */
     uint8_t decode_safe;
     /* Set by the native parser (false elsewhere: unknown): no string or
      * heredoc value in this value holds "${" once unquoted. */
     bool placeholder_free;
 };
+
+/* decode_safe objects have at most this many items (checking larger ones
+ * for repeated keys would cost more than it saves) */
+#define HCL_SAFE_MAX_ITEMS 16
 
 _Static_assert(sizeof(struct hcl_value) == 24, "a value is 24 bytes");
 _Static_assert(sizeof(struct hcl_item) == 16, "an item is 16 bytes before its keys");
