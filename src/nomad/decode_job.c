@@ -76,6 +76,10 @@ bool decode_groups(struct decode_ctx *c, struct item_set s, struct nomad_list *o
     bool ok = true;
     for (size_t i = 0; ok && i < s.count; i++) {
         const struct hcl_item *it = s.items[i];
+        /* the next group's tree comes into the cache while this one is
+         * decoded */
+        if (i + 1 < s.count && s.items[i + 1]->value)
+            hcl_value_prefetch(s.items[i + 1]->value);
         if (item_labels(it) == 0) {
             decode_warning(c, RULE_NMD014, it->keys[0].span,
                            "Nomad ignores a `group` block without a name; write "

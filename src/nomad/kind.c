@@ -504,6 +504,9 @@ static size_t count_terraform_strings(const struct hcl_value *v, struct span *at
     case HCL_OBJECT:
         for (size_t i = 0; i < v->as.object.count && n < enough; i++) {
             const struct hcl_item *item = v->as.object.items[i];
+            /* the next item's tree comes into the cache meanwhile */
+            if (i + 1 < v->as.object.count && v->as.object.items[i + 1]->value)
+                hcl_value_prefetch(v->as.object.items[i + 1]->value);
             const char *k = item->keys[0].text;
             if ((*k | 0x20) != 'd' || strcasecmp(k, "data") != 0)
                 n += count_terraform_strings(item->value, at, enough - n);
