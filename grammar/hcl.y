@@ -203,10 +203,10 @@ static struct hcl_value *make_value(struct hcl_parser *ps, struct hcl_value *v,
 /* decode_safe (tree.h) of a value whose parts nest `below` levels */
 static uint8_t safe_depth(unsigned below) { return below < 255 ? (uint8_t)(below + 1) : 0; }
 
-/* Objects of up to HCL_SAFE_MAX_ITEMS items are checked for repeated
+/* decode_safe and placeholder_free (tree.h) of an object, from its items.
+ * Objects of up to HCL_SAFE_MAX_ITEMS items are checked for repeated
  * first keys; larger ones are not marked decode_safe (their parts still
  * are). */
-/* decode_safe and placeholder_free (tree.h) of an object, from its items */
 static void mark_object(struct hcl_value *v) {
     const struct hcl_object *o = &v->as.object;
     bool safe = o->count <= HCL_SAFE_MAX_ITEMS, free_ = true;

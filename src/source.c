@@ -150,7 +150,9 @@ uint32_t source_line_start(const struct source *src, size_t line) {
     return at;
 }
 
-size_t source_line_of(const struct source *src, uint32_t offset) {
+/* the 0-based line holding offset, and where it starts, in one scan from
+ * the nearest mark */
+static size_t line_at(const struct source *src, uint32_t offset, uint32_t *start) {
     size_t lo = 0, hi = (src->line_count + SOURCE_LINE_STRIDE - 1) / SOURCE_LINE_STRIDE;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -161,18 +163,25 @@ size_t source_line_of(const struct source *src, uint32_t offset) {
     }
     size_t line = lo * SOURCE_LINE_STRIDE;
     const char *p = src->text + src->line_marks[lo], *end = src->text + offset;
+    *start = src->line_marks[lo];
     while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
         p++;
         line++;
+        *start = (uint32_t)(p - src->text);
     }
     return line;
+}
+
+size_t source_line_of(const struct source *src, uint32_t offset) {
+    uint32_t start;
+    return line_at(src, offset, &start);
 }
 
 struct position source_position(const struct source *src, uint32_t offset) {
     if (offset > src->len)
         offset = (uint32_t)src->len;
-    size_t li = source_line_of(src, offset);
-    uint32_t start = source_line_start(src, li), column = 1;
+    uint32_t start, column = 1;
+    size_t li = line_at(src, offset, &start);
     for (uint32_t i = start; i < offset; i++) {
         unsigned char c = (unsigned char)src->text[i];
         if ((c & 0xC0) != 0x80)

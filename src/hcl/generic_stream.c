@@ -51,7 +51,6 @@ struct fields {
     struct op *ops;
     uint32_t op_count;
     bool hashed;
-    bool distinct;          /* no key comes twice (the parser's decode_safe) */
     struct str_index index; /* key -> entry, for large maps */
 };
 
@@ -92,12 +91,12 @@ static void list_end(struct stream *s, int level, bool first) {
     buf_putc(s->out, ']');
 }
 
-/* n into an empty interface slot (decodeInterface) */
 /* The check pass need not enter what cannot fail (rules_cannot_fail). */
 static bool safe_to_skip(const struct stream *s, const struct node *n, bool as_map) {
     return !s->out && rules_cannot_fail(&s->d, n, as_map);
 }
 
+/* n into an empty interface slot (decodeInterface) */
 static bool fresh(struct stream *s, const struct path *name, const struct node *n, int level) {
     enum gval_kind kind;
     if (!rules_interface_kind(&s->d, name, n, &kind))
@@ -133,9 +132,10 @@ static void prefetch_node(const struct node *n, size_t i) {
 
 static void safe_value(struct stream *s, const struct hcl_value *v, bool in_slice, int level);
 
-static void safe_key(struct stream *s, const struct hcl_key *k, int level) {
+/* a map entry's start at level: its key and the colon */
+static void write_key(struct stream *s, const char *key, size_t len, int level) {
     gval_json_newline(s->out, s->indent, level);
-    json_write_string(s->out, k->text, k->len);
+    json_write_string(s->out, key, len);
     buf_puts(s->out, s->indent < 0 ? ":" : ": ");
 }
 
@@ -161,7 +161,7 @@ static void safe_field(struct stream *s, const struct hcl_item *it, size_t key_o
 static void safe_labelled(struct stream *s, const struct hcl_item *it, size_t key_off,
                           int level) {
     buf_putc(s->out, '{');
-    safe_key(s, &it->keys[key_off], level + 1);
+    write_key(s, it->keys[key_off].text, it->keys[key_off].len, level + 1);
     safe_field(s, it, key_off, level + 1);
     gval_json_newline(s->out, s->indent, level);
     buf_putc(s->out, '}');
@@ -193,7 +193,7 @@ static void safe_map(struct stream *s, const struct hcl_value *v, int level) {
         const struct hcl_item *it = order[i];
         if (i)
             buf_putc(s->out, ',');
-        safe_key(s, &it->keys[0], level + 1);
+        write_key(s, it->keys[0].text, it->keys[0].len, level + 1);
         safe_field(s, it, 0, level + 1);
     }
     gval_json_newline(s->out, s->indent, level);
@@ -282,9 +282,7 @@ static bool slice_elems(struct stream *s, const struct path *name, const struct 
 
 static struct entry *entry_for(struct fields *f, const char *key, size_t len) {
     size_t at;
-    if (f->distinct) {
-        /* a new entry each time */
-    } else if (f->hashed) {
+    if (f->hashed) {
         if (str_index_get(&f->index, key, len, &at))
             return &f->entries[at];
     } else {
@@ -293,7 +291,7 @@ static struct entry *entry_for(struct fields *f, const char *key, size_t len) {
                 return &f->entries[at];
     }
     at = f->count++;
-    if (f->hashed && !f->distinct)
+    if (f->hashed)
         str_index_put(f->scratch, &f->index, key, len, at);
     struct entry *e = &f->entries[at];
     e->key = key;
@@ -391,9 +389,7 @@ static bool write_fields(struct stream *s, const struct path *name, struct field
         const struct entry *e = order[i];
         if (i)
             buf_putc(out, ',');
-        gval_json_newline(out, s->indent, level + 1);
-        json_write_string(out, e->key, e->len);
-        buf_puts(out, s->indent < 0 ? ":" : ": ");
+        write_key(s, e->key, e->len, level + 1);
         struct path field = {name, e->key, e->len, 0};
         if (!entry_value(s, &field, f, e, level + 1))
             return false;
@@ -413,9 +409,6 @@ static bool map_value(struct stream *s, const struct path *name, const struct no
     f.scratch = level_arena(s, level);
     size_t size = rules_map_size(n);
     f.hashed = size >= FIELDS_INDEX_MIN;
-    /* an object the parser marked decode_safe has no two items with the
-     * same first key, so each field comes once */
-    f.distinct = n->type == N_OBJECT && n->value->decode_safe;
     /* most maps are small: their fields stay on the stack */
     struct entry small_entries[FIELDS_INDEX_MIN];
     struct op small_ops[FIELDS_INDEX_MIN];

@@ -228,7 +228,6 @@ struct hcl_file *hcl_parse_native(struct arena *arena, const struct source *src,
         lx = lx_first;
     } else {
         diag_list_free(&first);
-        lx.diags = diags;
         root = run_parser(hclyyparse, &lx, diags);
     }
     if (!root) {
